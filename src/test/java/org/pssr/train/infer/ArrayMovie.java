@@ -1,0 +1,75 @@
+package org.pssr.train.infer;
+
+import java.util.function.IntUnaryOperator;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.real.FloatType;
+
+import org.pssr.crappify.Calibration;
+import org.pssr.crappify.Movie;
+
+/** An in-memory movie for tests; remembers the highest frame index anyone asked for. */
+final class ArrayMovie implements Movie {
+
+	private final float[][] frames;
+	private final int width;
+	private final int height;
+	private final Calibration calibration;
+	int highestRead = -1;
+
+	ArrayMovie(final int width, final int height, final Calibration calibration,
+		final float[]... frames)
+	{
+		this.width = width;
+		this.height = height;
+		this.calibration = calibration;
+		this.frames = frames;
+	}
+
+	/** Frame t constant at {@code value(t)}. */
+	static ArrayMovie constant(final int width, final int height, final int frames,
+		final IntUnaryOperator value)
+	{
+		final float[][] data = new float[frames][width * height];
+		for (int t = 0; t < frames; t++)
+			java.util.Arrays.fill(data[t], value.applyAsInt(t));
+		return new ArrayMovie(width, height, new Calibration(0.4, 0.4, 2), data);
+	}
+
+	/** Smooth random-looking texture, different in every frame. */
+	static ArrayMovie textured(final int width, final int height, final int frames) {
+		final float[][] data = new float[frames][width * height];
+		for (int t = 0; t < frames; t++)
+			for (int y = 0; y < height; y++)
+				for (int x = 0; x < width; x++)
+					data[t][y * width + x] = (float) (100 + 50 * Math.sin(0.37 * x + 0.11 * t) * Math.cos(
+						0.23 * y - 0.05 * t) + 20 * Math.sin(1.3 * x * y + t));
+		return new ArrayMovie(width, height, Calibration.UNKNOWN, data);
+	}
+
+	@Override
+	public long width() {
+		return width;
+	}
+
+	@Override
+	public long height() {
+		return height;
+	}
+
+	@Override
+	public int frames() {
+		return frames.length;
+	}
+
+	@Override
+	public RandomAccessibleInterval<FloatType> frame(final int t) {
+		highestRead = Math.max(highestRead, t);
+		return FrameArrays.wrap(frames[t], width, height);
+	}
+
+	@Override
+	public Calibration calibration() {
+		return calibration;
+	}
+}

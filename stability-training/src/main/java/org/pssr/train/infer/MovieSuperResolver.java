@@ -1,0 +1,113 @@
+package org.pssr.train.infer;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.pssr.crappify.Calibration;
+import org.pssr.crappify.Movie;
+import org.pssr.crappify.io.MovieWriter;
+import org.pssr.train.SuperResolutionModel;
+
+/**
+ * Super-resolves a movie frame by frame: a mirrored sliding window of normalised LR frames goes
+ * through the tiled model, the output is de-normalised to the input's units and handed on at once.
+ * Only the frames of one window are held, so memory does not grow with the movie's length.
+ */
+public final class MovieSuperResolver {
+
+	private final SuperResolutionModel model;
+	private final TiledPredictor predictor;
+
+	public MovieSuperResolver(final SuperResolutionModel model, final TiledPredictor predictor) {
+		this.model = model;
+		this.predictor = predictor;
+	}
+
+	/** With the tile size estimated from the memory of the model's device. */
+	public MovieSuperResolver(final SuperResolutionModel model) {
+		this(model, new TiledPredictor(model, TileSizes.forDevice(model.device(), model.scale())));
+	}
+
+	public int tile() {
+		return predictor.tile();
+	}
+
+	/** Throws {@link IllegalArgumentException} with a message for the user if the movie cannot be done. */
+	public void check(final Movie movie) {
+		new SlidingWindow(model.frames(), movie.frames());
+		if (movie.width() < 1 || movie.height() < 1) throw new IllegalArgumentException(
+			"the movie has no pixels");
+		final long hrPixels = movie.width() * model.scale() * movie.height() * model.scale();
+		if (hrPixels > Integer.MAX_VALUE) throw new IllegalArgumentException("a " + movie.width() +
+			" x " + movie.height() + " frame is too large to super-resolve x" + model.scale());
+	}
+
+	public long outputWidth(final Movie movie) {
+		return movie.width() * model.scale();
+	}
+
+	public long outputHeight(final Movie movie) {
+		return movie.height() * model.scale();
+	}
+
+	public Calibration outputCalibration(final Movie movie) {
+		return movie.calibration().upsampled(model.scale());
+	}
+
+	/** Every frame of {@code movie}, super-resolved, in order, to {@code sink}. */
+	public void run(final Movie movie, final IntensityNormaliser normaliser, final FrameSink sink,
+		final ProgressListener progress) throws IOException
+	{
+		check(movie);
+		final SlidingWindow window = new SlidingWindow(model.frames(), movie.frames());
+		final int width = (int) movie.width();
+		final int height = (int) movie.height();
+		final int frameSize = width * height;
+		final Map<Integer, float[]> recent = new LinkedHashMap<Integer, float[]>(16, 0.75f, true) {
+
+			private static final long serialVersionUID = 1L;
+
+			@Override
+			protected boolean removeEldestEntry(final Map.Entry<Integer, float[]> eldest) {
+				return size() > window.length() + 1;
+			}
+		};
+		final float[] input = new float[window.length() * frameSize];
+		for (int t = 0; t < movie.frames(); t++) {
+			final int[] indices = window.indices(t);
+			for (int i = 0; i < indices.length; i++) {
+				final float[] frame = recent.computeIfAbsent(indices[i], f -> {
+					final float[] values = FrameArrays.copy(movie.frame(f));
+					normaliser.normalise(values);
+					return values;
+				});
+				System.arraycopy(frame, 0, input, i * frameSize, frameSize);
+			}
+			final float[] output = predictor.predict(input, height, width);
+			normaliser.denormalise(output);
+			sink.accept(t, output);
+			progress.framesDone(t + 1, movie.frames());
+		}
+	}
+
+	/**
+	 * Streams the super-resolved movie into {@code writer} and commits it; on any failure the
+	 * writer is aborted, so no partial output is left behind.
+	 */
+	public void write(final Movie movie, final IntensityNormaliser normaliser,
+		final MovieWriter writer, final ProgressListener progress) throws IOException
+	{
+		final long width = outputWidth(movie);
+		final long height = outputHeight(movie);
+		try {
+			run(movie, normaliser, (t, frame) -> writer.write(FrameArrays.wrap(frame, width, height)),
+				progress);
+			writer.close();
+		}
+		catch (final IOException | RuntimeException | Error e) {
+			writer.abort();
+			throw e;
+		}
+	}
+}
