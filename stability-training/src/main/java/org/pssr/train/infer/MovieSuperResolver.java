@@ -1,8 +1,10 @@
 package org.pssr.train.infer;
 
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import org.pssr.crappify.Calibration;
 import org.pssr.crappify.Movie;
@@ -55,10 +57,11 @@ public final class MovieSuperResolver {
 		return movie.calibration().upsampled(model.scale());
 	}
 
-	/** Every frame of {@code movie}, super-resolved, in order, to {@code sink}. */
-	public void run(final Movie movie, final IntensityNormaliser normaliser, final FrameSink sink,
-		final ProgressListener progress) throws IOException
-	{
+	/**
+	 * The super-resolved frames of {@code movie}, computed one by one as they are asked for, in the
+	 * input's intensity units (normalised by {@code normaliser} for the model, then mapped back).
+	 */
+	public Iterator<float[]> frames(final Movie movie, final IntensityNormaliser normaliser) {
 		check(movie);
 		final SlidingWindow window = new SlidingWindow(model.frames(), movie.frames());
 		final int width = (int) movie.width();
@@ -74,19 +77,41 @@ public final class MovieSuperResolver {
 			}
 		};
 		final float[] input = new float[window.length() * frameSize];
-		for (int t = 0; t < movie.frames(); t++) {
-			final int[] indices = window.indices(t);
-			for (int i = 0; i < indices.length; i++) {
-				final float[] frame = recent.computeIfAbsent(indices[i], f -> {
-					final float[] values = FrameArrays.copy(movie.frame(f));
-					normaliser.normalise(values);
-					return values;
-				});
-				System.arraycopy(frame, 0, input, i * frameSize, frameSize);
+		return new Iterator<float[]>() {
+
+			private int t;
+
+			@Override
+			public boolean hasNext() {
+				return t < movie.frames();
 			}
-			final float[] output = predictor.predict(input, height, width);
-			normaliser.denormalise(output);
-			sink.accept(t, output);
+
+			@Override
+			public float[] next() {
+				if (!hasNext()) throw new NoSuchElementException();
+				final int[] indices = window.indices(t++);
+				for (int i = 0; i < indices.length; i++) {
+					final float[] frame = recent.computeIfAbsent(indices[i], f -> {
+						final float[] values = FrameArrays.copy(movie.frame(f));
+						normaliser.normalise(values);
+						return values;
+					});
+					System.arraycopy(frame, 0, input, i * frameSize, frameSize);
+				}
+				final float[] output = predictor.predict(input, height, width);
+				normaliser.denormalise(output);
+				return output;
+			}
+		};
+	}
+
+	/** Every frame of {@code movie}, super-resolved, in order, to {@code sink}. */
+	public void run(final Movie movie, final IntensityNormaliser normaliser, final FrameSink sink,
+		final ProgressListener progress) throws IOException
+	{
+		final Iterator<float[]> frames = frames(movie, normaliser);
+		for (int t = 0; frames.hasNext(); t++) {
+			sink.accept(t, frames.next());
 			progress.framesDone(t + 1, movie.frames());
 		}
 	}

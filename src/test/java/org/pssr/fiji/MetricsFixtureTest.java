@@ -1,0 +1,80 @@
+package org.pssr.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+import ij.ImagePlus;
+import ij.io.Opener;
+import ij.process.ImageProcessor;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pssr.train.eval.ImageQuality;
+import org.pssr.train.eval.PssrNormalisation;
+
+/**
+ * Our PSNR and SSIM against scikit-image 0.19.3 on real frame pairs; the reference numbers and the
+ * script that computed them are in src/test/resources/org/pssr/train/eval. Lives here because the
+ * movies are read with ImageJ.
+ */
+class MetricsFixtureTest {
+
+	static List<Arguments> fixtures() throws IOException {
+		final List<Arguments> rows = new ArrayList<>();
+		try (BufferedReader in = new BufferedReader(new InputStreamReader(MetricsFixtureTest.class
+			.getResourceAsStream("/org/pssr/train/eval/metric_fixtures.csv"), StandardCharsets.UTF_8)))
+		{
+			in.readLine();
+			for (String line = in.readLine(); line != null; line = in.readLine())
+				rows.add(Arguments.of((Object) line.split(",")));
+		}
+		return rows;
+	}
+
+	@ParameterizedTest
+	@MethodSource("fixtures")
+	void matchesScikitImage(final String[] row) {
+		final Path movie = Paths.get(System.getProperty("pssr.shared"), "data", "movies", row[0]);
+		final ImagePlus imp = new Opener().openImage(movie.toString());
+		assertNotNull(imp, "cannot open " + movie);
+		final int width = imp.getWidth();
+		final int height = imp.getHeight();
+		final double unit = imp.getBitDepth() == 16 ? 65535 : 255;
+		final float[] truth = frame(imp, Integer.parseInt(row[1]));
+		final float[] other = frame(imp, Integer.parseInt(row[2]));
+
+		final double[] truthUnit = new double[truth.length];
+		final double[] otherUnit = new double[truth.length];
+		for (int i = 0; i < truth.length; i++) {
+			truthUnit[i] = truth[i] / unit;
+			otherUnit[i] = other[i] / unit;
+		}
+		assertEquals(Double.parseDouble(row[3]), ImageQuality.ssim(truthUnit, otherUnit, width,
+			height), 1e-3, "SSIM of frames scaled to [0, 1]");
+
+		final double[] t = PssrNormalisation.truth(truth);
+		final double[] p = PssrNormalisation.fitted(other, t);
+		final double psnr = Double.parseDouble(row[4]);
+		assertEquals(psnr, ImageQuality.psnr(t, p), 1e-4 * psnr, "PSNR after PSSR normalisation");
+		assertEquals(Double.parseDouble(row[5]), ImageQuality.ssim(t, p, width, height), 1e-3,
+			"SSIM after PSSR normalisation");
+	}
+
+	private static float[] frame(final ImagePlus imp, final int t) {
+		final ImageProcessor ip = imp.getStack().getProcessor(t + 1);
+		final float[] values = new float[ip.getPixelCount()];
+		for (int i = 0; i < values.length; i++)
+			values[i] = ip.getf(i);
+		return values;
+	}
+}

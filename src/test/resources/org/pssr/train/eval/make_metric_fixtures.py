@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Reference PSNR/SSIM values for MetricsFixtureTest, computed once with scikit-image.
+
+Run from the repository root with Debian's packages (python3-skimage 0.19.3, numpy 1.24,
+tifffile 2023.2.3):  /usr/bin/python3 src/test/resources/org/pssr/train/eval/make_metric_fixtures.py
+It reads the real movies in ../shared/data/movies and writes metric_fixtures.csv next to itself.
+
+Columns:
+  ssim_unit   structural_similarity of the raw frames divided by the type maximum (255 / 65535),
+              gaussian_weights=True, sigma=1.5, use_sample_covariance=False, data_range=1
+  psnr_pssr, ssim_pssr   after the PSSR normalisation: truth scaled so its 0.1 / 99.9 percentiles
+              are 0 / 1, the other frame fitted to it by least squares (a * x + b), data_range=1
+"""
+import csv
+import os
+
+import numpy as np
+import tifffile
+from skimage.metrics import peak_signal_noise_ratio, structural_similarity
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MOVIES = os.path.join(HERE, '..', '..', '..', '..', '..', '..', '..', '..', 'shared', 'data', 'movies')
+
+# (file, truth frame, compared frame)
+PAIRS = [
+    ('mitocheck_nuclei.tif', 0, 1),
+    ('mitocheck_nuclei.tif', 10, 20),
+    ('hela_gag_mvenus.tif', 5, 6),
+    ('drosophila_h2b_seq1.tif', 3, 4),
+]
+
+
+def ssim(a, b):
+    return structural_similarity(a, b, gaussian_weights=True, sigma=1.5,
+                                 use_sample_covariance=False, data_range=1.0)
+
+
+def pssr_normalise(truth, other):
+    lo, hi = np.percentile(truth, [0.1, 99.9])
+    t = (truth - lo) / (hi - lo)
+    design = np.stack([other.ravel(), np.ones(other.size)], axis=1)
+    (a, b), *_ = np.linalg.lstsq(design, t.ravel(), rcond=None)
+    return t, a * other + b
+
+
+def main():
+    rows = []
+    for name, i, j in PAIRS:
+        stack = tifffile.imread(os.path.join(MOVIES, name))
+        unit = float(np.iinfo(stack.dtype).max)
+        truth = stack[i].astype(np.float64)
+        other = stack[j].astype(np.float64)
+        t, p = pssr_normalise(truth, other)
+        rows.append([name, i, j,
+                     '%.10g' % ssim(truth / unit, other / unit),
+                     '%.10g' % peak_signal_noise_ratio(t, p, data_range=1.0),
+                     '%.10g' % ssim(t, p)])
+    with open(os.path.join(HERE, 'metric_fixtures.csv'), 'w', newline='') as f:
+        w = csv.writer(f)
+        w.writerow(['file', 'truth_frame', 'other_frame', 'ssim_unit', 'psnr_pssr', 'ssim_pssr'])
+        w.writerows(rows)
+
+
+if __name__ == '__main__':
+    main()
