@@ -57,7 +57,7 @@ class EvaluatorTest {
 		assertEquals(7, lines[3].split(",").length);
 	}
 
-	private static Evaluation evaluate(final SuperResolutionModel model, final Degradation d) {
+	private static Evaluation evaluate(final SuperResolutionModel model, final FrameDegrader d) {
 		return new Evaluator(model, new MovieSuperResolver(model, new TiledPredictor(model, 64, 1)), d, 7)
 			.evaluate(new DriftingBlobs(64, 48, 5), ProgressListener.NONE);
 	}

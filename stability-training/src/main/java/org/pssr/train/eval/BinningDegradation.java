@@ -3,11 +3,11 @@ package org.pssr.train.eval;
 import java.util.SplittableRandom;
 
 /**
- * A plain degradation for models that do not carry their own recipe: the mean of each
+ * A plain degrader for models that do not carry their own recipe: the mean of each
  * {@code scale x scale} block (what a camera with larger pixels records) plus Gaussian read noise of
  * the given standard deviation in normalised units.
  */
-public final class BinningDegradation implements Degradation {
+public final class BinningDegradation implements FrameDegrader {
 
 	private final double noise;
 

@@ -27,15 +27,15 @@ public final class Evaluator {
 
 	private final SuperResolutionModel model;
 	private final MovieSuperResolver resolver;
-	private final Degradation degradation;
+	private final FrameDegrader degrader;
 	private final long seed;
 
 	public Evaluator(final SuperResolutionModel model, final MovieSuperResolver resolver,
-		final Degradation degradation, final long seed)
+		final FrameDegrader degrader, final long seed)
 	{
 		this.model = model;
 		this.resolver = resolver;
-		this.degradation = degradation;
+		this.degrader = degrader;
 		this.seed = seed;
 	}
 
@@ -158,7 +158,7 @@ public final class Evaluator {
 			final int s = model.scale();
 			final float[] hr = hrCrop(truth.frame(t), width * s, height * s);
 			units.normalise(hr);
-			return FrameArrays.wrap(degradation.degrade(hr, width, height, s, seed * 31 + t), width,
+			return FrameArrays.wrap(degrader.degrade(hr, width, height, s, seed * 31 + t), width,
 				height);
 		}
 

@@ -5,7 +5,7 @@ package org.pssr.train.eval;
  * model instead of a real LR movie. A model is best evaluated with the recipe it was trained on.
  */
 @FunctionalInterface
-public interface Degradation {
+public interface FrameDegrader {
 
 	/**
 	 * @param hr row-major {@code (width * scale) x (height * scale)} frame in normalised units
