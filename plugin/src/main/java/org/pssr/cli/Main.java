@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
 	subcommands = {
 		CommandLine.HelpCommand.class,
 		SynthCommand.class,
+		SuperresCommand.class,
+		EvaluateCommand.class,
 	})
 public final class Main implements Runnable {
 

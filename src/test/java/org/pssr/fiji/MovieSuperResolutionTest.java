@@ -1,0 +1,112 @@
+package org.pssr.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.process.ColorProcessor;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pssr.train.infer.ProgressListener;
+
+class MovieSuperResolutionTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void writesAFloatTiffWithAllFramesInInputUnitsAndScaledCalibration() throws IOException {
+		final Path out = dir.resolve("out.tif");
+		new MovieSuperResolution(NearestModel.open(3, 2), 64, 32).toFile(ImagePlusMovie.wrap(TestMovies
+			.series(20, 16, 4), 1), out, ProgressListener.NONE);
+		final ImagePlus result = IJ.openImage(out.toString());
+		assertNotNull(result);
+		assertEquals(40, result.getWidth());
+		assertEquals(32, result.getHeight());
+		assertEquals(4, result.getNFrames());
+		assertEquals(32, result.getBitDepth());
+		assertEquals(0.25, result.getCalibration().pixelWidth, 1e-9);
+		assertEquals(3, result.getCalibration().frameInterval, 1e-9);
+		result.setT(3);
+		assertEquals(200 + 5 + 7, result.getProcessor().getf(10, 14), 1e-2);
+		assertEquals(List.of(out), files());
+	}
+
+	@Test
+	void writesSixteenBitsOnRequest() throws IOException {
+		final Path out = dir.resolve("out16.tif");
+		new MovieSuperResolution(NearestModel.open(1, 2), 64, 16).toFile(ImagePlusMovie.wrap(TestMovies
+			.series(20, 16, 2), 1), out, ProgressListener.NONE);
+		final ImagePlus result = IJ.openImage(out.toString());
+		assertEquals(16, result.getBitDepth());
+		assertEquals(100 + 3, result.getStack().getProcessor(2).get(6, 0));
+	}
+
+	@Test
+	void aFiveFrameModelOnATwoFrameMovieLeavesNoFile() {
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> new MovieSuperResolution(NearestModel.open(5, 2), 64, 32).toFile(ImagePlusMovie.wrap(
+				TestMovies.series(20, 16, 2), 1), dir.resolve("out.tif"), ProgressListener.NONE));
+		assertTrue(e.getMessage().contains("5 frames"), e.getMessage());
+		assertEquals(List.of(), files());
+	}
+
+	@Test
+	void anRgbMovieIsRefused() {
+		final ImagePlus rgb = new ImagePlus("rgb", new ColorProcessor(16, 16));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Commands
+			.movie(rgb, null, 1));
+		assertTrue(e.getMessage().contains("RGB"), e.getMessage());
+	}
+
+	@Test
+	void anUnwritableOutputIsReportedAndLeavesNoFile() {
+		final Path out = dir.resolve("missing").resolve("out.tif");
+		assertThrows(NoSuchFileException.class, () -> new MovieSuperResolution(NearestModel.open(3,
+			2), 64, 32).toFile(ImagePlusMovie.wrap(TestMovies.series(20, 16, 4), 1), out,
+				ProgressListener.NONE));
+		assertEquals(List.of(), files());
+	}
+
+	@Test
+	void aFolderIsDoneMovieByMovieAndABadMovieIsNamed() throws IOException {
+		final Path in = Files.createDirectory(dir.resolve("in"));
+		IJ.saveAsTiff(TestMovies.series(20, 16, 4), in.resolve("a.tif").toString());
+		IJ.saveAsTiff(TestMovies.series(12, 12, 2), in.resolve("b.tif").toString());
+		IJ.saveAsTiff(TestMovies.series(16, 16, 3), in.resolve("c.tif").toString());
+		final Path out = dir.resolve("out");
+		final List<String> log = new ArrayList<>();
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> new MovieSuperResolution(NearestModel.open(3, 2), 64, 32).folder(in, out, 1, log::add,
+				ProgressListener.NONE));
+		assertTrue(e.getMessage().startsWith("1 of 3 movies failed: b.tif"), e.getMessage());
+		assertTrue(Files.isRegularFile(out.resolve("a_pssr.tif")));
+		assertTrue(Files.isRegularFile(out.resolve("c_pssr.tif")));
+		try (Stream<Path> s = Files.list(out)) {
+			assertEquals(2, s.count());
+		}
+		assertEquals(3, log.size());
+	}
+
+	private List<Path> files() {
+		try (Stream<Path> s = Files.walk(dir)) {
+			return s.filter(Files::isRegularFile).collect(Collectors.toList());
+		}
+		catch (final IOException e) {
+			throw new AssertionError(e);
+		}
+	}
+}
