@@ -1,0 +1,117 @@
+package org.pssr.fiji;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ij.macro.MacroConstants;
+import ij.macro.Program;
+import ij.macro.Tokenizer;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.DefaultPluginFinder;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.PluginIndex;
+import org.scijava.plugin.PluginInfo;
+
+/**
+ * Checks ImageJ macros against the PSSR commands found on the class path (as Fiji finds them,
+ * through SciJava's plugin index): every {@code run("Name", "options")} must name a command by its
+ * menu label and use only its parameter names as option keys, and the macro must tokenize with
+ * balanced brackets.
+ */
+final class MacroCheck {
+
+	/** Menu label -> macro option keys, for every command in org.pssr.fiji. */
+	final Map<String, Set<String>> commands = new HashMap<>();
+
+	MacroCheck() {
+		final PluginIndex index = new PluginIndex(new DefaultPluginFinder());
+		index.discover();
+		for (final PluginInfo<Command> info : index.getPlugins(Command.class)) {
+			if (!info.getClassName().startsWith("org.pssr.fiji.")) continue;
+			try {
+				commands.put(info.getMenuPath().getLeaf().getName(), optionKeys(info.loadClass()));
+			}
+			catch (final Exception e) {
+				throw new IllegalStateException("cannot load " + info.getClassName(), e);
+			}
+		}
+	}
+
+	static Set<String> optionKeys(final Class<?> command) {
+		final Set<String> keys = new LinkedHashSet<>();
+		for (Class<?> c = command; c != null; c = c.getSuperclass()) {
+			for (final Field f : c.getDeclaredFields()) {
+				final Parameter p = f.getAnnotation(Parameter.class);
+				if (p != null && p.type() != ItemIO.OUTPUT) keys.add(f.getName());
+			}
+		}
+		return keys;
+	}
+
+	/** What is wrong with {@code macro}; empty when nothing is. */
+	List<String> problems(final String macro) {
+		final List<String> problems = new ArrayList<>();
+		final Program program = new Tokenizer().tokenize(macro);
+		final int[] code = program.getCode();
+		int round = 0;
+		int curly = 0;
+		int square = 0;
+		for (int i = 0; i < code.length; i++) {
+			final int type = code[i] & MacroConstants.TOK_MASK;
+			if (type == MacroConstants.EOF) break;
+			round += type == '(' ? 1 : type == ')' ? -1 : 0;
+			curly += type == '{' ? 1 : type == '}' ? -1 : 0;
+			square += type == '[' ? 1 : type == ']' ? -1 : 0;
+			if (round < 0 || curly < 0 || square < 0) problems.add("unbalanced bracket near token " +
+				program.decodeToken(code[i]));
+			if (type == MacroConstants.PREDEFINED_FUNCTION && "run".equals(program.decodeToken(code[i])) &&
+				i + 2 < code.length && (code[i + 1] & MacroConstants.TOK_MASK) == '(') checkRun(program,
+					code, i + 2, problems);
+		}
+		if (round != 0 || curly != 0 || square != 0) problems.add("unbalanced brackets: () " + round +
+			", {} " + curly + ", [] " + square);
+		return problems;
+	}
+
+	private void checkRun(final Program program, final int[] code, final int start,
+		final List<String> problems)
+	{
+		if ((code[start] & MacroConstants.TOK_MASK) != MacroConstants.STRING_CONSTANT) {
+			problems.add("run(...) without a literal command name");
+			return;
+		}
+		final String name = literal(program, code[start]);
+		final Set<String> keys = commands.get(name);
+		if (keys == null) {
+			problems.add("run(\"" + name + "\") names no PSSR command; known: " + commands.keySet());
+			return;
+		}
+		final StringBuilder options = new StringBuilder();
+		int depth = 0;
+		for (int i = start + 1; i < code.length; i++) {
+			final int type = code[i] & MacroConstants.TOK_MASK;
+			if (type == '(') depth++;
+			if (type == ')' && depth-- == 0) break;
+			if (type == MacroConstants.STRING_CONSTANT) options.append(literal(program, code[i]));
+			else if (type != '+' && type != ',') options.append('X');
+		}
+		final String flat = options.toString().replaceAll("\\[[^\\]]*\\]", "");
+		for (final String option : flat.trim().split("\\s+")) {
+			if (option.isEmpty()) continue;
+			final String key = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+			if (!keys.contains(key)) problems.add("run(\"" + name + "\") has no option '" + key +
+				"'; it has " + keys);
+		}
+	}
+
+	private static String literal(final Program program, final int token) {
+		return program.getSymbolTable()[token >> MacroConstants.TOK_SHIFT].str;
+	}
+}
