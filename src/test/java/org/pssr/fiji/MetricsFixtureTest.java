@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pssr.train.eval.ImageQuality;
 import org.pssr.train.eval.PssrNormalisation;
+import org.pssr.train.eval.Upsampling;
 
 /**
  * Our PSNR and SSIM against scikit-image 0.19.3 on real frame pairs; the reference numbers and the
@@ -30,9 +31,17 @@ import org.pssr.train.eval.PssrNormalisation;
 class MetricsFixtureTest {
 
 	static List<Arguments> fixtures() throws IOException {
+		return rows("metric_fixtures.csv");
+	}
+
+	static List<Arguments> upsamplingFixtures() throws IOException {
+		return rows("upsampling_fixtures.csv");
+	}
+
+	private static List<Arguments> rows(final String file) throws IOException {
 		final List<Arguments> rows = new ArrayList<>();
 		try (BufferedReader in = new BufferedReader(new InputStreamReader(MetricsFixtureTest.class
-			.getResourceAsStream("/org/pssr/train/eval/metric_fixtures.csv"), StandardCharsets.UTF_8)))
+			.getResourceAsStream("/org/pssr/train/eval/" + file), StandardCharsets.UTF_8)))
 		{
 			in.readLine();
 			for (String line = in.readLine(); line != null; line = in.readLine())
@@ -60,14 +69,38 @@ class MetricsFixtureTest {
 			otherUnit[i] = other[i] / unit;
 		}
 		assertEquals(Double.parseDouble(row[3]), ImageQuality.ssim(truthUnit, otherUnit, width,
-			height), 1e-3, "SSIM of frames scaled to [0, 1]");
+			height), 1e-6, "SSIM of frames scaled to [0, 1]");
 
 		final double[] t = PssrNormalisation.truth(truth);
 		final double[] p = PssrNormalisation.fitted(other, t);
 		final double psnr = Double.parseDouble(row[4]);
-		assertEquals(psnr, ImageQuality.psnr(t, p), 1e-4 * psnr, "PSNR after PSSR normalisation");
-		assertEquals(Double.parseDouble(row[5]), ImageQuality.ssim(t, p, width, height), 1e-3,
+		assertEquals(psnr, ImageQuality.psnr(t, p), 1e-6 * psnr, "PSNR after PSSR normalisation");
+		assertEquals(Double.parseDouble(row[5]), ImageQuality.ssim(t, p, width, height), 1e-6,
 			"SSIM after PSSR normalisation");
+	}
+
+	@ParameterizedTest
+	@MethodSource("upsamplingFixtures")
+	void bilinearMatchesScikitImageResize(final String[] row) {
+		final ImagePlus imp = new Opener().openImage(Paths.get(System.getProperty("pssr.shared"),
+			"data", "movies", row[0]).toString());
+		final int scale = Integer.parseInt(row[2]);
+		final int width = imp.getWidth() * scale;
+		final float[] up = Upsampling.BILINEAR.upsample(frame(imp, Integer.parseInt(row[1])), imp
+			.getWidth(), imp.getHeight(), scale);
+		double squares = 0;
+		double dx = 0;
+		for (int i = 0; i < up.length; i++) {
+			squares += (double) up[i] * up[i];
+			if (i % width != 0) dx += Math.abs(up[i] - up[i - 1]);
+		}
+		assertEquals(Double.parseDouble(row[3]), squares, 1e-6 * squares, "sum of squares");
+		assertEquals(Double.parseDouble(row[4]), dx, 1e-5 * dx, "sum of |dx|");
+		for (final String probe : row[5].split(" ")) {
+			final String[] yxv = probe.split(":");
+			assertEquals(Double.parseDouble(yxv[2]), up[Integer.parseInt(yxv[0]) * width + Integer
+				.parseInt(yxv[1])], 1e-3, "pixel " + probe);
+		}
 	}
 
 	private static float[] frame(final ImagePlus imp, final int t) {

@@ -3,13 +3,18 @@
 
 Run from the repository root with Debian's packages (python3-skimage 0.19.3, numpy 1.24,
 tifffile 2023.2.3):  /usr/bin/python3 src/test/resources/org/pssr/train/eval/make_metric_fixtures.py
-It reads the real movies in ../shared/data/movies and writes metric_fixtures.csv next to itself.
+It reads the real movies in ../shared/data/movies and writes metric_fixtures.csv and
+upsampling_fixtures.csv next to itself.
 
 Columns:
   ssim_unit   structural_similarity of the raw frames divided by the type maximum (255 / 65535),
               gaussian_weights=True, sigma=1.5, use_sample_covariance=False, data_range=1
   psnr_pssr, ssim_pssr   after the PSSR normalisation: truth scaled so its 0.1 / 99.9 percentiles
               are 0 / 1, the other frame fitted to it by least squares (a * x + b), data_range=1
+
+upsampling_fixtures.csv: bilinear upsampling of whole frames with skimage.transform.resize
+(order=1, mode='edge', anti_aliasing=False, preserve_range=True): sum of squares, sum of
+|horizontal differences|, and the values at a few pixels (y:x:value, the brightest one first).
 """
 import csv
 import os
@@ -17,6 +22,7 @@ import os
 import numpy as np
 import tifffile
 from skimage.metrics import peak_signal_noise_ratio, structural_similarity
+from skimage.transform import resize
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MOVIES = os.path.join(HERE, '..', '..', '..', '..', '..', '..', '..', '..', 'shared', 'data', 'movies')
@@ -59,6 +65,20 @@ def main():
         w = csv.writer(f)
         w.writerow(['file', 'truth_frame', 'other_frame', 'ssim_unit', 'psnr_pssr', 'ssim_pssr'])
         w.writerows(rows)
+    upsampled = []
+    for name, t, scale in [('mitocheck_nuclei.tif', 0, 4), ('hela_gag_mvenus.tif', 7, 2)]:
+        frame = tifffile.imread(os.path.join(MOVIES, name))[t].astype(np.float64)
+        up = resize(frame, (frame.shape[0] * scale, frame.shape[1] * scale), order=1, mode='edge',
+                    anti_aliasing=False, preserve_range=True)
+        brightest = np.unravel_index(np.argmax(up), up.shape)
+        probes = [brightest, (up.shape[0] // 2 + 1, up.shape[1] // 3 + 2), (1, up.shape[1] - 2)]
+        upsampled.append([name, t, scale, '%.10g' % (up ** 2).sum(),
+                          '%.10g' % np.abs(np.diff(up, axis=1)).sum(),
+                          ' '.join('%d:%d:%.10g' % (y, x, up[y, x]) for y, x in probes)])
+    with open(os.path.join(HERE, 'upsampling_fixtures.csv'), 'w', newline='') as f:
+        w = csv.writer(f)
+        w.writerow(['file', 'frame', 'scale', 'sum_squares', 'sum_abs_dx', 'pixels'])
+        w.writerows(upsampled)
 
 
 if __name__ == '__main__':
