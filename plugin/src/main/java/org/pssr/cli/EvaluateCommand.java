@@ -49,7 +49,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 		description = "Channel of a multi-channel movie, 1-based (default: ${DEFAULT-VALUE}).")
 	int channel;
 
-	@Option(names = "--seed", defaultValue = "1", description = "Seed of the noise draws (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--seed", defaultValue = "1",
+		description = "Seed of the noise draws (default: ${DEFAULT-VALUE}).")
 	long seed;
 
 	@Override
@@ -78,8 +79,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 			.scale());
 		System.err.println("Evaluating on " + opened.model().device() + " against " + opened
 			.recipe());
-		return new Evaluator(opened.model(), new MovieSuperResolver(opened.model(), new TiledPredictor(
-			opened.model(), side)), opened.degrader(), seed).evaluate(truth, SuperresCommand.progress(
-				System.err));
+		final Evaluator evaluator = new Evaluator(opened.model(), new MovieSuperResolver(opened.model(),
+			new TiledPredictor(opened.model(), side)), opened.degrader(), seed);
+		return evaluator.evaluate(truth, opened.normaliser(truth), SuperresCommand.progress(System.err));
 	}
 }

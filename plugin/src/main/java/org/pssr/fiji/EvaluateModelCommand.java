@@ -86,8 +86,9 @@ public final class EvaluateModelCommand extends ContextCommand {
 		final Movie truth = Commands.movie(image, inputfile, channel);
 		final int side = tile > 0 ? tile : TileSizes.forDevice(model.model().device(), model.model()
 			.scale());
-		return new Evaluator(model.model(), new MovieSuperResolver(model.model(), new TiledPredictor(
-			model.model(), side)), model.degrader(), seed).evaluate(truth, Commands.progress());
+		final Evaluator evaluator = new Evaluator(model.model(), new MovieSuperResolver(model.model(),
+			new TiledPredictor(model.model(), side)), model.degrader(), seed);
+		return evaluator.evaluate(truth, model.normaliser(truth), Commands.progress());
 	}
 
 	/** One row per method. */

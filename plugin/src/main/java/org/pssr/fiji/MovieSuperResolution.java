@@ -110,14 +110,20 @@ public final class MovieSuperResolution {
 
 	static List<Path> movieFiles(final Path folder) throws IOException {
 		final List<Path> files = new ArrayList<>();
-		try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder, p -> Files.isRegularFile(p) &&
-			p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(tiff?|czi)$") && !p.getFileName().toString().endsWith(SUFFIX) && !p
-				.getFileName().toString().startsWith(".")))
+		try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder,
+			MovieSuperResolution::isMovie))
 		{
 			dir.forEach(files::add);
 		}
 		files.sort(null);
 		return files;
+	}
+
+	/** A TIFF or CZI that is neither hidden nor a result of an earlier run. */
+	private static boolean isMovie(final Path file) {
+		final String name = file.getFileName().toString();
+		return Files.isRegularFile(file) && name.toLowerCase(Locale.ROOT).matches(".*\\.(tiff?|czi)$") &&
+			!name.endsWith(SUFFIX) && !name.startsWith(".");
 	}
 
 	static String baseName(final Path file) {

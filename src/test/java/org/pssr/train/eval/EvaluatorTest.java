@@ -14,6 +14,7 @@ import org.pssr.crappify.Calibration;
 import org.pssr.crappify.Movie;
 import org.pssr.train.SuperResolutionModel;
 import org.pssr.train.infer.FrameArrays;
+import org.pssr.train.infer.IntensityNormaliser;
 import org.pssr.train.infer.MovieSuperResolver;
 import org.pssr.train.infer.ProgressListener;
 import org.pssr.train.infer.TiledPredictor;
@@ -21,6 +22,7 @@ import org.pssr.train.infer.TiledPredictor;
 class EvaluatorTest {
 
 	private static final int SCALE = 2;
+	private static final Movie TRUTH = new DriftingBlobs(64, 48, 5);
 
 	@Test
 	void aModelThatIsBicubicScoresExactlyAsBicubic() {
@@ -59,7 +61,7 @@ class EvaluatorTest {
 
 	private static Evaluation evaluate(final SuperResolutionModel model, final FrameDegrader d) {
 		return new Evaluator(model, new MovieSuperResolver(model, new TiledPredictor(model, 64, 1)), d, 7)
-			.evaluate(new DriftingBlobs(64, 48, 5), ProgressListener.NONE);
+			.evaluate(TRUTH, IntensityNormaliser.percentiles(TRUTH), ProgressListener.NONE);
 	}
 
 	/** Weighted mean of the window's frames, upsampled bicubically. */

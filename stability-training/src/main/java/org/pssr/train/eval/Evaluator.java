@@ -39,13 +39,18 @@ public final class Evaluator {
 		this.seed = seed;
 	}
 
-	public Evaluation evaluate(final Movie truth, final ProgressListener progress) {
+	/**
+	 * @param units the normalisation the model was trained with, computed for {@code truth}: maps
+	 *          the truth to the units the degradation and the model work in
+	 */
+	public Evaluation evaluate(final Movie truth, final IntensityNormaliser units,
+		final ProgressListener progress)
+	{
 		final int s = model.scale();
 		final int width = (int) (truth.width() / s);
 		final int height = (int) (truth.height() / s);
 		if (width < 16 || height < 16) throw new IllegalArgumentException("the ground truth (" + truth
 			.width() + " x " + truth.height() + ") is too small to evaluate at x" + s);
-		final IntensityNormaliser units = IntensityNormaliser.percentiles(truth);
 		final Movie first = new DegradedMovie(truth, units, width, height, seed);
 		final Movie second = new DegradedMovie(truth, units, width, height, seed + 0x9E3779B97F4A7C15L);
 		final Iterator<float[]> modelFirst = resolver.frames(first, IntensityNormaliser.IDENTITY);

@@ -136,7 +136,7 @@ public final class TiledPredictor {
 		return false;
 	}
 
-	/** Tile placement along one axis: evenly spread, all of the same size, overlapping by at least {@code overlap}. */
+	/** Tile placement along one axis: evenly spread, equal sizes, overlapping by {@code overlap} or more. */
 	private static final class Axis {
 
 		final int length;
@@ -154,7 +154,7 @@ public final class TiledPredictor {
 			return count == 1 ? 0 : (int) Math.round(i * (length - size) / (double) (count - 1));
 		}
 
-		/** HR weights along this axis for tile {@code i}: 1 at the image border, ramps towards neighbours. */
+		/** HR weights along this axis for tile {@code i}: 1 at the image border, ramps to neighbours. */
 		float[] weights(final int i, final int scale, final int margin) {
 			final int n = size * scale;
 			final float[] w = new float[n];
