@@ -17,7 +17,7 @@ import org.pssr.crappify.TwinSource;
  * given Gaussian noise drawn from (epoch, index, twin), normalised by the movie's 0.1-99.9 %
  * percentiles.
  */
-final class MovieTwins implements TwinSource {
+public final class MovieTwins implements TwinSource {
 
 	private final float[][] frames;
 	private final int width;
@@ -27,7 +27,7 @@ final class MovieTwins implements TwinSource {
 	private final double noise;
 
 	/** @param frameRange first and last (exclusive) centre frame used */
-	MovieTwins(final String movie, final int tile, final int scale, final int count, final int firstCentre,
+	public MovieTwins(final String movie, final int tile, final int scale, final int count, final int firstCentre,
 		final int lastCentre, final double noise)
 	{
 		final Path file = Paths.get(System.getProperty("pssr.shared", "../shared"), "data", "movies", movie);
