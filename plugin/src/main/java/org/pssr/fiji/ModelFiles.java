@@ -5,8 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import org.pssr.train.ModelBundle;
+import org.pssr.train.Normalisation;
+import org.pssr.train.eval.BinningDegradation;
+
 /** Opens model files for every command that takes one; the one place that knows the bundle format. */
 public final class ModelFiles {
+
+	/** Read noise of the fallback degradation, in normalised units. */
+	private static final double FALLBACK_NOISE = 0.02;
 
 	private ModelFiles() {}
 
@@ -18,7 +25,11 @@ public final class ModelFiles {
 	public static OpenModel open(final Path file, final String device) throws IOException {
 		if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null,
 			"no such model file");
-		throw new IllegalArgumentException(file + ": model bundles are read by ModelBundle, " +
-			"which this build does not contain yet");
+		final ModelBundle bundle = ModelBundle.load(file, device);
+		final Normalisation n = bundle.normalisation();
+		final BinningDegradation degrader = new BinningDegradation(FALLBACK_NOISE);
+		return new OpenModel(bundle.model(), n.lowPercentile(), n.highPercentile(), degrader,
+			degrader + " (the model's recipe: " + (bundle.recipe().isEmpty() ? "not recorded" : bundle
+				.recipe()) + ")");
 	}
 }
