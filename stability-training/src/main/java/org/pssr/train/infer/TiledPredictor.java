@@ -59,7 +59,7 @@ public final class TiledPredictor {
 		final int side)
 	{
 		final int s = model.scale();
-		final int overlap = Math.min(32, side / 4);
+		final int overlap = Math.min(64, side / 2);
 		final int margin = overlap / 4;
 		final Axis xs = new Axis(width, side, overlap);
 		final Axis ys = new Axis(height, side, overlap);
