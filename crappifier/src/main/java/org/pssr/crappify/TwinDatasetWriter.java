@@ -93,7 +93,23 @@ public final class TwinDatasetWriter {
 		}
 	}
 
-	private static void checkOutput(final Path target) throws IOException {
+	/**
+	 * Samples of {@code total} that go to validation: the fraction, rounded, at least one when the
+	 * fraction is above 0 and at most {@code total - 1}, so training always has samples; 0 when
+	 * {@code total < 2}.
+	 */
+	public static int validationCount(final int total, final double fraction) {
+		if (fraction <= 0 || total < 2) return 0;
+		return (int) Math.max(1, Math.min(total - 1L, Math.round(total * fraction)));
+	}
+
+	/**
+	 * Refuses an output that {@link #write} would refuse, so callers can fail before the slow work.
+	 *
+	 * @throws IllegalArgumentException for a file or a non-empty folder that is not a twin dataset
+	 */
+	public static void checkOutput(final Path output) throws IOException {
+		final Path target = output.toAbsolutePath().normalize();
 		if (!Files.exists(target)) return;
 		if (!Files.isDirectory(target)) {
 			throw new IllegalArgumentException("output " + target +
