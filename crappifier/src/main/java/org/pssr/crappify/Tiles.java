@@ -34,25 +34,33 @@ final class Tiles {
 		final float[] tmp = new float[in.length];
 		final float[] out = new float[in.length];
 		final int r = kernel.length / 2;
+		final float[] line = new float[Math.max(width, height) + 2 * r];
 		for (int y = 0; y < height; y++) {
-			for (int x = 0; x < width; x++) {
-				float sum = 0;
-				for (int k = -r; k <= r; k++) {
-					sum += kernel[k + r] * in[y * width + mirror(x + k, width)];
-				}
-				tmp[y * width + x] = sum;
+			for (int i = -r; i < width + r; i++) {
+				line[i + r] = in[y * width + mirror(i, width)];
 			}
+			convolve(line, kernel, tmp, y * width, 1, width);
 		}
-		for (int y = 0; y < height; y++) {
-			for (int x = 0; x < width; x++) {
-				float sum = 0;
-				for (int k = -r; k <= r; k++) {
-					sum += kernel[k + r] * tmp[mirror(y + k, height) * width + x];
-				}
-				out[y * width + x] = sum;
+		for (int x = 0; x < width; x++) {
+			for (int i = -r; i < height + r; i++) {
+				line[i + r] = tmp[mirror(i, height) * width + x];
 			}
+			convolve(line, kernel, out, x, width, height);
 		}
 		return out;
+	}
+
+	/** {@code n} outputs of a padded line, written from {@code start} every {@code step}. */
+	private static void convolve(final float[] line, final float[] kernel, final float[] out,
+		final int start, final int step, final int n)
+	{
+		for (int i = 0; i < n; i++) {
+			float sum = 0;
+			for (int k = 0; k < kernel.length; k++) {
+				sum += kernel[k] * line[i + k];
+			}
+			out[start + i * step] = sum;
+		}
 	}
 
 	private static float[] gaussianKernel(final double sigma) {
