@@ -1,5 +1,6 @@
 package org.pssr.crappify;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import net.imglib2.RandomAccessibleInterval;
@@ -60,17 +61,22 @@ public final class Normalisation {
 				"; nothing to learn from");
 		}
 		final long[] histogram = new long[BINS];
+		final float[] binMin = new float[BINS];
+		Arrays.fill(binMin, Float.POSITIVE_INFINITY);
 		long count = 0;
 		final double binWidth = (max - min) / BINS;
 		for (final int t : frames) {
 			final RandomAccessibleInterval<FloatType> frame = movie.frame(t);
 			for (final FloatType v : Views.iterable(frame)) {
-				histogram[Math.min(BINS - 1, (int) ((v.get() - min) / binWidth))]++;
+				final float f = v.get();
+				final int b = Math.min(BINS - 1, (int) ((f - min) / binWidth));
+				histogram[b]++;
+				binMin[b] = Math.min(binMin[b], f);
 				count++;
 			}
 		}
-		final double lo = percentile(histogram, count, LOW_PERCENTILE, min, binWidth);
-		final double hi = percentile(histogram, count, HIGH_PERCENTILE, min, binWidth);
+		final double lo = percentile(histogram, binMin, count, LOW_PERCENTILE);
+		final double hi = percentile(histogram, binMin, count, HIGH_PERCENTILE);
 		if (!(hi > lo)) {
 			throw new IllegalArgumentException(name + ": the " + LOW_PERCENTILE + " and " +
 				HIGH_PERCENTILE + " % percentiles are equal (" + lo + "); too little contrast");
@@ -78,17 +84,20 @@ public final class Normalisation {
 		return new Normalisation(lo, hi);
 	}
 
-	/** Lower edge of the bin holding the given percentile: within (max - min) / 65536 of the value. */
-	private static double percentile(final long[] histogram, final long count,
-		final double percent, final double min, final double binWidth)
+	/**
+	 * The smallest value in the bin holding the given rank: a value of the movie, exact whenever a
+	 * bin holds a single value (8- and 16-bit movies), else within (max - min) / 65536.
+	 */
+	private static double percentile(final long[] histogram, final float[] binMin,
+		final long count, final double percent)
 	{
 		final double rank = percent / 100 * (count - 1);
 		long seen = 0;
-		for (int b = 0; b < histogram.length; b++) {
-			seen += histogram[b];
-			if (seen > rank) return min + b * binWidth;
+		int b = 0;
+		while (b < histogram.length - 1 && seen + histogram[b] <= rank) {
+			seen += histogram[b++];
 		}
-		return min + (histogram.length - 1) * binWidth;
+		return binMin[b];
 	}
 
 	public double low() {

@@ -84,7 +84,7 @@ public final class TwinDatasetWriter {
 				pool.shutdownNow();
 			}
 			Files.write(temp.resolve(TwinDataset.MANIFEST), new GsonBuilder().setPrettyPrinting()
-				.create().toJson(manifest).getBytes(StandardCharsets.UTF_8));
+				.disableHtmlEscaping().create().toJson(manifest).getBytes(StandardCharsets.UTF_8));
 			commit(temp, target);
 		}
 		catch (final IOException | RuntimeException | Error e) {
