@@ -68,7 +68,7 @@ final class Tiles {
 		final float[] kernel = new float[2 * r + 1];
 		double sum = 0;
 		for (int i = -r; i <= r; i++) {
-			final double v = Math.exp(-0.5 * i * i / (sigma * sigma));
+			final double v = StrictMath.exp(-0.5 * i * i / (sigma * sigma));
 			kernel[i + r] = (float) v;
 			sum += v;
 		}
