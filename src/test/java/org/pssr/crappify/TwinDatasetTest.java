@@ -98,6 +98,9 @@ class TwinDatasetTest {
 			assertEquals(99, m.getAsJsonObject("draw").get("seed").getAsLong());
 			assertEquals(0.1, m.getAsJsonObject("normalisation").get("lowPercentile").getAsDouble());
 			assertTrue(ds.train().describe().contains("poisson"), ds.train().describe());
+			final TwinCrappifier again = new TwinCrappifier(List.of(mitocheck), ds.degradation(), ds
+				.options());
+			assertArrayEquals(ds.train().get(0, 5).x2(), again.draw(Split.TRAIN, 0, 5).x2());
 		}
 	}
 

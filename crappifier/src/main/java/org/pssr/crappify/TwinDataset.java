@@ -152,6 +152,22 @@ public final class TwinDataset implements AutoCloseable {
 		return Collections.unmodifiableMap(parameters);
 	}
 
+	/** The recipe that made the dataset, to draw more of the same on the fly. */
+	public Degradation degradation() {
+		return Degradations.create(recipe, scale, parameters);
+	}
+
+	/**
+	 * The draw options that made the dataset; with {@link #degradation()} and the same movies, a
+	 * {@link TwinCrappifier} that reproduces it at epoch 0.
+	 */
+	public TwinOptions options() {
+		final JsonObject d = object(manifest, "draw");
+		return new TwinOptions().frames(frames).tile(tile).seed(d.get("seed").getAsLong()).minSignal(d
+			.get("minSignal").getAsDouble()).maxTries(d.get("maxTries").getAsInt()).augment(d.get(
+				"augment").getAsBoolean()).validation(d.get("validationFraction").getAsDouble());
+	}
+
 	/** The whole manifest, for what has no getter (sources, hashes, normalisation, seeds). */
 	public JsonObject manifest() {
 		return manifest.deepCopy();
