@@ -1,9 +1,12 @@
 package org.pssr.crappify;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +137,20 @@ class RecipeTest {
 		assertTrue(highVar / high > 3 * lowVar / low, "noise does not grow with signal: " + highVar /
 			high + " vs " + lowVar / low);
 		assertTrue(Math.abs(residual / pixels) < 0.02, "bias " + residual / pixels);
+	}
+
+	@Test
+	void applyTwiceIsTwoIndependentApplies() {
+		final float[] hr = crappifier(drosophila, new PssrDegradation(2), 1, 64).draw(Split.TRAIN, 0, 1)
+			.target();
+		for (final String name : Degradations.NAMES) {
+			final Degradation r = Degradations.create(name, 2, Collections.emptyMap());
+			final float[][] twice = r.applyTwice(hr, 64, 64, Seeds.stream(1, Split.TRAIN, 0, 0, 1), Seeds
+				.stream(1, Split.TRAIN, 0, 0, 2));
+			assertArrayEquals(r.apply(hr, 64, 64, Seeds.stream(1, Split.TRAIN, 0, 0, 1)), twice[0], name);
+			assertArrayEquals(r.apply(hr, 64, 64, Seeds.stream(1, Split.TRAIN, 0, 0, 2)), twice[1], name);
+			assertFalse(Arrays.equals(twice[0], twice[1]), name);
+		}
 	}
 
 	@Test

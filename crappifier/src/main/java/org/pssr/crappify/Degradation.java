@@ -26,4 +26,14 @@ public interface Degradation {
 	 * @return row-major LR tile
 	 */
 	float[] apply(float[] hr, int width, int height, UniformRandomProvider rng);
+
+	/**
+	 * Two independent degradations of the same tile, each exactly what {@link #apply} gives with its
+	 * provider; recipes override it to share work that does not depend on the noise.
+	 */
+	default float[][] applyTwice(final float[] hr, final int width, final int height,
+		final UniformRandomProvider rng1, final UniformRandomProvider rng2)
+	{
+		return new float[][] { apply(hr, width, height, rng1), apply(hr, width, height, rng2) };
+	}
 }

@@ -80,20 +80,42 @@ public final class PssrDegradation implements Degradation {
 	public float[] apply(final float[] hr, final int width, final int height,
 		final UniformRandomProvider rng)
 	{
+		final float[] x = clipped(hr);
+		return degrade(x, Tiles.gaussianBlur(x, width, height, sigma), width, height, rng);
+	}
+
+	/** The blurred copy depends on the image only, so both draws share it. */
+	@Override
+	public float[][] applyTwice(final float[] hr, final int width, final int height,
+		final UniformRandomProvider rng1, final UniformRandomProvider rng2)
+	{
+		final float[] x = clipped(hr);
+		final float[] localVariance = Tiles.gaussianBlur(x, width, height, sigma);
+		return new float[][] { degrade(x, localVariance, width, height, rng1), degrade(x,
+			localVariance, width, height, rng2) };
+	}
+
+	private static float[] clipped(final float[] hr) {
 		final float[] x = new float[hr.length];
 		for (int i = 0; i < x.length; i++) {
 			x[i] = clip(hr[i]);
 		}
-		final float[] localVariance = Tiles.gaussianBlur(x, width, height, sigma);
+		return x;
+	}
+
+	private float[] degrade(final float[] x, final float[] localVariance, final int width,
+		final int height, final UniformRandomProvider rng)
+	{
+		final float[] y = new float[x.length];
 		final NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
-		for (int i = 0; i < x.length; i++) {
+		for (int i = 0; i < y.length; i++) {
 			final double u = rng.nextDouble();
 			float v = u < salt ? 1f : u < salt + pepper ? 0f : x[i];
 			final double sd = Math.sqrt(variance * (Math.max(localVariance[i], 0) + 1e-10));
 			v += (float) (sd * gauss.sample());
-			x[i] = clip(v);
+			y[i] = clip(v);
 		}
-		return Tiles.downsample(x, width, height, scale);
+		return Tiles.downsample(y, width, height, scale);
 	}
 
 	private static float clip(final float v) {

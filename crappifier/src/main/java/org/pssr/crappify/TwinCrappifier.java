@@ -124,8 +124,9 @@ public final class TwinCrappifier {
 			final int frame = t - frames / 2 + c;
 			final float[] hr = frame == t ? target : Tiles.dihedral(tile(m, frame, x0, y0), tile,
 				symmetry);
-			System.arraycopy(recipe.apply(hr, tile, tile, rng1), 0, x1, c * lr * lr, lr * lr);
-			System.arraycopy(recipe.apply(hr, tile, tile, rng2), 0, x2, c * lr * lr, lr * lr);
+			final float[][] twin = recipe.applyTwice(hr, tile, tile, rng1, rng2);
+			System.arraycopy(twin[0], 0, x1, c * lr * lr, lr * lr);
+			System.arraycopy(twin[1], 0, x2, c * lr * lr, lr * lr);
 		}
 		return new TwinSample(x1, x2, target, frames, lr, lr, recipe.scale());
 	}
