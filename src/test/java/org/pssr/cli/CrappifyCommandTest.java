@@ -1,5 +1,6 @@
 package org.pssr.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -61,6 +63,18 @@ class CrappifyCommandTest {
 			assertEquals(5, ds.frames());
 			assertEquals(20.0, ds.parameters().get("photons"));
 			assertEquals(32 * 32 * 5, ds.train().get(0, 3).x1().length);
+		}
+		// the movie is a virtual stack read from several threads: still the same bytes
+		final Path single = dir.resolve("single-thread");
+		final String[] oneThread = args(movie, single, "--recipe", "poisson", "--scale", "2",
+			"--frames", "5", "--param", "photons=20", "--seed", "4");
+		oneThread[Arrays.asList(oneThread).indexOf("--threads") + 1] = "1";
+		assertEquals(ExitCodes.OK, Main.run(oneThread));
+		for (final String f : new String[] { "manifest.json", "train/lr1.tif", "train/lr2.tif",
+			"train/targets.tif", "valid/lr2.tif" })
+		{
+			assertArrayEquals(Files.readAllBytes(out.resolve(f)), Files.readAllBytes(single.resolve(f)),
+				f);
 		}
 	}
 
