@@ -33,7 +33,8 @@ public final class TwinCrappifier {
 		if (sources.isEmpty()) throw new IllegalArgumentException("no source movie");
 		this.sources = Collections.unmodifiableList(new ArrayList<>(sources));
 		this.recipe = recipe;
-		this.options = options;
+		// a copy, so that later changes to the caller's options cannot change drawn samples
+		this.options = options.copy();
 		final int tile = options.tile();
 		if (tile % recipe.scale() != 0) {
 			throw new IllegalArgumentException("tile " + tile + " is not a multiple of scale " + recipe
@@ -174,7 +175,7 @@ public final class TwinCrappifier {
 	}
 
 	public TwinOptions options() {
-		return options;
+		return options.copy();
 	}
 
 	/** Recipe, parameters and draw options in one line, for model bundles and logs. */

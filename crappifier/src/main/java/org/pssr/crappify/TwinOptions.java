@@ -68,6 +68,11 @@ public final class TwinOptions {
 		return this;
 	}
 
+	public TwinOptions copy() {
+		return new TwinOptions().frames(frames).tile(tile).seed(seed).minSignal(minSignal).maxTries(
+			maxTries).augment(augment).validation(validation);
+	}
+
 	public int frames() {
 		return frames;
 	}
