@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 	subcommands = {
 		CommandLine.HelpCommand.class,
 		SynthCommand.class,
+		CrappifyCommand.class,
 		TrainCommand.class,
 		SuperresCommand.class,
 		EvaluateCommand.class,
