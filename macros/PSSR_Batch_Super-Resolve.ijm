@@ -2,7 +2,7 @@
 // Each movie.tif becomes movie_pssr.tif in the output folder (32-bit, calibration divided by the
 // model's scale factor). In Fiji: Plugins > PSSR > PSSR Batch Super-Resolve, or headless:
 //   ImageJ-linux64 --headless --console --run PSSR_Batch_Super-Resolve.ijm \
-//     "modelfile='/data/model.pssr.zip',input='/data/movies',output='/data/pssr'"
+//     'modelfile="/data/model.pssr.zip",input="/data/movies",output="/data/pssr",bits="32"'
 #@ File (label = "Model (.pssr.zip)", style = "open") modelfile
 #@ File (label = "Folder of movies", style = "directory") input
 #@ File (label = "Output folder", style = "directory") output
