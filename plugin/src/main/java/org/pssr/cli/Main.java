@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 		TrainCommand.class,
 		SuperresCommand.class,
 		EvaluateCommand.class,
+		DemoCommand.class,
 	})
 public final class Main implements Runnable {
 
