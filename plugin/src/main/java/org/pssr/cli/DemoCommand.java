@@ -46,10 +46,10 @@ public final class DemoCommand implements Callable<Integer> {
 		description = "Folder for every file the demo makes (default: ${DEFAULT-VALUE}).")
 	Path output;
 
-	@Option(names = "--epochs", defaultValue = "6", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--epochs", defaultValue = "3", description = "Training epochs (default: ${DEFAULT-VALUE}).")
 	int epochs;
 
-	@Option(names = "--samples", defaultValue = "600",
+	@Option(names = "--samples", defaultValue = "360",
 		description = "Twin samples drawn for training and validation (default: ${DEFAULT-VALUE}).")
 	int samples;
 
