@@ -1,0 +1,114 @@
+package org.pssr.czi;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Bounds-checked positional reads of a CZI file. Positional reads on a {@link FileChannel} do not
+ * move a shared file pointer, so different threads may read at once.
+ */
+final class CziInput implements Closeable {
+
+	static final int SEGMENT_HEADER = 32;
+
+	/** Largest single read: one subblock, the directory or the XML; keeps a lying size from allocating gigabytes. */
+	static final int MAX_READ = Integer.MAX_VALUE - 64;
+
+	private final FileChannel channel;
+	private final long length;
+	private final String name;
+
+	CziInput(final Path path) throws IOException {
+		this.channel = FileChannel.open(path, StandardOpenOption.READ);
+		this.length = channel.size();
+		this.name = String.valueOf(path.getFileName());
+	}
+
+	long length() {
+		return length;
+	}
+
+	String name() {
+		return name;
+	}
+
+	CziFormatException error(final String message) {
+		return new CziFormatException(name + ": " + message);
+	}
+
+	/** Reads exactly {@code size} bytes at {@code position}, little-endian. */
+	ByteBuffer read(final long position, final long size, final String what) throws IOException {
+		if (position < 0 || size < 0 || size > MAX_READ || position > length - size)
+			throw error(what + " (" + size + " bytes at offset " + position + ") lies outside the file (" +
+				length + " bytes)");
+		final ByteBuffer buffer = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
+		while (buffer.hasRemaining()) {
+			if (channel.read(buffer, position + buffer.position()) < 0)
+				throw error(what + " at offset " + position + " is cut off: the file ends early");
+		}
+		buffer.flip();
+		return buffer;
+	}
+
+	/** Reads and checks a segment header; the payload starts 32 bytes after {@code position}. */
+	Segment segment(final long position, final String expectedId, final String what) throws IOException {
+		final ByteBuffer b = read(position, SEGMENT_HEADER, what + " segment header");
+		final String id = ascii(b, 16);
+		if (!id.equals(expectedId))
+			throw error(what + " at offset " + position + " should start with '" + expectedId +
+				"' but starts with '" + printable(id) + "'");
+		final long allocated = b.getLong();
+		final long used = b.getLong();
+		final long payloadEnd = length - position - SEGMENT_HEADER;
+		if (allocated < 0 || allocated > payloadEnd)
+			throw error(what + " at offset " + position + " claims " + allocated +
+				" bytes, more than the " + payloadEnd + " bytes left in the file");
+		if (used < 0 || used > allocated)
+			throw error(what + " at offset " + position + " uses " + used + " of " + allocated +
+				" allocated bytes");
+		return new Segment(position, used == 0 ? allocated : used);
+	}
+
+	/** Reads a NUL-padded ASCII field of {@code size} bytes. */
+	static String ascii(final ByteBuffer b, final int size) {
+		final byte[] bytes = new byte[size];
+		b.get(bytes);
+		int n = 0;
+		while (n < size && bytes[n] != 0) n++;
+		return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+	}
+
+	static String printable(final String s) {
+		final StringBuilder sb = new StringBuilder();
+		for (final char c : s.toCharArray())
+			sb.append(c >= 32 && c < 127 ? c : '?');
+		return sb.toString();
+	}
+
+	@Override
+	public void close() throws IOException {
+		channel.close();
+	}
+
+	/** A segment's position and the number of payload bytes in use. */
+	static final class Segment {
+
+		final long position;
+		final long size;
+
+		Segment(final long position, final long size) {
+			this.position = position;
+			this.size = size;
+		}
+
+		long payload() {
+			return position + SEGMENT_HEADER;
+		}
+	}
+}
