@@ -59,7 +59,10 @@ public final class CziFile implements Closeable {
 
 	/** Opens a CZI file; every inconsistency found while opening is a {@link CziFormatException}. */
 	public static CziFile open(final Path path) throws IOException {
-		final CziInput in = new CziInput(path);
+		return open(CziInput.open(path));
+	}
+
+	static CziFile open(final CziInput in) throws IOException {
 		try {
 			return new CziFile(in);
 		}

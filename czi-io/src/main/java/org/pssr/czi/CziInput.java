@@ -20,14 +20,63 @@ final class CziInput implements Closeable {
 	/** Largest single read: one subblock, the directory or the XML; keeps a lying size from allocating gigabytes. */
 	static final int MAX_READ = Integer.MAX_VALUE - 64;
 
-	private final FileChannel channel;
+	private final Source source;
 	private final long length;
 	private final String name;
 
-	CziInput(final Path path) throws IOException {
-		this.channel = FileChannel.open(path, StandardOpenOption.READ);
-		this.length = channel.size();
-		this.name = String.valueOf(path.getFileName());
+	CziInput(final Source source, final String name) throws IOException {
+		this.source = source;
+		this.length = source.size();
+		this.name = name;
+	}
+
+	static CziInput open(final Path path) throws IOException {
+		final FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+		try {
+			return new CziInput(new Source() {
+
+				@Override
+				public long size() throws IOException {
+					return channel.size();
+				}
+
+				@Override
+				public int read(final ByteBuffer dst, final long position) throws IOException {
+					return channel.read(dst, position);
+				}
+
+				@Override
+				public void close() throws IOException {
+					channel.close();
+				}
+			}, String.valueOf(path.getFileName()));
+		}
+		catch (final IOException | RuntimeException e) {
+			channel.close();
+			throw e;
+		}
+	}
+
+	/** Bytes in memory as a file, for tests that make or mutate CZI bytes. */
+	static CziInput of(final byte[] bytes, final String name) throws IOException {
+		return new CziInput(new Source() {
+
+			@Override
+			public long size() {
+				return bytes.length;
+			}
+
+			@Override
+			public int read(final ByteBuffer dst, final long position) {
+				if (position >= bytes.length) return -1;
+				final int n = (int) Math.min(dst.remaining(), bytes.length - position);
+				dst.put(bytes, (int) position, n);
+				return n;
+			}
+
+			@Override
+			public void close() {}
+		}, name);
 	}
 
 	long length() {
@@ -49,7 +98,7 @@ final class CziInput implements Closeable {
 				length + " bytes)");
 		final ByteBuffer buffer = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
 		while (buffer.hasRemaining()) {
-			if (channel.read(buffer, position + buffer.position()) < 0)
+			if (source.read(buffer, position + buffer.position()) < 0)
 				throw error(what + " at offset " + position + " is cut off: the file ends early");
 		}
 		buffer.flip();
@@ -93,7 +142,15 @@ final class CziInput implements Closeable {
 
 	@Override
 	public void close() throws IOException {
-		channel.close();
+		source.close();
+	}
+
+	/** Positional reads that do not move a shared file pointer. */
+	interface Source extends Closeable {
+
+		long size() throws IOException;
+
+		int read(ByteBuffer dst, long position) throws IOException;
 	}
 
 	/** A segment's position and the number of payload bytes in use. */

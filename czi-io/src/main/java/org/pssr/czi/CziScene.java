@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -201,6 +202,23 @@ public final class CziScene {
 	/** Whether the plane at these 0-based indices (absent letters: 0) has any subblock. */
 	public boolean hasPlane(final Map<Character, Integer> position) {
 		return planes.containsKey(key(position));
+	}
+
+	/** The 0-based positions of the planes that have subblocks, in ascending order of the grid. */
+	public List<Map<Character, Integer>> planes() {
+		final List<Long> keys = new ArrayList<>(planes.keySet());
+		Collections.sort(keys);
+		final List<Map<Character, Integer>> positions = new ArrayList<>(keys.size());
+		for (final long key : keys) {
+			final Map<Character, Integer> position = new TreeMap<>();
+			long rest = key;
+			for (int l = letters.length() - 1; l >= 0; l--) {
+				position.put(letters.charAt(l), (int) (rest % sizes[l]));
+				rest /= sizes[l];
+			}
+			positions.add(Collections.unmodifiableMap(position));
+		}
+		return positions;
 	}
 
 	/** Tiles of a plane in ascending M; empty for a missing plane of a sparse grid. */
