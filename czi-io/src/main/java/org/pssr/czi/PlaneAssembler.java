@@ -37,7 +37,8 @@ final class PlaneAssembler {
 
 	/** Whether a plane of this size fits one Java array. */
 	static boolean fits(final CziPixelType type, final long width, final long height) {
-		return width * height * type.samples() <= CziInput.MAX_READ;
+		return width <= CziInput.MAX_READ && height <= CziInput.MAX_READ &&
+			width * height <= CziInput.MAX_READ / type.samples();
 	}
 
 	/**

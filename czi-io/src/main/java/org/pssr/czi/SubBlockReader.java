@@ -50,7 +50,7 @@ final class SubBlockReader {
 		final long fixed = Math.max(MIN_FIXED, ENTRY_OFFSET + SubBlockEntry.FIXED_SIZE +
 			(long) SubBlockEntry.DIMENSION_SIZE * dimensions);
 		if (metadataSize < 0 || attachmentSize < 0 || dataSize < 0 ||
-			fixed + metadataSize + dataSize > segment.size)
+			dataSize > segment.size - fixed - metadataSize)
 			throw in.error(what + " at offset " + e.filePosition + " claims metadata " + metadataSize +
 				" + data " + dataSize + " bytes, which do not fit in its " + segment.size + " bytes");
 		return new Data(segment.payload() + fixed + metadataSize, dataSize);
@@ -58,7 +58,8 @@ final class SubBlockReader {
 
 	/** Bytes of a tile of this entry in the stored layout. */
 	static long tileBytes(final SubBlockEntry e, final CziPixelType type) {
-		return (long) e.storedSize('X') * e.storedSize('Y') * type.bytesPerPixel();
+		final long pixels = (long) e.storedSize('X') * e.storedSize('Y');
+		return pixels > CziInput.MAX_READ ? Long.MAX_VALUE : pixels * type.bytesPerPixel();
 	}
 
 	/** Throws when this subblock needs a codec this reader lacks; reads a few bytes at most. */
