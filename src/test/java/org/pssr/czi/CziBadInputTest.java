@@ -133,6 +133,10 @@ class CziBadInputTest {
 		final byte[] hugePlane = new CziBuilder(1).tile(0, new byte[8], 0, 0, 1 << 30, 1 << 30)
 			.tile(0, new byte[8], 1 << 30, 1 << 30, 2, 2).bytes();
 		assertRefused(hugePlane, "too large");
+		final byte[] overflowingPlane = new CziBuilder(0)
+			.tile(0, new byte[4], Integer.MIN_VALUE, Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE)
+			.tile(0, new byte[4], Integer.MAX_VALUE - 1, Integer.MAX_VALUE - 1, 1, 1).bytes();
+		assertRefused(overflowingPlane, "too large");
 		final byte[] hugeGrid = new CziBuilder(0).tile(0, new byte[4], 0, 0, 2, 2, 'C', Integer.MIN_VALUE)
 			.tile(0, new byte[4], 0, 0, 2, 2, 'C', Integer.MAX_VALUE).bytes();
 		assertRefused(hugeGrid, "dimension C", "absurd");
