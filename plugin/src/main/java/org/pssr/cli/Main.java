@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 	description = "Multi-frame deep-learning super-resolution of microscopy movies (PSSR).",
 	subcommands = {
 		CommandLine.HelpCommand.class,
+		SynthCommand.class,
 	})
 public final class Main implements Runnable {
 

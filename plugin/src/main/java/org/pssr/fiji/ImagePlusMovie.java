@@ -1,0 +1,166 @@
+package org.pssr.fiji;
+
+import java.util.Locale;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.measure.Calibration;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.converter.Converters;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+
+import org.pssr.crappify.Movie;
+
+/**
+ * The ImagePlus to {@link Movie} bridge: one channel (and one slice) of an image, its frames
+ * wrapped as float views of the stack's own pixel arrays. Virtual stacks stay virtual, so a movie
+ * opened with {@code IJ.openVirtual} streams from disk frame by frame.
+ */
+public final class ImagePlusMovie implements Movie {
+
+	private final ImagePlus imp;
+	private final int channel;
+	private final int slice;
+	private final boolean slicesAsTime;
+	private final org.pssr.crappify.Calibration calibration;
+
+	private ImagePlusMovie(final ImagePlus imp, final int channel, final int slice,
+		final boolean slicesAsTime)
+	{
+		this.imp = imp;
+		this.channel = channel;
+		this.slice = slice;
+		this.slicesAsTime = slicesAsTime;
+		this.calibration = calibrationOf(imp, slicesAsTime);
+	}
+
+	/**
+	 * Wraps channel {@code channel} (1-based) of {@code imp}. A stack with slices but no frames is
+	 * taken as a time series, as users of plain TIFF stacks expect; {@link #slicesAsTime()} tells
+	 * when that happened so callers can say so.
+	 *
+	 * @throws IllegalArgumentException for RGB images and channels that do not exist
+	 */
+	public static ImagePlusMovie wrap(final ImagePlus imp, final int channel) {
+		if (imp.getType() == ImagePlus.COLOR_RGB || imp.getType() == ImagePlus.COLOR_256) {
+			throw new IllegalArgumentException("'" + imp.getTitle() + "' is an RGB/colour image; " +
+				"PSSR works on one fluorescence channel: split the channels (Image > Color > Split " +
+				"Channels) or convert to 8/16/32-bit first");
+		}
+		if (channel < 1 || channel > imp.getNChannels()) {
+			throw new IllegalArgumentException("'" + imp.getTitle() + "' has " + imp.getNChannels() +
+				" channel(s); channel " + channel + " does not exist");
+		}
+		final boolean slicesAsTime = imp.getNFrames() == 1 && imp.getNSlices() > 1;
+		return new ImagePlusMovie(imp, channel, 1, slicesAsTime);
+	}
+
+	public ImagePlus image() {
+		return imp;
+	}
+
+	public boolean slicesAsTime() {
+		return slicesAsTime;
+	}
+
+	@Override
+	public long width() {
+		return imp.getWidth();
+	}
+
+	@Override
+	public long height() {
+		return imp.getHeight();
+	}
+
+	@Override
+	public int frames() {
+		return slicesAsTime ? imp.getNSlices() : imp.getNFrames();
+	}
+
+	@Override
+	public RandomAccessibleInterval<FloatType> frame(final int t) {
+		if (t < 0 || t >= frames()) {
+			throw new IndexOutOfBoundsException("frame " + t + " of a " + frames() + "-frame movie");
+		}
+		final int index = slicesAsTime ? imp.getStackIndex(channel, t + 1, 1) : imp.getStackIndex(
+			channel, slice, t + 1);
+		final ImageStack stack = imp.getStack();
+		return asFloat(stack.getPixels(index), imp.getWidth(), imp.getHeight());
+	}
+
+	@Override
+	public org.pssr.crappify.Calibration calibration() {
+		return calibration;
+	}
+
+	/** A float view of an ImageJ pixel array, without copying it. */
+	static RandomAccessibleInterval<FloatType> asFloat(final Object pixels, final int w,
+		final int h)
+	{
+		if (pixels instanceof float[]) return ArrayImgs.floats((float[]) pixels, w, h);
+		if (pixels instanceof short[]) {
+			return toFloat(ArrayImgs.unsignedShorts((short[]) pixels, w, h));
+		}
+		if (pixels instanceof byte[]) return toFloat(ArrayImgs.unsignedBytes((byte[]) pixels, w, h));
+		throw new IllegalArgumentException("unsupported pixel array " + (pixels == null ? "(none)"
+			: pixels.getClass().getSimpleName()));
+	}
+
+	private static <T extends RealType<T>> RandomAccessibleInterval<FloatType> toFloat(
+		final RandomAccessibleInterval<T> source)
+	{
+		return Converters.convert(source, (in, out) -> out.set(in.getRealFloat()), new FloatType());
+	}
+
+	private static org.pssr.crappify.Calibration calibrationOf(final ImagePlus imp,
+		final boolean slicesAsTime)
+	{
+		final Calibration cal = imp.getCalibration();
+		final double toMicron = micronsPer(cal.getUnit());
+		final double pw = cal.scaled() ? cal.pixelWidth * toMicron : Double.NaN;
+		final double ph = cal.scaled() ? cal.pixelHeight * toMicron : Double.NaN;
+		final double dt = slicesAsTime ? Double.NaN : cal.frameInterval * secondsPer(cal
+			.getTimeUnit());
+		return new org.pssr.crappify.Calibration(pw, ph, dt > 0 ? dt : Double.NaN);
+	}
+
+	private static double micronsPer(final String unit) {
+		switch (unit == null ? "" : unit.toLowerCase(Locale.ROOT)) {
+			case "nm":
+			case "nanometer":
+			case "nanometers":
+				return 1e-3;
+			case "mm":
+			case "millimeter":
+				return 1e3;
+			case "micron":
+			case "microns":
+			case "um":
+			case "µm":
+			case "\u03bcm":
+			case "micrometer":
+				return 1;
+			default:
+				return Double.NaN;
+		}
+	}
+
+	private static double secondsPer(final String unit) {
+		switch (unit == null ? "" : unit.toLowerCase(Locale.ROOT)) {
+			case "ms":
+			case "msec":
+				return 1e-3;
+			case "min":
+				return 60;
+			case "h":
+			case "hr":
+			case "hour":
+				return 3600;
+			default:
+				return 1;
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package org.pssr.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The arrows of design.md: plugin -> stability-training -> crappifier -> czi-io, never back; ImageJ
+ * only in the plugin, DJL only in training and above.
+ */
+class DependencyDirectionTest {
+
+	private static final String CZI = "org.pssr.czi..";
+	private static final String CRAPPIFY = "org.pssr.crappify..";
+	private static final String TRAIN = "org.pssr.train..";
+	private static final String FIJI = "org.pssr.fiji..";
+	private static final String CLI = "org.pssr.cli..";
+	private static final String BENCH = "org.pssr.bench..";
+	private static final String IMAGEJ = "ij..";
+	private static final String SCIJAVA = "org.scijava..";
+	private static final String IMAGEJ2 = "net.imagej..";
+	private static final String DJL = "ai.djl..";
+
+	static final ArchRule CZI_IO_KNOWS_NOTHING_ABOVE_IT = noClasses().that().resideInAPackage(CZI)
+		.should().dependOnClassesThat().resideInAnyPackage(CRAPPIFY, TRAIN, FIJI, CLI, BENCH, IMAGEJ,
+			SCIJAVA, IMAGEJ2, DJL);
+
+	static final ArchRule CRAPPIFIER_KNOWS_NO_TRAINING_IMAGEJ_OR_DJL = noClasses().that()
+		.resideInAPackage(CRAPPIFY).should().dependOnClassesThat().resideInAnyPackage(TRAIN, FIJI,
+			CLI, BENCH, IMAGEJ, SCIJAVA, IMAGEJ2, DJL);
+
+	static final ArchRule TRAINING_KNOWS_NO_PLUGIN_AND_NO_IMAGEJ = noClasses().that()
+		.resideInAPackage(TRAIN).should().dependOnClassesThat().resideInAnyPackage(FIJI, CLI, BENCH,
+			IMAGEJ, SCIJAVA, IMAGEJ2);
+
+	static final ArchRule FIJI_COMMANDS_DO_NOT_NEED_THE_CLI = noClasses().that().resideInAPackage(
+		FIJI).should().dependOnClassesThat().resideInAnyPackage(CLI, BENCH);
+
+	private static JavaClasses main;
+
+	@BeforeAll
+	static void importMainClasses() {
+		main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("org.pssr");
+	}
+
+	@Test
+	void cziIoKnowsNothingAboveIt() {
+		CZI_IO_KNOWS_NOTHING_ABOVE_IT.check(main);
+	}
+
+	@Test
+	void crappifierKnowsNeitherTrainingNorImageJNorDjl() {
+		CRAPPIFIER_KNOWS_NO_TRAINING_IMAGEJ_OR_DJL.check(main);
+	}
+
+	@Test
+	void trainingKnowsNoPluginAndNoImageJ() {
+		TRAINING_KNOWS_NO_PLUGIN_AND_NO_IMAGEJ.check(main);
+	}
+
+	@Test
+	void fijiCommandsDoNotNeedTheCommandLine() {
+		FIJI_COMMANDS_DO_NOT_NEED_THE_CLI.check(main);
+	}
+}
