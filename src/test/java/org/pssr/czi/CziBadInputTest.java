@@ -143,6 +143,24 @@ class CziBadInputTest {
 		assertRefused(new CziBuilder(0).tile(0, new byte[4], 0, 0, 0, 2).bytes(), "X size 0");
 	}
 
+	/** Found by Jazzer: two 6 x 4 tiles 167 million rows apart made a 3 GB canvas. */
+	@Test
+	void refusesTinyTilesSpanningAHugeBoundingBox() {
+		final byte[] file = new CziBuilder(1).tile(0, new byte[48], -3, -167772162, 6, 4)
+			.tile(0, new byte[48], 0, 0, 6, 4).bytes();
+		assertRefused(file, "look corrupt");
+	}
+
+	@Test
+	void refusesTilesTheirDataCannotHold() {
+		assertRefused(new CziBuilder(1).tile(0, new byte[48], 0, 0, 20000, 20000).bytes(),
+			"raw pixels", "20000 x 20000");
+		assertRefused(new CziBuilder(1).tile(CziCompression.ZSTD0, new byte[48], 0, 0, 20000, 20000)
+			.bytes(), "cannot hold");
+		assertRefused(new CziBuilder(1).tile(CziCompression.LZW, new byte[48], 0, 0, 20000, 20000)
+			.bytes(), "cannot hold");
+	}
+
 	@Test
 	void refusesCodecsItCannotDecodeNamingThem() {
 		assertRefused(new CziBuilder(0).tile(CziCompression.JPEG, new byte[100], 0, 0, 4, 4).bytes(),

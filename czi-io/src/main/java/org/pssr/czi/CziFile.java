@@ -22,6 +22,9 @@ import net.imglib2.img.array.ArrayImg;
 public final class CziFile implements Closeable {
 
 	private static final int HEADER_PAYLOAD = 80;
+	/** Canvases up to this many pixels are read even when their tiles leave most of them empty. */
+	private static final long SPARSE_CANVAS_LIMIT = 1L << 26;
+	private static final long MAX_EMPTY_FACTOR = 16;
 
 	private final CziInput in;
 	private final SubBlockReader subBlocks;
@@ -137,6 +140,10 @@ public final class CziFile implements Closeable {
 		if (!PlaneAssembler.fits(s.pixelType(), s.width(), s.height()))
 			throw in.error("scene " + scene + " is " + s.width() + " x " + s.height() +
 				" pixels, too large to read as one plane");
+		final long area = s.width() * s.height();
+		if (area > SPARSE_CANVAS_LIMIT && area / MAX_EMPTY_FACTOR > s.coverage())
+			throw in.error("scene " + scene + ": tiles covering " + s.coverage() + " pixels span a " +
+				s.width() + " x " + s.height() + " bounding box; the tile positions look corrupt");
 		final PlaneAssembler plane = new PlaneAssembler(s.pixelType(), (int) s.width(),
 			(int) s.height());
 		for (final SubBlockEntry e : tiles) {

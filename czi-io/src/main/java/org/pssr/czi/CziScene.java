@@ -29,6 +29,7 @@ public final class CziScene {
 	private final int[] sizes;
 	private final Map<Long, List<SubBlockEntry>> planes;
 	private final int tiles;
+	private final long coverage;
 	private final SortedSet<Integer> compressions = new TreeSet<>();
 
 	CziScene(final int index, final int sceneStart, final List<SubBlockEntry> entries,
@@ -91,6 +92,14 @@ public final class CziScene {
 			tilesOfPlane.sort(Comparator.comparingInt((SubBlockEntry e) -> e.start('M'))
 				.thenComparingInt(e -> e.index));
 		this.planes = byPlane;
+		long most = 0;
+		for (final List<SubBlockEntry> tilesOfPlane : byPlane.values()) {
+			long area = 0;
+			for (final SubBlockEntry e : tilesOfPlane)
+				area += (long) e.size('X') * e.size('Y');
+			most = Math.max(most, area);
+		}
+		this.coverage = most;
 	}
 
 	private long key(final SubBlockEntry e) {
@@ -192,6 +201,11 @@ public final class CziScene {
 		for (final int s : sizes)
 			n *= s;
 		return n;
+	}
+
+	/** The most pixels the tiles of any one plane cover, overlaps counted twice. */
+	long coverage() {
+		return coverage;
 	}
 
 	/** Compression codes of this scene's layer-0 subblocks. */

@@ -14,6 +14,10 @@ final class SubBlockReader {
 	private static final int MIN_FIXED = 256;
 	private static final int ENTRY_OFFSET = 16;
 	private static final int[] JPEG_XR_MAGIC = { 0x49, 0x49, 0xBC, 0x01 };
+	/** A zstd block of at most 128 KiB takes at least 4 bytes (an RLE block). */
+	private static final long ZSTD_MAX_RATIO = 32768;
+	/** A 12-bit LZW code stands for at most 4096 bytes. */
+	private static final long LZW_MAX_RATIO = 4096;
 
 	private final CziInput in;
 
@@ -94,23 +98,45 @@ final class SubBlockReader {
 		final Data data = locate(e);
 		switch (e.compression) {
 			case CziCompression.UNCOMPRESSED:
-				return raw(data, expected);
+				return raw(e, data, expected);
 			case CziCompression.JPEG_XR:
-				if (isRawFlaggedJpegXr(data, expected)) return raw(data, expected);
+				if (isRawFlaggedJpegXr(data, expected)) return raw(e, data, expected);
 				throw refusal(e);
 			case CziCompression.ZSTD0:
+				checkExpansion(e, data, expected, ZSTD_MAX_RATIO);
 				return zstd(e, bytes(e, data), 0, expected);
 			case CziCompression.ZSTD1:
+				checkExpansion(e, data, expected, ZSTD_MAX_RATIO);
 				return zstd1(e, type, bytes(e, data), expected);
 			case CziCompression.LZW:
+				checkExpansion(e, data, expected, LZW_MAX_RATIO);
 				return lzw(e, bytes(e, data), expected);
 			default:
 				throw refusal(e);
 		}
 	}
 
-	/** The resolution protocol: surplus bytes are dropped, missing ones are zero. */
-	private byte[] raw(final Data data, final int expected) throws IOException {
+	/**
+	 * Refuses a tile larger than its compressed data could ever expand to, before allocating it: a
+	 * lying size must not cost gigabytes.
+	 */
+	private void checkExpansion(final SubBlockEntry e, final Data data, final int expected,
+		final long maxRatio) throws CziFormatException
+	{
+		if (expected > data.size * maxRatio + 64)
+			throw in.error("subblock " + e.index + ": " + data.size + " bytes of " +
+				CziCompression.name(e.compression) + " data cannot hold its " + e.storedSize('X') + " x " +
+				e.storedSize('Y') + " tile (" + expected + " bytes)");
+	}
+
+	/**
+	 * The resolution protocol: surplus bytes are dropped, a few missing ones are zero. Less than
+	 * half the tile is taken as a corrupt size, not a writer's rounding.
+	 */
+	private byte[] raw(final SubBlockEntry e, final Data data, final int expected) throws IOException {
+		if (data.size < expected / 2)
+			throw in.error("subblock " + e.index + " holds " + data.size + " bytes of raw pixels, its " +
+				e.storedSize('X') + " x " + e.storedSize('Y') + " tile needs " + expected);
 		final int n = (int) Math.min(data.size, expected);
 		final ByteBuffer b = in.read(data.position, n, "pixel data");
 		if (n == expected) return b.array();
