@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes small synthetic CZI files as §1 of czi-format.md lays them out, for tests. */
-final class CziBuilder {
+public final class CziBuilder {
 
 	private static final int SUBBLOCK_FIXED = 256;
 
@@ -26,7 +26,7 @@ final class CziBuilder {
 	long metadataPosition;
 	final List<Long> subBlockPositions = new ArrayList<>();
 
-	CziBuilder(final int pixelType) {
+	public CziBuilder(final int pixelType) {
 		this.pixelType = pixelType;
 	}
 
@@ -44,7 +44,7 @@ final class CziBuilder {
 	}
 
 	/** Adds a layer-0 tile; {@code letters} holds letter, start pairs such as {@code 'C', 1, 'T', 0}. */
-	CziBuilder tile(final int compression, final byte[] data, final int x, final int y,
+	public CziBuilder tile(final int compression, final byte[] data, final int x, final int y,
 		final int width, final int height, final int... letters)
 	{
 		final Map<Character, int[]> dims = new LinkedHashMap<>();
@@ -61,7 +61,7 @@ final class CziBuilder {
 		return this;
 	}
 
-	byte[] bytes() {
+	public byte[] bytes() {
 		final ByteArrayOutputStream out = new ByteArrayOutputStream();
 		segment(out, "ZISRAWFILE", new byte[512]);
 		subBlockPositions.clear();

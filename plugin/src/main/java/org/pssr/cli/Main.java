@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
 	subcommands = {
 		CommandLine.HelpCommand.class,
 		SynthCommand.class,
+		InfoCommand.class,
+		ConvertCommand.class,
 	})
 public final class Main implements Runnable {
 
@@ -60,7 +62,8 @@ public final class Main implements Runnable {
 			parsed.asCommandLineList().stream().anyMatch(c -> c.getParseResult()
 				.matchedOptionValue("--debug", false));
 		if (ex instanceof UserException || ex instanceof IllegalArgumentException
-			|| ex instanceof java.nio.file.FileSystemException) {
+			|| ex instanceof java.nio.file.FileSystemException
+			|| ex instanceof org.pssr.czi.CziFormatException) {
 			err.println("pssr: " + ex.getMessage());
 			if (debug) ex.printStackTrace(err);
 			return ExitCodes.USAGE;
