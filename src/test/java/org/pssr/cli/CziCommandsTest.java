@@ -131,7 +131,8 @@ class CziCommandsTest {
 		assertEquals(2, run("convert", sample("LLS7_small_JPEGXR-synthetic.czi").toString(), tif
 			.toString()));
 		assertTrue(err.contains("JPEG XR") && err.contains("Bio-Formats"), err);
-		assertEquals(1, err.trim().split("\n").length, "one line: " + err);
+		// the Jazzer agent, when an earlier test loaded it into this JVM, logs to stderr too
+		assertEquals(1, err.lines().filter(l -> l.startsWith("pssr:")).count(), "one line: " + err);
 		try (Stream<Path> files = Files.list(dir)) {
 			assertEquals(0, files.count());
 		}

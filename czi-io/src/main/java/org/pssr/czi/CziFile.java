@@ -147,7 +147,7 @@ public final class CziFile implements Closeable {
 		final PlaneAssembler plane = new PlaneAssembler(s.pixelType(), (int) s.width(),
 			(int) s.height());
 		for (final SubBlockEntry e : tiles) {
-			final byte[] tile = subBlocks.decode(e, s.pixelType());
+			final ByteBuffer tile = subBlocks.decode(e, s.pixelType());
 			plane.paste(tile, e.storedSize('X'), e.storedSize('Y'), e.start('X') - s.originX(),
 				e.start('Y') - s.originY());
 		}

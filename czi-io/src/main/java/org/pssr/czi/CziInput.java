@@ -20,6 +20,9 @@ final class CziInput implements Closeable {
 	/** Largest single read: one subblock, the directory or the XML; keeps a lying size from allocating gigabytes. */
 	static final int MAX_READ = Integer.MAX_VALUE - 64;
 
+	private static final int MAX_CACHED_PIXELS = 64 << 20;
+	private static final ThreadLocal<ByteBuffer> PIXELS = new ThreadLocal<>();
+
 	private final Source source;
 	private final long length;
 	private final String name;
@@ -101,6 +104,34 @@ final class CziInput implements Closeable {
 			if (source.read(buffer, position + buffer.position()) < 0)
 				throw error(what + " at offset " + position + " is cut off: the file ends early");
 		}
+		buffer.flip();
+		return buffer;
+	}
+
+	/**
+	 * Reads {@code size} bytes at {@code position} into a direct buffer of {@code capacity} bytes,
+	 * zero beyond {@code size}. Reading straight into native memory saves a copy of every raw pixel;
+	 * the buffer is this thread's and is overwritten by its next call.
+	 */
+	ByteBuffer readPixels(final long position, final int size, final int capacity, final String what)
+		throws IOException
+	{
+		if (position < 0 || size < 0 || size > capacity || position > length - size)
+			throw error(what + " (" + size + " bytes at offset " + position + ") lies outside the file (" +
+				length + " bytes)");
+		ByteBuffer buffer = PIXELS.get();
+		if (buffer == null || buffer.capacity() < capacity) {
+			buffer = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
+			if (capacity <= MAX_CACHED_PIXELS) PIXELS.set(buffer);
+		}
+		buffer.clear().limit(size);
+		while (buffer.hasRemaining()) {
+			if (source.read(buffer, position + buffer.position()) < 0)
+				throw error(what + " at offset " + position + " is cut off: the file ends early");
+		}
+		buffer.limit(capacity);
+		while (buffer.hasRemaining())
+			buffer.put((byte) 0);
 		buffer.flip();
 		return buffer;
 	}

@@ -1,7 +1,6 @@
 package org.pssr.czi;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
 
@@ -44,9 +43,9 @@ final class PlaneAssembler {
 	/**
 	 * Pastes a decoded tile whose top-left pixel is at (x, y) of the canvas, clipped to the canvas.
 	 *
-	 * @param tile stored layout, {@code tileWidth * tileHeight} pixels
+	 * @param src stored layout, little-endian, {@code tileWidth * tileHeight} pixels from position 0
 	 */
-	void paste(final byte[] tile, final int tileWidth, final int tileHeight, final long x,
+	void paste(final ByteBuffer src, final int tileWidth, final int tileHeight, final long x,
 		final long y)
 	{
 		final int x0 = (int) Math.max(0, x);
@@ -56,25 +55,26 @@ final class PlaneAssembler {
 		if (x0 >= x1 || y0 >= y1) return;
 		final int n = x1 - x0;
 		final int srcX = (int) (x0 - x);
-		final ByteBuffer src = ByteBuffer.wrap(tile).order(ByteOrder.LITTLE_ENDIAN);
 		final int samples = type.samples();
 		final ShortBuffer srcShorts = shorts == null ? null : src.asShortBuffer();
 		final FloatBuffer srcFloats = floats == null ? null : src.asFloatBuffer();
 		final short[] rowShorts = samples == 3 && shorts != null ? new short[3 * n] : null;
 		final float[] rowFloats = samples == 3 && floats != null ? new float[3 * n] : null;
+		final byte[] rowBytes = samples == 3 && bytes != null ? new byte[3 * n] : null;
 		for (int row = y0; row < y1; row++) {
 			final int srcPixel = (int) ((row - y) * tileWidth) + srcX;
 			final int dst = row * width + x0;
 			if (samples == 1) {
-				if (bytes != null) System.arraycopy(tile, srcPixel, bytes, dst, n);
+				if (bytes != null) src.position(srcPixel).get(bytes, dst, n);
 				else if (shorts != null) srcShorts.position(srcPixel).get(shorts, dst, n);
 				else srcFloats.position(srcPixel).get(floats, dst, n);
 			}
 			else if (bytes != null) {
-				for (int i = 0, s = 3 * srcPixel; i < n; i++, s += 3) {
-					bytes[dst + i] = tile[s + 2];
-					bytes[area + dst + i] = tile[s + 1];
-					bytes[2 * area + dst + i] = tile[s];
+				src.position(3 * srcPixel).get(rowBytes, 0, 3 * n);
+				for (int i = 0, s = 0; i < n; i++, s += 3) {
+					bytes[dst + i] = rowBytes[s + 2];
+					bytes[area + dst + i] = rowBytes[s + 1];
+					bytes[2 * area + dst + i] = rowBytes[s];
 				}
 			}
 			else if (shorts != null) {

@@ -2,6 +2,7 @@ package org.pssr.czi;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 import io.airlift.compress.zstd.ZstdDecompressor;
 
@@ -90,7 +91,11 @@ final class SubBlockReader {
 		return false;
 	}
 
-	byte[] decode(final SubBlockEntry e, final CziPixelType type) throws IOException {
+	/**
+	 * @return the tile, little-endian from position 0 to its limit; a raw tile is in a buffer that
+	 *         this thread's next decode overwrites
+	 */
+	ByteBuffer decode(final SubBlockEntry e, final CziPixelType type) throws IOException {
 		final long expectedLong = tileBytes(e, type);
 		if (expectedLong > CziInput.MAX_READ)
 			throw in.error("subblock " + e.index + " is " + expectedLong + " bytes, too large to read");
@@ -104,13 +109,13 @@ final class SubBlockReader {
 				throw refusal(e);
 			case CziCompression.ZSTD0:
 				checkExpansion(e, data, expected, ZSTD_MAX_RATIO);
-				return zstd(e, bytes(e, data), 0, expected);
+				return wrap(zstd(e, bytes(e, data), 0, expected));
 			case CziCompression.ZSTD1:
 				checkExpansion(e, data, expected, ZSTD_MAX_RATIO);
-				return zstd1(e, type, bytes(e, data), expected);
+				return wrap(zstd1(e, type, bytes(e, data), expected));
 			case CziCompression.LZW:
 				checkExpansion(e, data, expected, LZW_MAX_RATIO);
-				return lzw(e, bytes(e, data), expected);
+				return wrap(lzw(e, bytes(e, data), expected));
 			default:
 				throw refusal(e);
 		}
@@ -133,16 +138,18 @@ final class SubBlockReader {
 	 * The resolution protocol: surplus bytes are dropped, a few missing ones are zero. Less than
 	 * half the tile is taken as a corrupt size, not a writer's rounding.
 	 */
-	private byte[] raw(final SubBlockEntry e, final Data data, final int expected) throws IOException {
+	private ByteBuffer raw(final SubBlockEntry e, final Data data, final int expected)
+		throws IOException
+	{
 		if (data.size < expected / 2)
 			throw in.error("subblock " + e.index + " holds " + data.size + " bytes of raw pixels, its " +
 				e.storedSize('X') + " x " + e.storedSize('Y') + " tile needs " + expected);
-		final int n = (int) Math.min(data.size, expected);
-		final ByteBuffer b = in.read(data.position, n, "pixel data");
-		if (n == expected) return b.array();
-		final byte[] tile = new byte[expected];
-		b.get(tile, 0, n);
-		return tile;
+		return in.readPixels(data.position, (int) Math.min(data.size, expected), expected,
+			"pixel data of subblock " + e.index);
+	}
+
+	private static ByteBuffer wrap(final byte[] tile) {
+		return ByteBuffer.wrap(tile).order(ByteOrder.LITTLE_ENDIAN);
 	}
 
 	private byte[] bytes(final SubBlockEntry e, final Data data) throws IOException {
