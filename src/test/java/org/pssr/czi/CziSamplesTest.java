@@ -30,6 +30,7 @@ import net.imglib2.type.numeric.RealType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every shared sample against what an independent decoder read from it (expected/*.json). */
 class CziSamplesTest {
@@ -185,9 +186,11 @@ class CziSamplesTest {
 		}
 	}
 
-	@Test
-	void readsPlanesInParallelLikeOneByOne() throws Exception {
-		try (CziFile czi = CziFile.open(CziTestFiles.sample("CellDivision_T3_Z5_CH2_X240_Y170_comp1.czi"))) {
+	@ParameterizedTest
+	@ValueSource(strings = { "CellDivision_T3_Z5_CH2_X240_Y170.czi",
+		"CellDivision_T3_Z5_CH2_X240_Y170_comp1.czi" })
+	void readsPlanesInParallelLikeOneByOne(final String name) throws Exception {
+		try (CziFile czi = CziFile.open(CziTestFiles.sample(name))) {
 			final CziScene s = czi.scene(0);
 			final Map<Integer, String> serial = new HashMap<>();
 			for (int z = 0; z < s.sizeZ(); z++)
