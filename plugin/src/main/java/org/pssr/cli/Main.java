@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
 	subcommands = {
 		CommandLine.HelpCommand.class,
 		SynthCommand.class,
+		CrappifyCommand.class,
+		TrainCommand.class,
 		InfoCommand.class,
 		ConvertCommand.class,
 	})

@@ -1,0 +1,158 @@
+package org.pssr.fiji;
+
+import java.awt.GraphicsEnvironment;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.gui.Plot;
+import ij.process.FloatProcessor;
+
+import org.pssr.train.EpochReport;
+import org.pssr.train.ModelBundle;
+import org.pssr.train.StabilityTrainer;
+import org.pssr.train.StepProgress;
+import org.pssr.train.TrainingListener;
+import org.pssr.train.TrainingOptions;
+import org.pssr.train.TrainingResult;
+import org.pssr.train.TwinDatasetOpener;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Plugins > PSSR > Train Model: trains on a twin dataset folder and writes a model bundle. With a
+ * display, a live plot of training and validation loss and a preview (input, output, target) are
+ * updated each epoch; headless, one log line per epoch. Pressing Esc finishes early and keeps the
+ * best model.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>PSSR>Train Model")
+public final class TrainModelCommand implements Command {
+
+	/** Replaced by the crappifier's dataset reader when it is on main. */
+	static TwinDatasetOpener opener = folder -> {
+		throw new IOException("this build has no twin dataset reader yet (org.pssr.crappify)");
+	};
+
+	@Parameter(label = "Twin dataset folder", style = "directory")
+	private File dataset;
+
+	@Parameter(label = "Model bundle (*.pssr.zip)", style = "save")
+	private File modelfile;
+
+	@Parameter(label = "Preset", choices = { "small", "pssr", "fast" })
+	private String preset = "small";
+
+	@Parameter(label = "Epochs", min = "1")
+	private int epochs = 10;
+
+	@Parameter(label = "Batch", min = "1")
+	private int batch = 8;
+
+	@Parameter(label = "Learning rate")
+	private double lr = 1e-3;
+
+	@Parameter(label = "Stability weight", min = "0")
+	private double stability = 1;
+
+	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
+	private String device = "auto";
+
+	@Override
+	public void run() {
+		final boolean display = !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null;
+		try {
+			final TwinDatasetOpener.Split split = opener.open(dataset.toPath());
+			final String name = modelfile.getName();
+			final File checkpoints = new File(modelfile.getAbsoluteFile().getParentFile(), (name.endsWith(
+				ModelBundle.SUFFIX) ? name.substring(0, name.length() - ModelBundle.SUFFIX.length()) : name) +
+				".checkpoints");
+			final TrainingOptions options = new TrainingOptions().preset(preset).epochs(epochs).batch(batch)
+				.learningRate(lr).stability(stability).device(device).checkpoints(checkpoints.toPath());
+			final StabilityTrainer[] trainer = new StabilityTrainer[1];
+			final Progress progress = new Progress(display, epochs, () -> trainer[0].finishNow());
+			trainer[0] = new StabilityTrainer(options, split.train(), split.valid(), progress);
+			try (TrainingResult result = trainer[0].train()) {
+				ModelBundle.save(modelfile.toPath(), result.network(), split.normalisation(), split.train()
+					.describe(), result.record());
+				IJ.log("PSSR: wrote " + modelfile + " (" + result.record().get("stop").getAsString() + ")");
+			}
+		}
+		catch (final IOException | IllegalArgumentException e) {
+			IJ.error("PSSR Train Model", e.getMessage());
+		}
+	}
+
+	/** Log lines, progress bar, live loss plot and validation preview. */
+	private static final class Progress implements TrainingListener {
+
+		private final boolean display;
+		private final int epochs;
+		private final Runnable finish;
+		private final List<Double> train = new ArrayList<>();
+		private final List<Double> valid = new ArrayList<>();
+		private ImagePlus plot;
+		private ImagePlus preview;
+
+		Progress(final boolean display, final int epochs, final Runnable finish) {
+			this.display = display;
+			this.epochs = epochs;
+			this.finish = finish;
+		}
+
+		@Override
+		public void step(final StepProgress p) {
+			IJ.showStatus("PSSR training: " + p + " (Esc: finish now, keep best)");
+			if (IJ.escapePressed()) {
+				IJ.resetEscape();
+				finish.run();
+			}
+		}
+
+		@Override
+		public void message(final String text) {
+			IJ.log("PSSR: " + text);
+		}
+
+		@Override
+		public void epoch(final EpochReport r) {
+			IJ.log("PSSR: " + r);
+			IJ.showProgress(r.epoch(), epochs);
+			train.add(r.trainLoss());
+			valid.add(r.validLoss());
+			if (!display) return;
+			final double[] x = new double[train.size()];
+			for (int i = 0; i < x.length; i++) {
+				x[i] = i + 1;
+			}
+			final Plot p = new Plot("PSSR training loss", "epoch", "L1 loss");
+			p.setColor(java.awt.Color.BLUE);
+			p.addPoints(x, train.stream().mapToDouble(Double::doubleValue).toArray(), Plot.LINE);
+			p.setColor(java.awt.Color.RED);
+			p.addPoints(x, valid.stream().mapToDouble(Double::doubleValue).toArray(), Plot.LINE);
+			p.addLegend("training\nvalidation");
+			p.setLimitsToFit(false);
+			if (plot == null) {
+				plot = p.getImagePlus();
+				plot.show();
+			}
+			else plot.setProcessor(p.getProcessor());
+			final EpochReport.Preview v = r.preview();
+			if (v == null) return;
+			final ImageStack s = new ImageStack(v.width(), v.height());
+			s.addSlice("input (bilinear)", new FloatProcessor(v.width(), v.height(), v.input()));
+			s.addSlice("output", new FloatProcessor(v.width(), v.height(), v.output()));
+			s.addSlice("target", new FloatProcessor(v.width(), v.height(), v.target()));
+			if (preview == null) {
+				preview = new ImagePlus("PSSR validation preview", s);
+				preview.setDisplayRange(0, 1);
+				preview.show();
+			}
+			else preview.setStack(s);
+		}
+	}
+}

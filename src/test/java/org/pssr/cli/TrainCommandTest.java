@@ -1,0 +1,55 @@
+package org.pssr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.pssr.train.ModelBundle;
+import org.pssr.train.MovieTwins;
+import org.pssr.train.Normalisation;
+import org.pssr.train.TwinDatasetOpener;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void trainsAndWritesABundleWithCheckpoints() throws Exception {
+		final MovieTwins twins = new MovieTwins("hela_gag_mvenus.tif", 16, 2, 4, 1, 40, 0.05);
+		final TrainCommand cmd = new TrainCommand(folder -> new TwinDatasetOpener.Split(twins, twins,
+			Normalisation.DEFAULT));
+		cmd.data = dir;
+		cmd.output = dir.resolve("m.pssr.zip");
+		cmd.preset = "small";
+		cmd.epochs = 1;
+		cmd.batch = 2;
+		cmd.lr = 1e-3;
+		cmd.wd = 1e-3;
+		cmd.stability = 1;
+		cmd.seed = 1;
+		cmd.device = "cpu";
+		cmd.progressEvery = 1;
+		assertEquals(ExitCodes.OK, cmd.call());
+		assertTrue(Files.exists(dir.resolve("m.checkpoints/last.ckpt")));
+		try (ModelBundle b = ModelBundle.load(cmd.output, "cpu")) {
+			assertEquals(2, b.scale());
+			assertTrue(b.recipe().contains("block average"), b.recipe());
+			assertEquals(1, b.json().getAsJsonObject("training").getAsJsonArray("epochs").size());
+		}
+	}
+
+	@Test
+	void badInputExitsWithUsage() {
+		assertEquals(ExitCodes.OK, Main.run("train", "--help"));
+		assertEquals(ExitCodes.USAGE, Main.run("train", "--data", dir.toString(), "--output", dir.resolve(
+			"m.zip").toString()));
+		assertEquals(ExitCodes.USAGE, Main.run("train", "--data", dir.toString(), "--output", dir.resolve(
+			"m.pssr.zip").toString(), "--preset", "huge"));
+	}
+}

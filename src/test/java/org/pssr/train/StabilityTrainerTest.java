@@ -1,0 +1,142 @@
+package org.pssr.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+import ai.djl.ndarray.NDArray;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StabilityTrainerTest {
+
+	private static MovieTwins train;
+	private static MovieTwins valid;
+
+	@TempDir
+	Path dir;
+
+	@BeforeAll
+	static void data() {
+		// Frames 1..21 train, 23..28 held out: neighbouring frames are close but not identical.
+		train = new MovieTwins("mitocheck_nuclei.tif", 32, 2, 16, 1, 21, 0.05);
+		valid = new MovieTwins("mitocheck_nuclei.tif", 32, 2, 4, 23, 28, 0.05);
+	}
+
+	private TrainingOptions options(final int epochs, final double stability, final String ckpt) {
+		return new TrainingOptions().preset("small").epochs(epochs).batch(4).learningRate(3e-3).stability(
+			stability).seed(11).device("cpu").progressEvery(2).checkpoints(dir.resolve(ckpt));
+	}
+
+	@Test
+	void lossDecreasesOnARealMovie() throws IOException {
+		final List<StepProgress> steps = new ArrayList<>();
+		try (TrainingResult r = new StabilityTrainer(options(4, 1, "a"), train, valid,
+			new TrainingListener()
+			{
+
+				@Override
+				public void step(final StepProgress p) {
+					steps.add(p);
+				}
+			}).train())
+		{
+			final List<EpochReport> h = r.history();
+			assertEquals(4, h.size());
+			assertTrue(h.get(3).trainLoss() < 0.8 * h.get(0).trainLoss(), h.get(0) + " -> " + h.get(3));
+			assertTrue(h.get(3).validLoss() < h.get(0).validLoss(), h.get(0) + " -> " + h.get(3));
+			assertTrue(steps.size() >= 4 && steps.get(0).samplesPerSecond() > 0);
+			assertTrue(Files.exists(dir.resolve("a/last.ckpt")) && Files.exists(dir.resolve("a/best.ckpt")));
+		}
+	}
+
+	@Test
+	void stabilityTermChangesTheWeights() throws IOException {
+		final float[] plain = weightsAfter(options(1, 0, "plain"));
+		final float[] stable = weightsAfter(options(1, 1, "stable"));
+		final float[] again = weightsAfter(options(1, 1, "again"));
+		assertArrayEquals(stable, again, "same seed, same weights");
+		double diff = 0;
+		for (int i = 0; i < plain.length; i++) {
+			diff += Math.abs(plain[i] - stable[i]);
+		}
+		assertTrue(diff > 1e-3, "stability term left the weights unchanged: " + diff);
+	}
+
+	@Test
+	void resumedRunReachesTheWeightsOfAnUninterruptedOne() throws IOException {
+		final float[] uninterrupted = weightsAfter(options(3, 1, "full"));
+		final StabilityTrainer[] killed = new StabilityTrainer[1];
+		killed[0] = new StabilityTrainer(options(3, 1, "killed"), train, valid, new TrainingListener() {
+
+			@Override
+			public void step(final StepProgress p) {
+				if (p.epoch() == 2) killed[0].cancel();
+			}
+		});
+		assertThrows(CancellationException.class, killed[0]::train);
+		final Path last = dir.resolve("killed/last.ckpt");
+		assertEquals(1, Checkpoint.header(last).get("epoch").getAsInt());
+		final float[] resumed = weightsAfter(options(3, 1, "killed").resume(last));
+		assertArrayEquals(uninterrupted, resumed);
+	}
+
+	@Test
+	void resumeRefusesADifferentRun() throws IOException {
+		weightsAfter(options(1, 1, "one"));
+		final Path last = dir.resolve("one/last.ckpt");
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> new StabilityTrainer(options(1, 0.5, "two").resume(last), train, valid,
+				TrainingListener.NONE).train());
+		assertTrue(e.getMessage().contains("stability"), e.getMessage());
+	}
+
+	@Test
+	void finishNowKeepsTheBestModel() throws IOException {
+		final StabilityTrainer[] t = new StabilityTrainer[1];
+		t[0] = new StabilityTrainer(options(5, 1, "finish"), train, valid, new TrainingListener() {
+
+			@Override
+			public void epoch(final EpochReport r) {
+				t[0].finishNow();
+			}
+		});
+		try (TrainingResult r = t[0].train()) {
+			assertTrue(r.history().size() <= 2, "stopped after " + r.history().size() + " epochs");
+			assertFalse(r.record().get("stop").getAsString().equals("completed"));
+		}
+	}
+
+	private float[] weightsAfter(final TrainingOptions o) throws IOException {
+		try (TrainingResult r = new StabilityTrainer(o, train, valid, TrainingListener.NONE).train()) {
+			return flatten(r.network().weights().trainable());
+		}
+	}
+
+	static float[] flatten(final Map<String, NDArray> tensors) {
+		int n = 0;
+		for (final NDArray a : tensors.values()) {
+			n += (int) a.size();
+		}
+		final float[] all = new float[n];
+		int pos = 0;
+		for (final NDArray a : tensors.values()) {
+			final float[] v = a.toFloatArray();
+			System.arraycopy(v, 0, all, pos, v.length);
+			pos += v.length;
+		}
+		return all;
+	}
+}

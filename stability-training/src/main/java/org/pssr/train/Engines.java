@@ -1,0 +1,62 @@
+package org.pssr.train;
+
+import java.util.Locale;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * The one place that loads the PyTorch engine and picks the device. The native libraries ship in the
+ * jar, so the engine is loaded offline unless the user explicitly asked otherwise.
+ */
+public final class Engines {
+
+	public static final String ENGINE = "PyTorch";
+
+	private Engines() {}
+
+	/** The PyTorch engine, loaded without network access. */
+	public static synchronized Engine pytorch() {
+		if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
+		return Engine.getEngine(ENGINE);
+	}
+
+	/**
+	 * @param choice {@code auto} (GPU when DJL sees one, else CPU), {@code cpu} or {@code gpu}
+	 * @throws IllegalArgumentException for an unknown choice or {@code gpu} without a GPU
+	 */
+	public static Device device(final String choice) {
+		final String c = choice == null ? "auto" : choice.trim().toLowerCase(Locale.ROOT);
+		final int gpus = pytorch().getGpuCount();
+		switch (c) {
+			case "auto":
+				return gpus > 0 ? Device.gpu() : Device.cpu();
+			case "cpu":
+				return Device.cpu();
+			case "gpu":
+				if (gpus == 0) throw new IllegalArgumentException(
+					"--device gpu: PyTorch sees no GPU here (CUDA natives are in the -Pgpu build)");
+				return Device.gpu();
+			default:
+				throw new IllegalArgumentException("unknown device '" + choice + "': use auto, cpu or gpu");
+		}
+	}
+
+	/** Engine, version, device and CPU threads in one line, e.g. "PyTorch 2.3.0 on cpu(), 2 threads". */
+	public static String describe(final Device device) {
+		final Engine engine = pytorch();
+		return ENGINE + " " + engine.getVersion() + " on " + device + ", " + JniUtils.getNumThreads() +
+			" threads" + (engine.getGpuCount() > 0 ? ", " + engine.getGpuCount() + " GPU(s) visible" : "");
+	}
+
+	/** {@link #describe(Device)} for the device {@code auto} picks. */
+	public static String describe() {
+		return describe(device("auto"));
+	}
+
+	/** Software versions recorded in model bundles and checked when loading them. */
+	public static String djlVersion() {
+		return Engine.getDjlVersion();
+	}
+}

@@ -1,0 +1,64 @@
+package org.pssr.train;
+
+import java.util.Locale;
+
+/** Where a training run stands after a step. */
+public final class StepProgress {
+
+	private final int epoch;
+	private final int epochs;
+	private final long step;
+	private final double loss;
+	private final double samplesPerSecond;
+	private final double etaSeconds;
+
+	StepProgress(final int epoch, final int epochs, final long step, final double loss,
+		final double samplesPerSecond, final double etaSeconds)
+	{
+		this.epoch = epoch;
+		this.epochs = epochs;
+		this.step = step;
+		this.loss = loss;
+		this.samplesPerSecond = samplesPerSecond;
+		this.etaSeconds = etaSeconds;
+	}
+
+	/** 1-based. */
+	public int epoch() {
+		return epoch;
+	}
+
+	public int epochs() {
+		return epochs;
+	}
+
+	public long step() {
+		return step;
+	}
+
+	/** Mean training loss since the last report. */
+	public double loss() {
+		return loss;
+	}
+
+	/** Twin samples per second since the last report. */
+	public double samplesPerSecond() {
+		return samplesPerSecond;
+	}
+
+	public double etaSeconds() {
+		return etaSeconds;
+	}
+
+	@Override
+	public String toString() {
+		return String.format(Locale.ROOT, "epoch %d/%d step %d: loss %.4f, %.1f samples/s, ETA %s", epoch,
+			epochs, step, loss, samplesPerSecond, duration(etaSeconds));
+	}
+
+	static String duration(final double seconds) {
+		final long s = Math.round(seconds);
+		return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60) : String.format(
+			Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+	}
+}

@@ -1,0 +1,146 @@
+package org.pssr.train;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * The named tensors of a network, in a fixed order: trainable parameters and buffers (batch-norm
+ * running statistics). Written as plain float arrays with names and shapes, so checkpoints and
+ * bundles are exact and independent of DJL's own parameter format.
+ */
+public final class Weights {
+
+	private static final int MAGIC = 0x50535357; // "PSSW"
+
+	private final NDManager manager;
+	private final Random random;
+	private final Map<String, NDArray> trainable = new LinkedHashMap<>();
+	private final Map<String, NDArray> buffers = new LinkedHashMap<>();
+
+	Weights(final NDManager manager, final long seed) {
+		this.manager = manager;
+		this.random = new Random(seed);
+	}
+
+	/** A trainable tensor with normal values of the given standard deviation (0 gives zeros). */
+	NDArray normal(final String name, final double std, final long... shape) {
+		final float[] v = new float[(int) new Shape(shape).size()];
+		if (std != 0) {
+			for (int i = 0; i < v.length; i++) {
+				v[i] = (float) (random.nextGaussian() * std);
+			}
+		}
+		return add(trainable, name, manager.create(v, new Shape(shape)));
+	}
+
+	/** A trainable tensor filled with {@code value}. */
+	NDArray constant(final String name, final float value, final long... shape) {
+		final float[] v = new float[(int) new Shape(shape).size()];
+		Arrays.fill(v, value);
+		return add(trainable, name, manager.create(v, new Shape(shape)));
+	}
+
+	/** A trainable tensor with given values. */
+	NDArray values(final String name, final float[] values, final long... shape) {
+		return add(trainable, name, manager.create(values, new Shape(shape)));
+	}
+
+	/** A tensor the network updates itself (not by gradient), filled with {@code value}. */
+	NDArray buffer(final String name, final float value, final long... shape) {
+		final float[] v = new float[(int) new Shape(shape).size()];
+		Arrays.fill(v, value);
+		return add(buffers, name, manager.create(v, new Shape(shape)));
+	}
+
+	Random random() {
+		return random;
+	}
+
+	private static NDArray add(final Map<String, NDArray> map, final String name, final NDArray a) {
+		if (map.put(name, a) != null) throw new IllegalStateException("duplicate tensor " + name);
+		return a;
+	}
+
+	public Map<String, NDArray> trainable() {
+		return Collections.unmodifiableMap(trainable);
+	}
+
+	public Map<String, NDArray> buffers() {
+		return Collections.unmodifiableMap(buffers);
+	}
+
+	public long parameterCount() {
+		long n = 0;
+		for (final NDArray a : trainable.values()) {
+			n += a.size();
+		}
+		return n;
+	}
+
+	public void write(final DataOutputStream out) throws IOException {
+		writeTensors(out, trainable);
+		writeTensors(out, buffers);
+	}
+
+	/** Reads tensors written by {@link #write}; names and shapes must match this network exactly. */
+	public void read(final DataInputStream in) throws IOException {
+		readTensors(in, trainable);
+		readTensors(in, buffers);
+	}
+
+	static void writeTensors(final DataOutputStream out, final Map<String, NDArray> tensors)
+		throws IOException
+	{
+		out.writeInt(MAGIC);
+		out.writeInt(tensors.size());
+		for (final Map.Entry<String, NDArray> e : tensors.entrySet()) {
+			out.writeUTF(e.getKey());
+			final long[] shape = e.getValue().getShape().getShape();
+			out.writeInt(shape.length);
+			for (final long d : shape) {
+				out.writeLong(d);
+			}
+			final float[] v = e.getValue().toFloatArray();
+			for (final float f : v) {
+				out.writeFloat(f);
+			}
+		}
+	}
+
+	static void readTensors(final DataInputStream in, final Map<String, NDArray> tensors)
+		throws IOException
+	{
+		if (in.readInt() != MAGIC) throw new IOException("not a PSSR weights block");
+		final int n = in.readInt();
+		if (n != tensors.size()) throw new IOException("weights hold " + n + " tensors, the network has " +
+			tensors.size());
+		for (final Map.Entry<String, NDArray> e : tensors.entrySet()) {
+			final String name = in.readUTF();
+			if (!name.equals(e.getKey())) throw new IOException("weights tensor '" + name +
+				"' found where the network expects '" + e.getKey() + "'");
+			final long[] shape = new long[in.readInt()];
+			for (int i = 0; i < shape.length; i++) {
+				shape[i] = in.readLong();
+			}
+			final Shape expected = e.getValue().getShape();
+			if (!expected.equals(new Shape(shape))) throw new IOException("weights tensor '" + name +
+				"' has shape " + new Shape(shape) + ", the network expects " + expected);
+			final float[] v = new float[(int) expected.size()];
+			for (int i = 0; i < v.length; i++) {
+				v[i] = in.readFloat();
+			}
+			e.getValue().set(FloatBuffer.wrap(v));
+		}
+	}
+}
