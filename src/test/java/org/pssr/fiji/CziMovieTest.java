@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
@@ -17,7 +19,9 @@ import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.pssr.crappify.Movie;
+import org.pssr.czi.CziBuilder;
 import org.pssr.czi.CziFile;
 import org.pssr.czi.CziFormatException;
 
@@ -64,6 +68,21 @@ class CziMovieTest {
 			assertSamePixels(czi.readPlane(0, 0, 4, 0), movie.frame(4));
 			assertTrue(Double.isNaN(movie.calibration().frameInterval()));
 		}
+	}
+
+	@Test
+	void aCziZStackIsASequenceOnlyWhenTheUserSaysSo(@TempDir final Path dir) throws IOException {
+		final Path file = dir.resolve("zstack.czi");
+		final CziBuilder b = new CziBuilder(0);
+		for (int z = 0; z < 3; z++)
+			b.tile(0, new byte[] { (byte) z, 1, 2, 3 }, 0, 0, 2, 2, 'Z', z);
+		Files.write(file, b.bytes());
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> SourceMovies.open(List.of(file), 1, false));
+		assertTrue(e.getMessage().contains("Z-stack"), e.getMessage());
+		final Movie movie = SourceMovies.open(List.of(file), 1, true).get(0).movie();
+		assertEquals(3, movie.frames());
+		assertEquals(2, movie.frame(2).randomAccess().setPositionAndGet(0, 0).get());
 	}
 
 	@Test
