@@ -170,6 +170,14 @@ class CziCommandsTest {
 		assertTrue(err.contains("garbage.czi") && err.contains("ZISRAWFILE"), err);
 		assertEquals(2, run("info", garbage.toString()));
 		assertEquals(2, run("info", dir.resolve("missing.czi").toString()));
+		final Path czi = sample("100x100.czi");
+		assertEquals(2, run("convert", czi.toString(), dir.resolve("no/such/dir/x.tif").toString()));
+		assertTrue(err.contains("output folder") && err.contains("does not exist"), err);
+		final Path copy = dir.resolve("copy.czi");
+		Files.copy(czi, copy);
+		assertEquals(2, run("convert", copy.toString(), copy.toString()));
+		assertTrue(err.contains("is the input file"), err);
+		assertArrayEquals(Files.readAllBytes(czi), Files.readAllBytes(copy));
 		assertFalse(Files.exists(dir.resolve("g.tif")));
 	}
 

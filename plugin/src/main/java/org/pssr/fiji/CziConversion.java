@@ -45,13 +45,17 @@ public final class CziConversion {
 	public static Result convert(final Path input, final Path output, final int scene)
 		throws IOException
 	{
+		final Path dir = output.toAbsolutePath().getParent();
+		if (dir == null || !Files.isDirectory(dir))
+			throw new IllegalArgumentException("the output folder " + dir + " does not exist");
+		if (Files.exists(output) && Files.exists(input) && Files.isSameFile(input, output))
+			throw new IllegalArgumentException("the output " + output + " is the input file");
 		try (CziFile czi = CziFile.open(input)) {
 			if (scene < 0 || scene >= czi.scenes().size())
 				throw new IllegalArgumentException(czi.name() + " has " + czi.scenes().size() +
 					" scene(s) (0.." + (czi.scenes().size() - 1) + "); scene " + scene + " does not exist");
 			czi.requireDecodable(scene);
 			final ImagePlus imp = CziHyperstack.open(czi, scene);
-			final Path dir = output.toAbsolutePath().getParent();
 			final Path partial = Files.createTempFile(dir, "." + output.getFileName(), ".part");
 			try {
 				final FileSaver saver = new FileSaver(imp);
