@@ -23,6 +23,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 
+import org.pssr.train.eval.ImageQuality;
 import org.pssr.crappify.TwinSample;
 import org.pssr.crappify.TwinSource;
 
@@ -270,8 +271,8 @@ public final class StabilityTrainer {
 					d += Math.abs(o[k] - target[k]);
 				}
 				l1 += d / hr;
-				psnr += Metrics.psnr(o, target, 0, hr);
-				ssim += Metrics.ssim(o, target, 0, samples[i].hrWidth(), samples[i].hrHeight());
+				psnr += ImageQuality.psnr(target, o);
+				ssim += ImageQuality.ssim(o, target, samples[i].hrWidth(), samples[i].hrHeight());
 				if (preview == null) {
 					preview = new EpochReport.Preview(predict(net, new TwinSample[] { samples[i] }, true), o,
 						target, samples[i].hrWidth(), samples[i].hrHeight());
@@ -291,8 +292,8 @@ public final class StabilityTrainer {
 			final TwinSample s = valid.get(0, i);
 			final float[] up = predict(net, new TwinSample[] { s }, true);
 			final int hr = s.hrWidth() * s.hrHeight();
-			psnr += Metrics.psnr(up, s.target(), 0, hr);
-			ssim += Metrics.ssim(up, s.target(), 0, s.hrWidth(), s.hrHeight());
+			psnr += ImageQuality.psnr(s.target(), up);
+			ssim += ImageQuality.ssim(up, s.target(), s.hrWidth(), s.hrHeight());
 		}
 		return new double[] { psnr / valid.size(), ssim / valid.size() };
 	}

@@ -27,6 +27,23 @@ public final class ImageQuality {
 		return 10 * Math.log10(1 / (sum / truth.length));
 	}
 
+	/** {@link #psnr(double[], double[])} of single-precision images, as tensors give them. */
+	public static double psnr(final float[] truth, final float[] test) {
+		return psnr(widen(truth), widen(test));
+	}
+
+	/** {@link #ssim(double[], double[], int, int)} of single-precision images. */
+	public static double ssim(final float[] a, final float[] b, final int width, final int height) {
+		return ssim(widen(a), widen(b), width, height);
+	}
+
+	private static double[] widen(final float[] v) {
+		final double[] d = new double[v.length];
+		for (int i = 0; i < v.length; i++)
+			d[i] = v[i];
+		return d;
+	}
+
 	/** Mean structural similarity of two row-major {@code width x height} images, data range 1. */
 	public static double ssim(final double[] a, final double[] b, final int width, final int height) {
 		if (width < 2 * RADIUS + 1 || height < 2 * RADIUS + 1) throw new IllegalArgumentException(
