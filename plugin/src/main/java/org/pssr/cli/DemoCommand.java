@@ -46,10 +46,10 @@ public final class DemoCommand implements Callable<Integer> {
 		description = "Folder for every file the demo makes (default: ${DEFAULT-VALUE}).")
 	Path output;
 
-	@Option(names = "--epochs", defaultValue = "3", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--epochs", defaultValue = "5", description = "Training epochs (default: ${DEFAULT-VALUE}).")
 	int epochs;
 
-	@Option(names = "--samples", defaultValue = "360",
+	@Option(names = "--samples", defaultValue = "720",
 		description = "Twin samples drawn for training and validation (default: ${DEFAULT-VALUE}).")
 	int samples;
 
@@ -84,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
 			total) -> {}).write(twins, samples - valid, valid);
 
 		step(start, "3/4 training the 'small' model for " + epochs + " epochs on " + device);
-		final TrainingOptions options = new TrainingOptions().preset("small").epochs(epochs).batch(8)
+		final TrainingOptions options = new TrainingOptions().preset("small").epochs(epochs).batch(4)
 			.learningRate(1e-3).stability(1).seed(42).device(device).progressEvery(25).checkpoints(
 				TrainCommand.checkpoints(model));
 		try (TwinDatasetOpener.Split split = TwinDatasetOpener.FOLDER.open(twins);

@@ -37,7 +37,7 @@ public final class SyntheticFluorescenceMovie implements Movie {
 	private static final double CAMERA_OFFSET = 100;
 	private static final double READ_NOISE = 2.5;
 	/** Photons per intensity unit at t = 0: enough for a clean HR reference, as with a good HR camera. */
-	private static final double GAIN = 4;
+	private static final double GAIN = 16;
 
 	private final int width;
 	private final int height;

@@ -1,0 +1,62 @@
+package org.pssr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pssr.crappify.TwinDataset;
+import org.pssr.train.ModelBundle;
+
+/** The README's main job, shrunk to a few training steps: every file it promises, and its table. */
+class DemoCommandTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void runsThePipelineEndToEndAndLeavesEveryFileInTheFolder() throws Exception {
+		final Path out = dir.resolve("demo");
+		final PrintStream stdout = System.out;
+		final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+		final int code;
+		try {
+			code = Main.run("demo", "--output", out.toString(), "--samples", "20", "--epochs", "1");
+		}
+		finally {
+			System.setOut(stdout);
+		}
+		assertEquals(ExitCodes.OK, code, printed.toString(StandardCharsets.UTF_8));
+
+		final ImagePlus hr = IJ.openImage(out.resolve("synthetic_hr.tif").toString());
+		assertEquals(16, hr.getBitDepth());
+		assertTrue(hr.getNFrames() > 3);
+		try (TwinDataset twins = TwinDataset.open(out.resolve("twins"))) {
+			assertEquals(20, twins.train().size() + twins.valid().size());
+			assertEquals(4, twins.scale());
+		}
+		try (ModelBundle model = ModelBundle.load(out.resolve("model.pssr.zip"), "cpu")) {
+			assertEquals(3, model.frames());
+			assertEquals(4, model.scale());
+		}
+		final ImagePlus truth = IJ.openImage(out.resolve("heldout_hr.tif").toString());
+		final List<String> csv = Files.readAllLines(out.resolve("evaluation.csv"));
+		assertEquals(truth.getNFrames() + 1, csv.size(), "a header and one row per held-out frame");
+
+		final String table = printed.toString(StandardCharsets.UTF_8);
+		for (final String method : new String[] { "model", "bicubic", "bilinear" })
+			assertTrue(table.lines().anyMatch(l -> l.startsWith(method + " ")), "table row " + method +
+				" in:\n" + table);
+	}
+}
