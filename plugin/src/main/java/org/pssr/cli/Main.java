@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 		CommandLine.HelpCommand.class,
 		BenchCommand.class,
 		SynthCommand.class,
+		CrappifyCommand.class,
 		TrainCommand.class,
 	})
 public final class Main implements Runnable {

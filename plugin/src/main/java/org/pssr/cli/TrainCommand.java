@@ -1,5 +1,6 @@
 package org.pssr.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.Callable;
@@ -23,12 +24,6 @@ import picocli.CommandLine.Option;
 		"model bundle (*.pssr.zip). Checkpoints last.ckpt and best.ckpt go to MODEL.checkpoints/; " +
 		"a killed run continues with --resume MODEL.checkpoints/last.ckpt." })
 public final class TrainCommand implements Callable<Integer> {
-
-	/** Until the crappifier's dataset reader is on main, datasets cannot be opened from the CLI. */
-	static final TwinDatasetOpener NO_READER = folder -> {
-		throw new UserException("cannot read twin dataset " + folder +
-			": this build has no twin dataset reader yet (org.pssr.crappify)");
-	};
 
 	@Option(names = "--data", required = true, paramLabel = "DIR", description = "Twin dataset folder.")
 	Path data;
@@ -73,7 +68,7 @@ public final class TrainCommand implements Callable<Integer> {
 	private final TwinDatasetOpener opener;
 
 	public TrainCommand() {
-		this(NO_READER);
+		this(TwinDatasetOpener.FOLDER);
 	}
 
 	public TrainCommand(final TwinDatasetOpener opener) {
@@ -88,7 +83,14 @@ public final class TrainCommand implements Callable<Integer> {
 		final TrainingOptions options = new TrainingOptions().preset(preset).epochs(epochs).batch(batch)
 			.learningRate(lr).weightDecay(wd).stability(stability).seed(seed).device(device).progressEvery(
 				progressEvery).checkpoints(checkpoints(output)).resume(resume);
-		final TwinDatasetOpener.Split split = opener.open(data);
+		try (TwinDatasetOpener.Split split = opener.open(data)) {
+			return train(options, split);
+		}
+	}
+
+	private int train(final TrainingOptions options, final TwinDatasetOpener.Split split)
+		throws IOException
+	{
 		final TrainingListener log = new TrainingListener() {
 
 			@Override

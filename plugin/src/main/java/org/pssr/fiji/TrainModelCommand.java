@@ -33,11 +33,6 @@ import org.scijava.plugin.Plugin;
 @Plugin(type = Command.class, menuPath = "Plugins>PSSR>Train Model")
 public final class TrainModelCommand implements Command {
 
-	/** Replaced by the crappifier's dataset reader when it is on main. */
-	static TwinDatasetOpener opener = folder -> {
-		throw new IOException("this build has no twin dataset reader yet (org.pssr.crappify)");
-	};
-
 	@Parameter(label = "Twin dataset folder", style = "directory")
 	private File dataset;
 
@@ -65,25 +60,30 @@ public final class TrainModelCommand implements Command {
 	@Override
 	public void run() {
 		final boolean display = !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null;
-		try {
-			final TwinDatasetOpener.Split split = opener.open(dataset.toPath());
-			final String name = modelfile.getName();
-			final File checkpoints = new File(modelfile.getAbsoluteFile().getParentFile(), (name.endsWith(
-				ModelBundle.SUFFIX) ? name.substring(0, name.length() - ModelBundle.SUFFIX.length()) : name) +
-				".checkpoints");
-			final TrainingOptions options = new TrainingOptions().preset(preset).epochs(epochs).batch(batch)
-				.learningRate(lr).stability(stability).device(device).checkpoints(checkpoints.toPath());
-			final StabilityTrainer[] trainer = new StabilityTrainer[1];
-			final Progress progress = new Progress(display, epochs, () -> trainer[0].finishNow());
-			trainer[0] = new StabilityTrainer(options, split.train(), split.valid(), progress);
-			try (TrainingResult result = trainer[0].train()) {
-				ModelBundle.save(modelfile.toPath(), result.network(), split.normalisation(), split.train()
-					.describe(), result.record());
-				IJ.log("PSSR: wrote " + modelfile + " (" + result.record().get("stop").getAsString() + ")");
-			}
+		try (TwinDatasetOpener.Split split = TwinDatasetOpener.FOLDER.open(dataset.toPath())) {
+			train(display, split);
 		}
 		catch (final IOException | IllegalArgumentException e) {
 			IJ.error("PSSR Train Model", e.getMessage());
+		}
+	}
+
+	private void train(final boolean display, final TwinDatasetOpener.Split split)
+		throws IOException
+	{
+		final String name = modelfile.getName();
+		final File checkpoints = new File(modelfile.getAbsoluteFile().getParentFile(), (name.endsWith(
+			ModelBundle.SUFFIX) ? name.substring(0, name.length() - ModelBundle.SUFFIX.length()) : name) +
+			".checkpoints");
+		final TrainingOptions options = new TrainingOptions().preset(preset).epochs(epochs).batch(batch)
+			.learningRate(lr).stability(stability).device(device).checkpoints(checkpoints.toPath());
+		final StabilityTrainer[] trainer = new StabilityTrainer[1];
+		final Progress progress = new Progress(display, epochs, () -> trainer[0].finishNow());
+		trainer[0] = new StabilityTrainer(options, split.train(), split.valid(), progress);
+		try (TrainingResult result = trainer[0].train()) {
+			ModelBundle.save(modelfile.toPath(), result.network(), split.normalisation(), split.train()
+				.describe(), result.record());
+			IJ.log("PSSR: wrote " + modelfile + " (" + result.record().get("stop").getAsString() + ")");
 		}
 	}
 

@@ -1,8 +1,10 @@
 package org.pssr.train;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.pssr.crappify.TwinDataset;
 import org.pssr.crappify.TwinSource;
 
 /**
@@ -11,19 +13,38 @@ import org.pssr.crappify.TwinSource;
  */
 public interface TwinDatasetOpener {
 
+	/** Folders written by the crappifier's {@code TwinDatasetWriter}. */
+	TwinDatasetOpener FOLDER = folder -> {
+		final TwinDataset dataset = TwinDataset.open(folder);
+		return new Split(dataset.train(), dataset.valid(), Normalisation.DEFAULT, dataset::close);
+	};
+
 	Split open(Path folder) throws IOException;
 
-	/** Training and held-out samples of one dataset. */
-	final class Split {
+	/** Training and held-out samples of one dataset, readable until closed. */
+	final class Split implements Closeable {
 
 		private final TwinSource train;
 		private final TwinSource valid;
 		private final Normalisation normalisation;
+		private final Closeable resource;
 
 		public Split(final TwinSource train, final TwinSource valid, final Normalisation normalisation) {
+			this(train, valid, normalisation, () -> {});
+		}
+
+		public Split(final TwinSource train, final TwinSource valid, final Normalisation normalisation,
+			final Closeable resource)
+		{
 			this.train = train;
 			this.valid = valid;
 			this.normalisation = normalisation;
+			this.resource = resource;
+		}
+
+		@Override
+		public void close() throws IOException {
+			resource.close();
 		}
 
 		public TwinSource train() {

@@ -1,0 +1,124 @@
+package org.pssr.crappify;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * The published PSSR recipe (Fang et al. 2021, {@code new_crap_AG_SP}): on the HR tile clipped to
+ * [0, 1], salt and pepper, then Gaussian noise whose per-pixel variance is {@code variance} times a
+ * Gaussian-blurred ({@code sigma}) copy of the image (Poisson-like), clipped to [0, 1] again as
+ * scikit-image's {@code random_noise} does, then an area-average downsampling by {@code scale}
+ * (anti-aliased; PSSR used bilinear zoom).
+ */
+public final class PssrDegradation implements Degradation {
+
+	public static final String NAME = "pssr";
+	public static final double DEFAULT_SALT = 0.005;
+	public static final double DEFAULT_PEPPER = 0.005;
+	public static final double DEFAULT_SIGMA = 5;
+	public static final double DEFAULT_VARIANCE = 0.05;
+
+	private final int scale;
+	private final double salt;
+	private final double pepper;
+	private final double sigma;
+	private final double variance;
+
+	public PssrDegradation(final int scale) {
+		this(scale, DEFAULT_SALT, DEFAULT_PEPPER, DEFAULT_SIGMA, DEFAULT_VARIANCE);
+	}
+
+	public PssrDegradation(final int scale, final double salt, final double pepper,
+		final double sigma, final double variance)
+	{
+		Degradations.checkScale(scale);
+		if (!(salt >= 0 && pepper >= 0 && salt + pepper <= 1)) {
+			throw new IllegalArgumentException("salt and pepper are fractions of pixels in [0, 1]: " +
+				salt + ", " + pepper);
+		}
+		if (!(sigma > 0)) throw new IllegalArgumentException("sigma must be > 0: " + sigma);
+		if (!(variance >= 0)) throw new IllegalArgumentException("variance must be >= 0: " + variance);
+		this.scale = scale;
+		this.salt = salt;
+		this.pepper = pepper;
+		this.sigma = sigma;
+		this.variance = variance;
+	}
+
+	static PssrDegradation of(final int scale, final Map<String, Double> p) {
+		return new PssrDegradation(scale, p.getOrDefault("salt", DEFAULT_SALT), p.getOrDefault(
+			"pepper", DEFAULT_PEPPER), p.getOrDefault("sigma", DEFAULT_SIGMA), p.getOrDefault(
+				"variance", DEFAULT_VARIANCE));
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public int scale() {
+		return scale;
+	}
+
+	@Override
+	public Map<String, Double> parameters() {
+		final Map<String, Double> p = new LinkedHashMap<>();
+		p.put("scale", (double) scale);
+		p.put("salt", salt);
+		p.put("pepper", pepper);
+		p.put("sigma", sigma);
+		p.put("variance", variance);
+		return p;
+	}
+
+	@Override
+	public float[] apply(final float[] hr, final int width, final int height,
+		final UniformRandomProvider rng)
+	{
+		final float[] x = clipped(hr);
+		return degrade(x, Tiles.gaussianBlur(x, width, height, sigma), width, height, rng);
+	}
+
+	/** The blurred copy depends on the image only, so both draws share it. */
+	@Override
+	public float[][] applyTwice(final float[] hr, final int width, final int height,
+		final UniformRandomProvider rng1, final UniformRandomProvider rng2)
+	{
+		final float[] x = clipped(hr);
+		final float[] localVariance = Tiles.gaussianBlur(x, width, height, sigma);
+		return new float[][] { degrade(x, localVariance, width, height, rng1), degrade(x,
+			localVariance, width, height, rng2) };
+	}
+
+	private static float[] clipped(final float[] hr) {
+		final float[] x = new float[hr.length];
+		for (int i = 0; i < x.length; i++) {
+			x[i] = clip(hr[i]);
+		}
+		return x;
+	}
+
+	private float[] degrade(final float[] x, final float[] localVariance, final int width,
+		final int height, final UniformRandomProvider rng)
+	{
+		final float[] y = new float[x.length];
+		final NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+		for (int i = 0; i < y.length; i++) {
+			final double u = rng.nextDouble();
+			float v = u < salt ? 1f : u < salt + pepper ? 0f : x[i];
+			final double sd = Math.sqrt(variance * (Math.max(localVariance[i], 0) + 1e-10));
+			v += (float) (sd * gauss.sample());
+			y[i] = clip(v);
+		}
+		return Tiles.downsample(y, width, height, scale);
+	}
+
+	private static float clip(final float v) {
+		return v < 0 ? 0 : v > 1 ? 1 : v;
+	}
+}

@@ -1,0 +1,319 @@
+package org.pssr.crappify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import net.imglib2.img.array.ArrayImgs;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import org.pssr.crappify.io.ImageJTiffWriter;
+import org.pssr.crappify.io.PixelFormat;
+
+/**
+ * Writes a twin dataset folder: per split, {@code targets.tif} (one HR plane per sample) and
+ * {@code lr1.tif}, {@code lr2.tif} (hyperstacks, channels = tuple frames, time = sample), float32 in
+ * normalised units, plus {@code manifest.json}. Samples are drawn on a fixed thread pool a bounded
+ * batch at a time and written in index order, so memory holds tiles, not movies, and the files are
+ * byte-identical whatever the thread count. Everything is written into a hidden temporary folder
+ * beside the output and renamed into place at the end, with the manifest last: a folder with a
+ * manifest is always complete.
+ */
+public final class TwinDatasetWriter {
+
+	private static final int BATCH_PER_THREAD = 8;
+
+	private final TwinCrappifier crappifier;
+	private final int threads;
+	private final ProgressListener progress;
+
+	public TwinDatasetWriter(final TwinCrappifier crappifier, final int threads,
+		final ProgressListener progress)
+	{
+		if (threads < 1) throw new IllegalArgumentException("threads must be >= 1: " + threads);
+		this.crappifier = crappifier;
+		this.threads = threads;
+		this.progress = progress;
+	}
+
+	/**
+	 * @param output a new folder, an empty one or an earlier dataset (replaced); anything else is
+	 *          refused before a byte is written
+	 */
+	public void write(final Path output, final int train, final int valid) throws IOException {
+		if (train < 1) throw new IllegalArgumentException("need at least one training sample");
+		if (valid < 0) throw new IllegalArgumentException("validation count must be >= 0");
+		if (valid > 0 && !crappifier.hasFrames(Split.VALID)) {
+			throw new IllegalArgumentException(
+				"validation samples requested but no frames are held out (validation fraction 0)");
+		}
+		final Path target = output.toAbsolutePath().normalize();
+		checkOutput(target);
+		final JsonObject manifest = manifest(train, valid);
+		Files.createDirectories(target.getParent());
+		final Path temp = target.resolveSibling("." + target.getFileName() + ".partial-" + Long
+			.toHexString(System.nanoTime()));
+		Files.createDirectory(temp);
+		try {
+			final ExecutorService pool = Executors.newFixedThreadPool(threads);
+			try {
+				final long total = (long) train + valid;
+				writeSplit(pool, temp, Split.TRAIN, train, 0, total);
+				if (valid > 0) writeSplit(pool, temp, Split.VALID, valid, train, total);
+			}
+			finally {
+				pool.shutdownNow();
+			}
+			Files.write(temp.resolve(TwinDataset.MANIFEST), new GsonBuilder().setPrettyPrinting()
+				.disableHtmlEscaping().create().toJson(manifest).getBytes(StandardCharsets.UTF_8));
+			commit(temp, target);
+		}
+		catch (final IOException | RuntimeException | Error e) {
+			deleteTree(temp);
+			throw e;
+		}
+	}
+
+	/**
+	 * Samples of {@code total} that go to validation: the fraction, rounded, at least one when the
+	 * fraction is above 0 and at most {@code total - 1}, so training always has samples; 0 when
+	 * {@code total < 2}.
+	 */
+	public static int validationCount(final int total, final double fraction) {
+		if (fraction <= 0 || total < 2) return 0;
+		return (int) Math.max(1, Math.min(total - 1L, Math.round(total * fraction)));
+	}
+
+	/**
+	 * Refuses an output that {@link #write} would refuse, so callers can fail before the slow work.
+	 *
+	 * @throws IllegalArgumentException for a file or a non-empty folder that is not a twin dataset
+	 */
+	public static void checkOutput(final Path output) throws IOException {
+		final Path target = output.toAbsolutePath().normalize();
+		if (!Files.exists(target)) return;
+		if (!Files.isDirectory(target)) {
+			throw new IllegalArgumentException("output " + target +
+				" exists and is a file, not a dataset folder");
+		}
+		if (TwinDataset.isDataset(target)) return;
+		try (Stream<Path> entries = Files.list(target)) {
+			if (entries.findAny().isPresent()) {
+				throw new IllegalArgumentException("output folder " + target +
+					" exists and is not a twin dataset; choose a new or empty folder");
+			}
+		}
+	}
+
+	private void writeSplit(final ExecutorService pool, final Path folder, final Split split,
+		final int count, final long doneBefore, final long total) throws IOException
+	{
+		final Path dir = Files.createDirectory(folder.resolve(split.folder()));
+		final int tile = crappifier.options().tile();
+		final int lr = tile / crappifier.recipe().scale();
+		final int frames = crappifier.options().frames();
+		final List<ImageJTiffWriter> writers = new ArrayList<>();
+		try {
+			final ImageJTiffWriter targets = open(writers, dir.resolve(TwinDataset.TARGETS), tile, 1,
+				count);
+			final ImageJTiffWriter lr1 = open(writers, dir.resolve(TwinDataset.LR1), lr, frames, count);
+			final ImageJTiffWriter lr2 = open(writers, dir.resolve(TwinDataset.LR2), lr, frames, count);
+			final int batch = threads * BATCH_PER_THREAD;
+			for (int start = 0; start < count; start += batch) {
+				final List<Future<TwinSample>> futures = new ArrayList<>();
+				for (int i = start; i < Math.min(count, start + batch); i++) {
+					final int index = i;
+					futures.add(pool.submit(() -> crappifier.draw(split, 0, index)));
+				}
+				for (int i = 0; i < futures.size(); i++) {
+					final TwinSample s = get(futures.get(i));
+					targets.write(ArrayImgs.floats(s.target(), tile, tile));
+					for (int c = 0; c < frames; c++) {
+						lr1.write(ArrayImgs.floats(channel(s.x1(), c, lr), lr, lr));
+						lr2.write(ArrayImgs.floats(channel(s.x2(), c, lr), lr, lr));
+					}
+					progress.progress(doneBefore + start + i + 1, total);
+				}
+			}
+			for (final ImageJTiffWriter w : writers) {
+				w.close();
+			}
+		}
+		catch (final IOException | RuntimeException | Error e) {
+			for (final ImageJTiffWriter w : writers) {
+				w.abort();
+			}
+			throw e;
+		}
+	}
+
+	private static ImageJTiffWriter open(final List<ImageJTiffWriter> writers, final Path file,
+		final int size, final int channels, final int samples) throws IOException
+	{
+		final ImageJTiffWriter w = new ImageJTiffWriter(file, size, size, channels, 1, samples,
+			PixelFormat.FLOAT32, Calibration.UNKNOWN);
+		writers.add(w);
+		return w;
+	}
+
+	private static float[] channel(final float[] chw, final int c, final int lr) {
+		final float[] out = new float[lr * lr];
+		System.arraycopy(chw, c * lr * lr, out, 0, out.length);
+		return out;
+	}
+
+	private static TwinSample get(final Future<TwinSample> future) throws IOException {
+		try {
+			return future.get();
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while generating twins", e);
+		}
+		catch (final ExecutionException e) {
+			final Throwable cause = e.getCause();
+			if (cause instanceof RuntimeException) throw (RuntimeException) cause;
+			if (cause instanceof Error) throw (Error) cause;
+			throw new IOException(cause);
+		}
+	}
+
+	/** An earlier dataset is moved aside first and deleted only once the new one is in place. */
+	private static void commit(final Path temp, final Path target) throws IOException {
+		Path old = null;
+		if (Files.exists(target)) {
+			if (TwinDataset.isDataset(target)) {
+				old = target.resolveSibling("." + target.getFileName() + ".old-" + Long.toHexString(System
+					.nanoTime()));
+				move(target, old);
+			}
+			else {
+				Files.delete(target);
+			}
+		}
+		move(temp, target);
+		if (old != null) deleteTree(old);
+	}
+
+	private static void move(final Path from, final Path to) throws IOException {
+		try {
+			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (final AtomicMoveNotSupportedException e) {
+			Files.move(from, to);
+		}
+	}
+
+	private static void deleteTree(final Path root) {
+		if (!Files.exists(root)) return;
+		try (Stream<Path> walk = Files.walk(root)) {
+			walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+				try {
+					Files.deleteIfExists(p);
+				}
+				catch (final IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			});
+		}
+		catch (final IOException | UncheckedIOException ignored) {
+			// Best effort: what is left is a hidden folder never taken for a dataset (no manifest).
+		}
+	}
+
+	private JsonObject manifest(final int train, final int valid) throws IOException {
+		final TwinOptions o = crappifier.options();
+		final Degradation recipe = crappifier.recipe();
+		final JsonObject m = new JsonObject();
+		m.addProperty("format", TwinDataset.FORMAT);
+		m.addProperty("version", TwinDataset.VERSION);
+		m.addProperty("scale", recipe.scale());
+		m.addProperty("frames", o.frames());
+		m.addProperty("tile", o.tile());
+		m.addProperty("lrTile", o.tile() / recipe.scale());
+		final JsonObject r = new JsonObject();
+		r.addProperty("name", recipe.name());
+		final JsonObject params = new JsonObject();
+		for (final Map.Entry<String, Double> e : recipe.parameters().entrySet()) {
+			params.addProperty(e.getKey(), e.getValue());
+		}
+		r.add("parameters", params);
+		m.add("recipe", r);
+		final JsonObject draw = new JsonObject();
+		draw.addProperty("seed", o.seed());
+		draw.addProperty("minSignal", o.minSignal());
+		draw.addProperty("maxTries", o.maxTries());
+		draw.addProperty("augment", o.augment());
+		draw.addProperty("validationFraction", o.validation());
+		draw.addProperty("epoch", 0);
+		m.add("draw", draw);
+		final JsonObject norm = new JsonObject();
+		norm.addProperty("lowPercentile", Normalisation.LOW_PERCENTILE);
+		norm.addProperty("highPercentile", Normalisation.HIGH_PERCENTILE);
+		norm.addProperty("sampleFrames", Normalisation.SAMPLE_FRAMES);
+		m.add("normalisation", norm);
+		final JsonArray sources = new JsonArray();
+		for (final SourceMovie s : crappifier.sources()) {
+			final JsonObject j = new JsonObject();
+			j.addProperty("name", s.name());
+			if (s.file().isPresent()) {
+				j.addProperty("file", s.file().get().toString());
+				j.addProperty("sha256", sha256(s.file().get()));
+			}
+			j.addProperty("width", s.movie().width());
+			j.addProperty("height", s.movie().height());
+			j.addProperty("frames", s.movie().frames());
+			j.addProperty("low", s.normalisation().low());
+			j.addProperty("high", s.normalisation().high());
+			sources.add(j);
+		}
+		m.add("sources", sources);
+		final JsonObject counts = new JsonObject();
+		counts.addProperty(Split.TRAIN.folder(), train);
+		counts.addProperty(Split.VALID.folder(), valid);
+		m.add("counts", counts);
+		m.addProperty("layout", "per split folder: targets.tif (one HR tile per sample), lr1.tif " +
+			"and lr2.tif (channels = tuple frames t-k..t+k, time = sample); float32, normalised units");
+		return m;
+	}
+
+	private static String sha256(final Path file) throws IOException {
+		final MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (final NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java platform has SHA-256", e);
+		}
+		final byte[] buffer = new byte[1 << 16];
+		try (InputStream in = Files.newInputStream(file)) {
+			for (int n; (n = in.read(buffer)) > 0;) {
+				digest.update(buffer, 0, n);
+			}
+		}
+		final StringBuilder hex = new StringBuilder();
+		for (final byte b : digest.digest()) {
+			hex.append(String.format("%02x", b));
+		}
+		return hex.toString();
+	}
+}

@@ -1,0 +1,150 @@
+package org.pssr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.StackConverter;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pssr.crappify.TwinDataset;
+
+import picocli.CommandLine;
+
+class CrappifyCommandTest {
+
+	private static Path movie;
+	private static ImagePlus imp;
+
+	@TempDir
+	Path dir;
+
+	@BeforeAll
+	static void open() {
+		movie = Paths.get(System.getProperty("pssr.shared", "../shared"), "data", "movies",
+			"mitocheck_nuclei.tif");
+		imp = IJ.openImage(movie.toString());
+	}
+
+	private static String[] args(final Path input, final Path output, final String... more) {
+		final List<String> a = new java.util.ArrayList<>(List.of("crappify", "--input", input
+			.toString(), "--output", output.toString(), "--tile", "64", "--samples", "12", "--threads",
+			"2"));
+		a.addAll(List.of(more));
+		return a.toArray(new String[0]);
+	}
+
+	@Test
+	void writesADatasetTheTrainingCodeCanOpen() throws IOException {
+		final Path out = dir.resolve("ds");
+		assertEquals(ExitCodes.OK, Main.run(args(movie, out, "--recipe", "poisson", "--scale", "2",
+			"--frames", "5", "--param", "photons=20", "--seed", "4")));
+		try (TwinDataset ds = TwinDataset.open(out)) {
+			assertEquals(11, ds.train().size());
+			assertEquals(1, ds.valid().size());
+			assertEquals(2, ds.scale());
+			assertEquals(5, ds.frames());
+			assertEquals(20.0, ds.parameters().get("photons"));
+			assertEquals(32 * 32 * 5, ds.train().get(0, 3).x1().length);
+		}
+		// the movie is a virtual stack read from several threads: still the same bytes
+		final Path single = dir.resolve("single-thread");
+		final String[] oneThread = args(movie, single, "--recipe", "poisson", "--scale", "2",
+			"--frames", "5", "--param", "photons=20", "--seed", "4");
+		oneThread[Arrays.asList(oneThread).indexOf("--threads") + 1] = "1";
+		assertEquals(ExitCodes.OK, Main.run(oneThread));
+		for (final String f : new String[] { "manifest.json", "train/lr1.tif", "train/lr2.tif",
+			"train/targets.tif", "valid/lr2.tif" })
+		{
+			assertArrayEquals(Files.readAllBytes(out.resolve(f)), Files.readAllBytes(single.resolve(f)),
+				f);
+		}
+	}
+
+	@Test
+	void badInputGivesOneClearLineAndWritesNothing() throws IOException {
+		final ImagePlus single = new ImagePlus("single", imp.getStack().getProcessor(1));
+		expectRefusal(save(single, "single.tif"), "1 frame");
+
+		final ImageStack tiny = new ImageStack(2, 2);
+		for (int t = 1; t <= imp.getStackSize(); t++) {
+			final ij.process.ImageProcessor ip = imp.getStack().getProcessor(t);
+			ip.setRoi(100, 100, 2, 2);
+			tiny.addSlice(ip.crop());
+		}
+		expectRefusal(save(timeSeries(new ImagePlus("tiny", tiny)), "tiny.tif"), "smaller than the 64 px tile");
+
+		final ImagePlus rgb = timeSeries(imp.duplicate());
+		new StackConverter(rgb).convertToRGB();
+		expectRefusal(save(rgb, "rgb.tif"), "RGB");
+
+		final ImagePlus nan = timeSeries(imp.duplicate());
+		new StackConverter(nan).convertToGray32();
+		nan.getStack().getProcessor(4).putPixelValue(10, 10, Float.NaN);
+		expectRefusal(save(nan, "nan.tif"), "NaN");
+
+		final ImagePlus zStack = imp.duplicate();
+		zStack.setDimensions(1, zStack.getStackSize(), 1);
+		final Path z = save(zStack, "z.tif");
+		expectRefusal(z, "--z-as-time");
+		assertEquals(ExitCodes.OK, Main.run(args(z, dir.resolve("z-ok"), "--z-as-time")));
+
+		final Path taken = Files.createDirectories(dir.resolve("taken"));
+		Files.write(taken.resolve("notes.txt"), new byte[] { 'x' });
+		assertEquals("pssr: output folder " + taken +
+			" exists and is not a twin dataset; choose a new or empty folder", run(args(movie, taken)));
+		assertEquals(List.of("notes.txt"), list(taken));
+	}
+
+	private void expectRefusal(final Path input, final String expected) throws IOException {
+		final Path out = dir.resolve("out-" + input.getFileName());
+		final String err = run(args(input, out));
+		assertTrue(err.startsWith("pssr: ") && err.contains(expected), err);
+		assertFalse(err.contains("\n"), "more than one line: " + err);
+		assertFalse(Files.exists(out), "output written for " + input);
+		assertTrue(list(dir).stream().noneMatch(n -> n.startsWith(".")), "temporary files left");
+	}
+
+	/** Runs the CLI, expects the bad-input exit code and returns stderr. */
+	private static String run(final String... args) {
+		final CommandLine cli = Main.commandLine();
+		final StringWriter err = new StringWriter();
+		cli.setErr(new PrintWriter(err));
+		assertEquals(ExitCodes.USAGE, cli.execute(args), err.toString());
+		return err.toString().trim();
+	}
+
+	private static ImagePlus timeSeries(final ImagePlus image) {
+		image.setDimensions(1, 1, image.getStackSize());
+		return image;
+	}
+
+	private Path save(final ImagePlus image, final String name) {
+		final Path p = dir.resolve(name);
+		assertTrue(IJ.saveAsTiff(image, p.toString()));
+		return p;
+	}
+
+	private static List<String> list(final Path folder) throws IOException {
+		try (Stream<Path> s = Files.list(folder)) {
+			return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+		}
+	}
+}

@@ -1,0 +1,78 @@
+package org.pssr.crappify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.real.FloatType;
+
+import org.pssr.crappify.io.TiffStackReader;
+
+/** The real movies of the shared test data, opened without ImageJ, and small in-memory movies. */
+final class TestMovies {
+
+	private TestMovies() {}
+
+	static Path movies() {
+		return Paths.get(System.getProperty("pssr.shared", "../shared"), "data", "movies");
+	}
+
+	static Path file(final String name) {
+		return movies().resolve(name);
+	}
+
+	/** Every plane of a single-channel TIFF time series is a frame. */
+	static Movie open(final String name) {
+		try {
+			final TiffStackReader reader = new TiffStackReader(file(name));
+			final float[][] planes = new float[reader.planes()][];
+			for (int i = 0; i < planes.length; i++) {
+				planes[i] = reader.readPlane(i);
+			}
+			final int w = reader.width();
+			final int h = reader.height();
+			reader.close();
+			return inMemory(w, h, planes);
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	static SourceMovie source(final String name) {
+		return SourceMovie.of(name, file(name), open(name));
+	}
+
+	static Movie inMemory(final int width, final int height, final float[][] planes) {
+		return new Movie() {
+
+			@Override
+			public long width() {
+				return width;
+			}
+
+			@Override
+			public long height() {
+				return height;
+			}
+
+			@Override
+			public int frames() {
+				return planes.length;
+			}
+
+			@Override
+			public RandomAccessibleInterval<FloatType> frame(final int t) {
+				return ArrayImgs.floats(planes[t], width, height);
+			}
+
+			@Override
+			public Calibration calibration() {
+				return Calibration.UNKNOWN;
+			}
+		};
+	}
+}

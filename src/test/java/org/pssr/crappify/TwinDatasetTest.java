@@ -1,0 +1,206 @@
+package org.pssr.crappify;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.real.FloatType;
+
+import com.google.gson.JsonObject;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TwinDatasetTest {
+
+	private static SourceMovie mitocheck;
+	private static SourceMovie drosophila;
+
+	@TempDir
+	Path dir;
+
+	@BeforeAll
+	static void open() {
+		mitocheck = TestMovies.source("mitocheck_nuclei.tif");
+		drosophila = TestMovies.source("drosophila_h2b_seq2.tif");
+	}
+
+	private static TwinCrappifier crappifier(final List<SourceMovie> sources) {
+		return new TwinCrappifier(sources, new PoissonDegradation(4), new TwinOptions().tile(64).seed(
+			99).validation(0.2));
+	}
+
+	@Test
+	void sameSeedGivesByteIdenticalDatasetsWithOneAndTwoThreads() throws IOException {
+		final TwinCrappifier c = crappifier(List.of(mitocheck, drosophila));
+		final AtomicLong last = new AtomicLong();
+		final AtomicInteger calls = new AtomicInteger();
+		new TwinDatasetWriter(c, 1, (done, total) -> {
+			last.set(done * 1000 + total);
+			calls.incrementAndGet();
+		}).write(dir.resolve("one"), 37, 5);
+		assertEquals(42, calls.get());
+		assertEquals(42 * 1000 + 42, last.get());
+		new TwinDatasetWriter(c, 2, ProgressListener.NONE).write(dir.resolve("two"), 37, 5);
+		final List<Path> files = files(dir.resolve("one"));
+		assertEquals(List.of("manifest.json", "train/lr1.tif", "train/lr2.tif", "train/targets.tif",
+			"valid/lr1.tif", "valid/lr2.tif", "valid/targets.tif"), files.stream().map(
+				p -> p.toString().replace('\\', '/')).collect(Collectors.toList()));
+		assertEquals(files, files(dir.resolve("two")));
+		for (final Path f : files) {
+			assertArrayEquals(Files.readAllBytes(dir.resolve("one").resolve(f)), Files.readAllBytes(dir
+				.resolve("two").resolve(f)), f.toString());
+		}
+		assertEquals(2, Files.list(dir).count(), "temporary folders left behind");
+	}
+
+	@Test
+	void readsBackWhatTheCrappifierDrewWithTheManifest() throws IOException {
+		final TwinCrappifier c = crappifier(List.of(mitocheck));
+		new TwinDatasetWriter(c, 2, ProgressListener.NONE).write(dir.resolve("ds"), 9, 3);
+		try (TwinDataset ds = TwinDataset.open(dir.resolve("ds"))) {
+			assertEquals(4, ds.scale());
+			assertEquals(3, ds.frames());
+			assertEquals(64, ds.tile());
+			assertEquals("poisson", ds.recipe());
+			assertEquals(PoissonDegradation.DEFAULT_PHOTONS, ds.parameters().get("photons"));
+			assertEquals(9, ds.train().size());
+			assertEquals(3, ds.valid().size());
+			for (final int i : new int[] { 8, 0, 4 }) {
+				final TwinSample expected = c.draw(Split.TRAIN, 0, i);
+				final TwinSample read = ds.train().get(17, i);
+				assertArrayEquals(expected.x1(), read.x1());
+				assertArrayEquals(expected.x2(), read.x2());
+				assertArrayEquals(expected.target(), read.target());
+				assertEquals(16, read.lrWidth());
+			}
+			assertArrayEquals(c.draw(Split.VALID, 0, 2).x2(), ds.valid().get(0, 2).x2());
+			final JsonObject m = ds.manifest();
+			final JsonObject source = m.getAsJsonArray("sources").get(0).getAsJsonObject();
+			assertEquals(sha256(TestMovies.file("mitocheck_nuclei.tif")), source.get("sha256")
+				.getAsString());
+			assertEquals(mitocheck.normalisation().high(), source.get("high").getAsDouble());
+			assertEquals(99, m.getAsJsonObject("draw").get("seed").getAsLong());
+			assertEquals(0.1, m.getAsJsonObject("normalisation").get("lowPercentile").getAsDouble());
+			assertTrue(ds.train().describe().contains("poisson"), ds.train().describe());
+			final TwinCrappifier again = new TwinCrappifier(List.of(mitocheck), ds.degradation(), ds
+				.options());
+			assertArrayEquals(ds.train().get(0, 5).x2(), again.draw(Split.TRAIN, 0, 5).x2());
+		}
+	}
+
+	@Test
+	void anExistingDatasetIsReplacedButOtherFoldersAreRefused() throws IOException {
+		final TwinCrappifier c = crappifier(List.of(mitocheck));
+		final Path ds = dir.resolve("ds");
+		new TwinDatasetWriter(c, 1, ProgressListener.NONE).write(ds, 2, 1);
+		new TwinDatasetWriter(c, 1, ProgressListener.NONE).write(ds, 4, 0);
+		try (TwinDataset read = TwinDataset.open(ds)) {
+			assertEquals(4, read.train().size());
+			assertEquals(0, read.valid().size());
+		}
+		final Path other = Files.createDirectories(dir.resolve("photos"));
+		Files.write(other.resolve("holiday.jpg"), new byte[] { 1, 2, 3 });
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> new TwinDatasetWriter(c, 1, ProgressListener.NONE).write(other, 2, 1));
+		assertTrue(e.getMessage().contains("not a twin dataset"), e.getMessage());
+		assertEquals(List.of(Path.of("holiday.jpg")), files(other));
+		assertEquals(2, Files.list(dir).count(), "something was written beside the folders");
+	}
+
+	@Test
+	void aFailureHalfwayLeavesNothingBehind() throws IOException {
+		final Movie movie = mitocheck.movie();
+		final AtomicInteger reads = new AtomicInteger();
+		final Movie failing = new Movie() {
+
+			@Override
+			public long width() {
+				return movie.width();
+			}
+
+			@Override
+			public long height() {
+				return movie.height();
+			}
+
+			@Override
+			public int frames() {
+				return movie.frames();
+			}
+
+			@Override
+			public RandomAccessibleInterval<FloatType> frame(final int t) {
+				if (reads.incrementAndGet() > 40) throw new IllegalStateException("disk unplugged");
+				return movie.frame(t);
+			}
+
+			@Override
+			public Calibration calibration() {
+				return movie.calibration();
+			}
+		};
+		final TwinCrappifier c = crappifier(List.of(new SourceMovie("failing", null, failing,
+			mitocheck.normalisation())));
+		final Path out = dir.resolve("ds");
+		assertThrows(IllegalStateException.class, () -> new TwinDatasetWriter(c, 2,
+			ProgressListener.NONE).write(out, 50, 5));
+		assertFalse(Files.exists(out));
+		assertEquals(0, Files.list(dir).count(), "temporary folder left behind");
+	}
+
+	@Test
+	void openingRefusesIncompleteOrInconsistentDatasets() throws IOException {
+		final Path ds = dir.resolve("ds");
+		assertThrows(IOException.class, () -> TwinDataset.open(ds));
+		new TwinDatasetWriter(crappifier(List.of(mitocheck)), 1, ProgressListener.NONE).write(ds, 3,
+			1);
+		final Path manifest = ds.resolve(TwinDataset.MANIFEST);
+		final String json = new String(Files.readAllBytes(manifest), StandardCharsets.UTF_8);
+		Files.write(manifest, json.replace("\"train\": 3", "\"train\": 4").getBytes(
+			StandardCharsets.UTF_8));
+		final IOException counts = assertThrows(IOException.class, () -> TwinDataset.open(ds));
+		assertTrue(counts.getMessage().contains("targets.tif is 64 x 64 x 3"), counts.getMessage());
+		Files.write(manifest, json.replace("\"version\": 1", "\"version\": 7").getBytes(
+			StandardCharsets.UTF_8));
+		assertThrows(IOException.class, () -> TwinDataset.open(ds));
+	}
+
+	private static List<Path> files(final Path root) throws IOException {
+		try (Stream<Path> walk = Files.walk(root)) {
+			final List<Path> out = new ArrayList<>();
+			walk.filter(Files::isRegularFile).map(root::relativize).sorted().forEach(out::add);
+			return out;
+		}
+	}
+
+	private static String sha256(final Path file) throws IOException {
+		try {
+			final byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(Files
+				.readAllBytes(file));
+			final StringBuilder hex = new StringBuilder();
+			for (final byte b : d) {
+				hex.append(String.format("%02x", b));
+			}
+			return hex.toString();
+		}
+		catch (final java.security.NoSuchAlgorithmException e) {
+			throw new AssertionError(e);
+		}
+	}
+}

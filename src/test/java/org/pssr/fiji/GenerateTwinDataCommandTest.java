@@ -1,0 +1,96 @@
+package org.pssr.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.Map;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pssr.crappify.Split;
+import org.pssr.crappify.TwinCrappifier;
+import org.pssr.crappify.TwinDataset;
+import org.pssr.crappify.PoissonDegradation;
+import org.pssr.crappify.TwinOptions;
+import org.pssr.crappify.TwinSample;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+/** The Fiji command headless, as a macro would run it. */
+class GenerateTwinDataCommandTest {
+
+	@TempDir
+	Path dir;
+
+	private static ImagePlus movie() {
+		return IJ.openImage(Paths.get(System.getProperty("pssr.shared", "../shared"), "data",
+			"movies", "hela_gag_mvenus.tif").toString());
+	}
+
+	private CommandModule run(final Context context, final ImagePlus image, final File output)
+		throws Exception
+	{
+		final Map<String, Object> in = new HashMap<>();
+		in.put("image", image);
+		in.put("inputs", "");
+		in.put("channel", 1);
+		in.put("zastime", false);
+		in.put("scale", "4");
+		in.put("frames", "3");
+		in.put("tile", 64);
+		in.put("samples", 6);
+		in.put("recipe", "poisson");
+		in.put("seed", 2L);
+		in.put("validation", 0.2);
+		in.put("output", output);
+		in.put("preview", false);
+		return context.service(CommandService.class).run(GenerateTwinDataCommand.class, true, in)
+			.get();
+	}
+
+	@Test
+	void writesTheDatasetFromTheOpenImageAndRefusesBadInput() throws Exception {
+		try (Context context = new Context(CommandService.class, org.scijava.app.StatusService.class,
+			org.scijava.ui.UIService.class)) {
+			final File out = dir.resolve("ds").toFile();
+			final CommandModule ok = run(context, movie(), out);
+			assertFalse(ok.isCanceled(), ok.getCancelReason());
+			try (TwinDataset ds = TwinDataset.open(out.toPath())) {
+				assertEquals(5, ds.train().size());
+				assertEquals(1, ds.valid().size());
+				assertEquals("poisson", ds.recipe());
+			}
+			final ImagePlus rgb = movie();
+			new ij.process.StackConverter(rgb).convertToRGB();
+			final File refused = dir.resolve("refused").toFile();
+			final CommandModule bad = run(context, rgb, refused);
+			assertTrue(bad.isCanceled());
+			assertTrue(bad.getCancelReason().contains("RGB"), bad.getCancelReason());
+			assertFalse(Files.exists(refused.toPath()));
+		}
+	}
+
+	@Test
+	void previewShowsTargetAndBothDrawsSideBySide() {
+		final ImagePlus imp = movie();
+		final TwinCrappifier c = new TwinCrappifier(java.util.List.of(SourceMovies.of(imp, 1, false)),
+			new PoissonDegradation(4), new TwinOptions().tile(64));
+		final TwinSample s = c.draw(Split.TRAIN, 0, 0);
+		final ImagePlus preview = GenerateTwinDataCommand.preview(s);
+		assertEquals(3 * 64, preview.getWidth());
+		assertEquals(64, preview.getHeight());
+		assertEquals(s.target()[5 * 64 + 7], preview.getProcessor().getf(7, 5));
+		assertTrue(preview.getProcessor().getf(64 + 10, 10) != preview.getProcessor().getf(128 + 10,
+			10) || preview.getProcessor().getf(64 + 30, 30) != preview.getProcessor().getf(128 + 30, 30));
+	}
+}
