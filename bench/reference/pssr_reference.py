@@ -32,6 +32,10 @@ PRESETS = {
     "fast": ([32, 64, 128, 128], 1, False, True),
 }
 
+# LR window sides (height x width) whose output shapes `describe` reports; multiples of every
+# preset's LR multiple, and not square, so a swapped axis shows.
+DESCRIBE_SIDES = ((16, 24), (32, 16))
+
 
 def he_normal_(weight, fan_in, gain):
     with torch.no_grad():
@@ -166,10 +170,10 @@ def describe(args):
     for preset in ("small", "pssr", "fast"):
         net = UNet(preset, args.frames, args.scale).eval()
         shapes = {}
-        for side in (32, 64):
+        for h, w in DESCRIBE_SIDES:
             with torch.no_grad():
-                y = net(torch.rand(2, args.frames, side, side))
-            shapes[str(side)] = list(y.shape)
+                y = net(torch.rand(2, args.frames, h, w))
+            shapes["%dx%d" % (h, w)] = list(y.shape)
         out[preset] = {
             "parameters": sum(p.numel() for p in net.parameters()),
             "buffers": sum(b.numel() for name, b in net.named_buffers()

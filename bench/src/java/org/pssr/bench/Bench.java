@@ -17,7 +17,8 @@ public final class Bench {
 	 */
 	public static List<Workload> workloads(final boolean quick) {
 		if (quick) return Arrays.asList(new PeakWorkload(), new TrainingWorkload("small", 32, 2, 1, 1,
-			null), new InferenceWorkload("small", 32, 1, 1), new SuperResolveMemoryWorkload(),
+			null), new InferenceWorkload("small", 32, 1, 1), new CrappifyWorkload("pssr"),
+			new SuperResolveMemoryWorkload(),
 			new TrainingMemoryWorkload());
 		return Arrays.asList(new PeakWorkload(), //
 			new TrainingWorkload("small", 128, 4, 1, 3, null), //
@@ -29,6 +30,8 @@ public final class Bench {
 				"batch 1 and one step timed: batch 4 takes minutes per step on 2 cores"), //
 			new InferenceWorkload("small", 256, 1, 2), //
 			new InferenceWorkload("fast", 256, 1, 3), //
+			new CrappifyWorkload("pssr"), //
+			new CrappifyWorkload("poisson"), //
 			new SuperResolveMemoryWorkload(), //
 			new TrainingMemoryWorkload());
 	}

@@ -84,7 +84,7 @@ public final class BenchReport {
 			a.add(r);
 		}
 		o.add("results", a);
-		return new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n";
+		return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(o) + "\n";
 	}
 
 	/** JSON has no NaN: a missing figure is null. */
