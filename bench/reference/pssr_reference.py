@@ -204,7 +204,12 @@ def train(args):
         opt.step()
         return loss.item()
 
-    s = median_seconds(args.warmup, args.reps, step)
+    if args.profile:
+        with torch.autograd.profiler.profile() as prof:
+            s = median_seconds(args.warmup, args.reps, step)
+        print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=25), file=sys.stderr)
+    else:
+        s = median_seconds(args.warmup, args.reps, step)
     return {"secondsPerStep": s, "samplesPerSecond": b / s, "peakRssMB": peak_rss_mb()}
 
 
@@ -245,6 +250,7 @@ def main():
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--threads", type=int, default=0, help="0: PyTorch's default")
     p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--profile", action="store_true", help="train: operator table on stderr")
     args = p.parse_args()
     if args.threads > 0:
         torch.set_num_threads(args.threads)
