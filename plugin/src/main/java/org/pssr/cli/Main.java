@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
 		SynthCommand.class,
 		CrappifyCommand.class,
 		TrainCommand.class,
+		InfoCommand.class,
+		ConvertCommand.class,
 	})
 public final class Main implements Runnable {
 
@@ -63,7 +65,8 @@ public final class Main implements Runnable {
 			parsed.asCommandLineList().stream().anyMatch(c -> c.getParseResult()
 				.matchedOptionValue("--debug", false));
 		if (ex instanceof UserException || ex instanceof IllegalArgumentException
-			|| ex instanceof java.nio.file.FileSystemException) {
+			|| ex instanceof java.nio.file.FileSystemException
+			|| ex instanceof org.pssr.czi.CziFormatException) {
 			err.println("pssr: " + ex.getMessage());
 			if (debug) ex.printStackTrace(err);
 			return ExitCodes.USAGE;

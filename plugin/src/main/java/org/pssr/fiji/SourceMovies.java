@@ -1,5 +1,6 @@
 package org.pssr.fiji;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -58,8 +59,15 @@ public final class SourceMovies {
 		for (final Path file : files) {
 			final String name = file.getFileName().toString();
 			final Movie movie = MovieFiles.open(file, channel);
-			checkZ(name, movie, zAsTime);
-			sources.add(SourceMovie.of(name, file.toAbsolutePath(), movie));
+			try {
+				checkZ(name, movie, zAsTime);
+				sources.add(SourceMovie.of(name, file.toAbsolutePath(), movie));
+			}
+			catch (final RuntimeException e) {
+				// a CZI movie holds its file open
+				if (movie instanceof Closeable) ((Closeable) movie).close();
+				throw e;
+			}
 		}
 		return sources;
 	}
@@ -78,7 +86,9 @@ public final class SourceMovies {
 	}
 
 	private static void checkZ(final String name, final Movie movie, final boolean zAsTime) {
-		if (movie instanceof ImagePlusMovie && ((ImagePlusMovie) movie).slicesAsTime() && !zAsTime) {
+		final boolean zStack = movie instanceof ImagePlusMovie && ((ImagePlusMovie) movie)
+			.slicesAsTime() || movie instanceof CziMovie && ((CziMovie) movie).zAsTime();
+		if (zStack && !zAsTime) {
 			throw new IllegalArgumentException(name + " is a Z-stack (" + movie.frames() +
 				" slices, 1 frame); use the slices as the sequence with --z-as-time (Fiji: 'zastime')" +
 				" or save it as a time series");

@@ -1,0 +1,55 @@
+package org.pssr.fiji;
+
+import java.io.File;
+import java.io.IOException;
+
+import ij.ImagePlus;
+
+import org.pssr.czi.CziFile;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/**
+ * Plugins > PSSR > Open CZI (built-in reader): one scene of a CZI as a hyperstack whose planes are
+ * decoded when shown, for Fiji installations without Bio-Formats. The file stays open while the
+ * image is in use.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>PSSR>Open CZI (built-in reader)")
+public final class OpenCziCommand extends ContextCommand {
+
+	@Parameter(label = "CZI file", style = "open")
+	File file;
+
+	@Parameter(label = "Scene (0 = first)", min = "0")
+	int scene;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	ImagePlus image;
+
+	@Override
+	public void run() {
+		try {
+			final CziFile czi = CziFile.open(file.toPath());
+			try {
+				if (scene >= czi.scenes().size()) {
+					czi.close();
+					cancel(czi.name() + " has " + czi.scenes().size() + " scene(s); scene " + scene +
+						" does not exist");
+					return;
+				}
+				czi.requireDecodable(scene);
+				image = CziHyperstack.open(czi, scene);
+			}
+			catch (final IOException | RuntimeException e) {
+				czi.close();
+				throw e;
+			}
+		}
+		catch (final IOException | IllegalArgumentException e) {
+			cancel(e.getMessage());
+		}
+	}
+}

@@ -1,0 +1,215 @@
+package org.pssr.czi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.type.numeric.RealType;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every shared sample against what an independent decoder read from it (expected/*.json). */
+class CziSamplesTest {
+
+	static Stream<Path> expectations() throws IOException {
+		try (Stream<Path> files = Files.list(CziTestFiles.directory().resolve("expected"))) {
+			final List<Path> list = files.filter(p -> p.toString().endsWith(".json")).sorted()
+				.collect(Collectors.toList());
+			assertFalse(list.isEmpty(), "no expected/*.json under " + CziTestFiles.directory());
+			return list.stream();
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("expectations")
+	void decodesEveryPlaneBitIdentical(final Path json) throws Exception {
+		final JsonObject expected;
+		try (Reader r = Files.newBufferedReader(json)) {
+			expected = JsonParser.parseReader(r).getAsJsonObject();
+		}
+		try (CziFile czi = CziFile.open(CziTestFiles.sample(expected.get("file").getAsString()))) {
+			assertEquals(expected.getAsJsonArray("compression").get(0).getAsInt(),
+				(int) czi.compressions().first());
+			assertEquals(expected.getAsJsonArray("pixel_type").get(0).getAsInt(),
+				czi.scene(0).pixelType().code());
+			checkScaling(expected.getAsJsonObject("scaling_m"), czi.metadata());
+			final Map<Integer, Integer> sceneByStart = new HashMap<>();
+			for (final CziScene s : czi.scenes())
+				sceneByStart.put(s.sceneStart(), s.index());
+			for (final JsonElement p : expected.getAsJsonArray("planes")) {
+				final JsonObject plane = p.getAsJsonObject();
+				final CziScene scene = czi.scene(sceneByStart.get(plane.get("S").getAsInt()));
+				final String where = json.getFileName() + " " + plane.get("S") + "/" + plane.get("T") +
+					"/" + plane.get("C") + "/" + plane.get("Z");
+				final ArrayImg<?, ?> img = czi.readPlane(scene.index(),
+					plane.get("C").getAsInt() - scene.start('C'), plane.get("Z").getAsInt() - scene.start('Z'),
+					plane.get("T").getAsInt() - scene.start('T'));
+				assertEquals(plane.get("width").getAsLong(), img.dimension(0), where);
+				assertEquals(plane.get("height").getAsLong(), img.dimension(1), where);
+				assertEquals(plane.get("sha256_le").getAsString(), sha256(CziTestFiles.storedBytes(img)),
+					where);
+				checkStatistics(plane, img, where);
+			}
+		}
+	}
+
+	private static void checkScaling(final JsonObject scaling, final CziMetadata m) {
+		final double x = scaling.get("X").getAsDouble();
+		if (x > 0) assertEquals(x * 1e6, m.pixelWidth(), 1e-9);
+		else assertTrue(Double.isNaN(m.pixelWidth()), "uncalibrated files give NaN");
+		assertEquals(scaling.get("Y").getAsDouble() * 1e6, x > 0 ? m.pixelHeight() : 0, 1e-9);
+		if (scaling.has("Z") && scaling.get("Z").getAsDouble() > 0)
+			assertEquals(scaling.get("Z").getAsDouble() * 1e6, m.zStep(), 1e-9);
+	}
+
+	private static void checkStatistics(final JsonObject plane, final ArrayImg<?, ?> img,
+		final String where)
+	{
+		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0;
+		long n = 0;
+		for (final Object o : img) {
+			final double v = ((RealType<?>) o).getRealDouble();
+			min = Math.min(min, v);
+			max = Math.max(max, v);
+			sum += v;
+			n++;
+		}
+		assertEquals(plane.get("min").getAsDouble(), min, where);
+		assertEquals(plane.get("max").getAsDouble(), max, where);
+		assertEquals(plane.get("mean").getAsDouble(), sum / n, 1e-6, where);
+	}
+
+	static String sha256(final byte[] bytes) throws NoSuchAlgorithmException {
+		final StringBuilder sb = new StringBuilder();
+		for (final byte b : MessageDigest.getInstance("SHA-256").digest(bytes))
+			sb.append(String.format("%02x", b));
+		return sb.toString();
+	}
+
+	@Test
+	void readsTheCalibrationChannelsAndTimeStamps() throws IOException {
+		try (CziFile czi = CziFile.open(CziTestFiles.sample("CellDivision_T3_Z5_CH2_X240_Y170.czi"))) {
+			final CziScene s = czi.scene(0);
+			assertEquals(240, s.width());
+			assertEquals(170, s.height());
+			assertEquals(2, s.sizeC());
+			assertEquals(5, s.sizeZ());
+			assertEquals(3, s.sizeT());
+			assertEquals(List.of("LED555", "LED470"), czi.metadata().channelNames());
+			final double[] stamps = czi.metadata().timeStamps();
+			assertEquals(3, stamps.length);
+			assertEquals(360.42, stamps[0], 0.01);
+			assertEquals(480.41, stamps[2], 0.01);
+			assertEquals(60.075, czi.metadata().timeIncrement(), 1e-9);
+			assertEquals(0.0906, czi.metadata().pixelWidth(), 1e-3);
+			assertEquals(0.32, czi.metadata().zStep(), 1e-3);
+		}
+	}
+
+	@Test
+	void readsTheTimeIncrementOfTheXml() throws IOException {
+		try (CziFile czi = CziFile.open(CziTestFiles.sample("S3_1Pos_2Mosaic_T2Z3_CH2_sm.czi"))) {
+			assertEquals(33.412, czi.metadata().timeIncrement(), 1e-9);
+			assertEquals(3, czi.scenes().size());
+			assertEquals(List.of("DAPI", "EGFP"), czi.metadata().channelNames());
+		}
+	}
+
+	@Test
+	void reportsMissingPlanesOfASparseGrid() throws IOException {
+		try (CziFile czi = CziFile.open(CziTestFiles.sample("LSM880_AiryScan.czi"))) {
+			final CziScene s = czi.scene(0);
+			assertEquals(38, s.width());
+			assertEquals(36, s.height());
+			assertEquals(8, s.sizeC());
+			assertEquals(32, s.size('H'));
+			assertTrue(s.letters().contains("H"));
+			assertEquals(132, s.planeCount());
+			assertTrue(s.gridSize() > s.planeCount());
+			int present = 0;
+			for (int c = 0; c < s.sizeC(); c++) {
+				for (int h = 0; h < s.size('H'); h++) {
+					final Map<Character, Integer> at = Map.of('C', c, 'H', h);
+					if (s.hasPlane(at)) {
+						assertEquals(38, czi.readPlane(0, at).dimension(0));
+						present++;
+					}
+					else assertThrows(CziFormatException.class, () -> czi.readPlane(0, at));
+				}
+			}
+			assertEquals(132, present);
+		}
+	}
+
+	@Test
+	void refusesRealJpegXrNamingTheCodecAndBioFormats() throws IOException {
+		try (CziFile czi = CziFile.open(CziTestFiles.sample("LLS7_small_JPEGXR-synthetic.czi"))) {
+			final CziFormatException e = assertThrows(CziFormatException.class,
+				() -> czi.requireDecodable(0));
+			assertTrue(e.getMessage().contains("JPEG XR"), e.getMessage());
+			assertTrue(e.getMessage().contains("Bio-Formats"), e.getMessage());
+			final CziFormatException read = assertThrows(CziFormatException.class,
+				() -> czi.readPlane(0, 0, 0, 0));
+			assertTrue(read.getMessage().contains("JPEG XR"), read.getMessage());
+		}
+	}
+
+	@Test
+	void ignoresPyramidSubblocks() throws IOException {
+		try (CziFile czi = CziFile.open(CziTestFiles.sample("WellD6_S1.czi"))) {
+			assertEquals(1, czi.scene(0).tileCount());
+			assertEquals(544, czi.scene(0).width());
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "CellDivision_T3_Z5_CH2_X240_Y170.czi",
+		"CellDivision_T3_Z5_CH2_X240_Y170_comp1.czi" })
+	void readsPlanesInParallelLikeOneByOne(final String name) throws Exception {
+		try (CziFile czi = CziFile.open(CziTestFiles.sample(name))) {
+			final CziScene s = czi.scene(0);
+			final Map<Integer, String> serial = new HashMap<>();
+			for (int z = 0; z < s.sizeZ(); z++)
+				serial.put(z, sha256(CziTestFiles.storedBytes(czi.readPlane(0, 1, z, 2))));
+			final ExecutorService pool = Executors.newFixedThreadPool(4);
+			try {
+				final Map<Integer, Future<String>> parallel = new HashMap<>();
+				for (int round = 0; round < 4; round++)
+					for (int z = 0; z < s.sizeZ(); z++) {
+						final int zz = z;
+						parallel.put(z + 10 * round, pool.submit(() -> sha256(CziTestFiles.storedBytes(czi
+							.readPlane(0, 1, zz, 2)))));
+					}
+				for (final Map.Entry<Integer, Future<String>> f : parallel.entrySet())
+					assertEquals(serial.get(f.getKey() % 10), f.getValue().get());
+			}
+			finally {
+				pool.shutdown();
+			}
+		}
+	}
+}

@@ -1,0 +1,53 @@
+package org.pssr.czi;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
+
+/** Where the shared CZI samples are, and a decoded plane back in the stored byte layout. */
+final class CziTestFiles {
+
+	private CziTestFiles() {}
+
+	static Path directory() {
+		return Paths.get(System.getProperty("pssr.shared", "../shared"), "data", "czi");
+	}
+
+	static Path sample(final String name) {
+		return directory().resolve(name);
+	}
+
+	/** Samples as the file stores them: little-endian, row-major, colour interleaved B, G, R. */
+	static byte[] storedBytes(final ArrayImg<?, ?> img) {
+		final Object data = ((ArrayDataAccess<?>) img.update(null)).getCurrentStorageArray();
+		final boolean colour = img.numDimensions() == 3;
+		final int area = (int) (img.dimension(0) * img.dimension(1));
+		final int samples = colour ? 3 : 1;
+		if (data instanceof byte[]) {
+			final byte[] a = (byte[]) data;
+			final ByteBuffer out = ByteBuffer.allocate(a.length);
+			for (int i = 0; i < area; i++)
+				for (int s = samples - 1; s >= 0; s--)
+					out.put(a[s * area + i]);
+			return out.array();
+		}
+		if (data instanceof short[]) {
+			final short[] a = (short[]) data;
+			final ByteBuffer out = ByteBuffer.allocate(2 * a.length).order(ByteOrder.LITTLE_ENDIAN);
+			for (int i = 0; i < area; i++)
+				for (int s = samples - 1; s >= 0; s--)
+					out.putShort(a[s * area + i]);
+			return out.array();
+		}
+		final float[] a = (float[]) data;
+		final ByteBuffer out = ByteBuffer.allocate(4 * a.length).order(ByteOrder.LITTLE_ENDIAN);
+		for (int i = 0; i < area; i++)
+			for (int s = samples - 1; s >= 0; s--)
+				out.putFloat(a[s * area + i]);
+		return out.array();
+	}
+}

@@ -1,0 +1,125 @@
+package org.pssr.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pssr.crappify.Movie;
+import org.pssr.czi.CziBuilder;
+import org.pssr.czi.CziFile;
+import org.pssr.czi.CziFormatException;
+
+/** A CZI channel as a Movie, directly and through MovieFiles. */
+class CziMovieTest {
+
+	private static Path sample(final String name) {
+		return Paths.get(System.getProperty("pssr.shared", "../shared"), "data", "czi", name);
+	}
+
+	private static final Path CELLS = sample("CellDivision_T3_Z5_CH2_X240_Y170.czi");
+
+	private static void assertSamePixels(final ArrayImg<?, ?> expected,
+		final RandomAccessibleInterval<FloatType> actual)
+	{
+		final Cursor<?> e = expected.cursor();
+		final Cursor<FloatType> a = Views.flatIterable(actual).cursor();
+		long n = 0;
+		while (e.hasNext()) {
+			assertEquals(((RealType<?>) e.next()).getRealFloat(), a.next().get(), "pixel " + n);
+			n++;
+		}
+		assertFalse(a.hasNext());
+	}
+
+	@Test
+	void framesAreTheTimePointsOfOneChannel() throws IOException {
+		try (CziMovie movie = CziMovie.open(CELLS, 0, 1, false); CziFile czi = CziFile.open(CELLS)) {
+			assertEquals(240, movie.width());
+			assertEquals(170, movie.height());
+			assertEquals(3, movie.frames());
+			assertSamePixels(czi.readPlane(0, 1, 0, 2), movie.frame(2));
+			assertEquals(czi.metadata().pixelWidth(), movie.calibration().pixelWidth(), 1e-12);
+			assertEquals(60.075, movie.calibration().frameInterval(), 1e-9);
+			assertThrows(IndexOutOfBoundsException.class, () -> movie.frame(3));
+		}
+	}
+
+	@Test
+	void framesRunAlongZWhenAsked() throws IOException {
+		try (CziMovie movie = CziMovie.open(CELLS, 0, 0, true); CziFile czi = CziFile.open(CELLS)) {
+			assertTrue(movie.zAsTime());
+			assertEquals(5, movie.frames());
+			assertSamePixels(czi.readPlane(0, 0, 4, 0), movie.frame(4));
+			assertTrue(Double.isNaN(movie.calibration().frameInterval()));
+		}
+	}
+
+	@Test
+	void aCziZStackIsASequenceOnlyWhenTheUserSaysSo(@TempDir final Path dir) throws IOException {
+		final Path file = dir.resolve("zstack.czi");
+		final CziBuilder b = new CziBuilder(0);
+		for (int z = 0; z < 3; z++)
+			b.tile(0, new byte[] { (byte) z, 1, 2, 3 }, 0, 0, 2, 2, 'Z', z);
+		Files.write(file, b.bytes());
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> SourceMovies.open(List.of(file), 1, false));
+		assertTrue(e.getMessage().contains("Z-stack"), e.getMessage());
+		final Movie movie = SourceMovies.open(List.of(file), 1, true).get(0).movie();
+		assertEquals(3, movie.frames());
+		assertEquals(2, movie.frame(2).randomAccess().setPositionAndGet(0, 0).get());
+	}
+
+	@Test
+	void refusesWhatIsNotOneFluorescenceChannel() {
+		final IllegalArgumentException colour = assertThrows(IllegalArgumentException.class,
+			() -> CziMovie.open(sample("RGB-8bit.czi"), 0, 0, false));
+		assertTrue(colour.getMessage().contains("colour"), colour.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> CziMovie.open(CELLS, 0, 2, false));
+		assertThrows(IllegalArgumentException.class, () -> CziMovie.open(CELLS, 1, 0, false));
+		final CziFormatException jxr = assertThrows(CziFormatException.class, () -> CziMovie.open(
+			sample("LLS7_small_JPEGXR-synthetic.czi"), 0, 0, false));
+		assertTrue(jxr.getMessage().contains("JPEG XR"), jxr.getMessage());
+	}
+
+	@Test
+	void movieFilesOpensCziWithTheBuiltInReaderWithoutBioFormats() throws IOException {
+		assertFalse(MovieFiles.hasBioFormats(), "Bio-Formats is not a build dependency");
+		final Movie movie = MovieFiles.open(CELLS, 2);
+		try {
+			assertTrue(movie instanceof CziMovie);
+			assertEquals(3, movie.frames());
+			try (CziFile czi = CziFile.open(CELLS)) {
+				assertSamePixels(czi.readPlane(0, 1, 0, 1), movie.frame(1));
+			}
+		}
+		finally {
+			((CziMovie) movie).close();
+		}
+		final Movie stack = MovieFiles.open(sample("LLS7_small.czi"), 1);
+		try {
+			assertEquals(2, stack.frames(), "T=2: frames run along T");
+		}
+		finally {
+			((CziMovie) stack).close();
+		}
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> MovieFiles.open(sample("LLS7_small_JPEGXR-synthetic.czi"), 1));
+		assertTrue(e.getMessage().contains("Bio-Formats"), e.getMessage());
+	}
+}
