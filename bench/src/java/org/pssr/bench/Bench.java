@@ -18,7 +18,7 @@ public final class Bench {
 	public static List<Workload> workloads(final boolean quick) {
 		if (quick) return Arrays.asList(new PeakWorkload(), new TrainingWorkload("small", 32, 2, 1, 1,
 			null), new InferenceWorkload("small", 32, 1, 1), new CrappifyWorkload("pssr"),
-			new SuperResolveMemoryWorkload(),
+			new CziWorkload(), new SuperResolveMemoryWorkload(),
 			new TrainingMemoryWorkload());
 		return Arrays.asList(new PeakWorkload(), //
 			new TrainingWorkload("small", 128, 4, 1, 3, null), //
@@ -31,6 +31,7 @@ public final class Bench {
 			new InferenceWorkload("fast", 256, 1, 3), //
 			new CrappifyWorkload("pssr"), //
 			new CrappifyWorkload("poisson"), //
+			new CziWorkload(), //
 			new SuperResolveMemoryWorkload(), //
 			new TrainingMemoryWorkload());
 	}
