@@ -161,7 +161,23 @@ def median_seconds(warmup, reps, work):
     return statistics.median(times)
 
 
+def profiled(args, work):
+    """median_seconds, under the profiler with --profile (operator table on stderr)."""
+    if not args.profile:
+        return median_seconds(args.warmup, args.reps, work)
+    with torch.autograd.profiler.profile() as prof:
+        s = median_seconds(args.warmup, args.reps, work)
+    print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=25), file=sys.stderr)
+    return s
+
+
 def peak_rss_mb():
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across fork and exec, so
+    # under the Java harness it would report the JVM's peak.
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
@@ -204,12 +220,7 @@ def train(args):
         opt.step()
         return loss.item()
 
-    if args.profile:
-        with torch.autograd.profiler.profile() as prof:
-            s = median_seconds(args.warmup, args.reps, step)
-        print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=25), file=sys.stderr)
-    else:
-        s = median_seconds(args.warmup, args.reps, step)
+    s = profiled(args, step)
     return {"secondsPerStep": s, "samplesPerSecond": b / s, "peakRssMB": peak_rss_mb()}
 
 
@@ -222,7 +233,7 @@ def infer(args):
         with torch.no_grad():
             net(window).numpy()
 
-    s = median_seconds(args.warmup, args.reps, work)
+    s = profiled(args, work)
     hr = args.lr * args.scale
     return {"secondsPerFrame": s, "outputMegapixelsPerSecond": hr * hr / 1e6 / s,
             "peakRssMB": peak_rss_mb()}
@@ -250,7 +261,7 @@ def main():
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--threads", type=int, default=0, help="0: PyTorch's default")
     p.add_argument("--seed", type=int, default=42)
-    p.add_argument("--profile", action="store_true", help="train: operator table on stderr")
+    p.add_argument("--profile", action="store_true", help="train, infer: operator table on stderr")
     args = p.parse_args()
     if args.threads > 0:
         torch.set_num_threads(args.threads)

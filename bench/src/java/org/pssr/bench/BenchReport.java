@@ -60,7 +60,7 @@ public final class BenchReport {
 		for (final Measurement m : rows) {
 			s.append("| ").append(m.workload()).append(" | ").append(number(m.ours())).append(" | ").append(
 				number(m.reference())).append(" | ").append(m.unit()).append(" | ").append(number(m.ratio()))
-				.append(" | ").append(m.note().replace("|", "/")).append(" |\n");
+				.append(" | ").append(cell(m.note())).append(" |\n");
 		}
 		return s.toString();
 	}
@@ -85,6 +85,12 @@ public final class BenchReport {
 		}
 		o.add("results", a);
 		return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(o) + "\n";
+	}
+
+	/** One table cell: no line breaks or bars, and a failure's stack trace cut short. */
+	static String cell(final String note) {
+		final String flat = note.replaceAll("\\s+", " ").replace("|", "/");
+		return flat.length() <= 300 ? flat : flat.substring(0, 300) + "...";
 	}
 
 	/** JSON has no NaN: a missing figure is null. */

@@ -75,6 +75,16 @@ class BenchSmokeTest {
 	}
 
 	@Test
+	void aMultiLineNoteStaysInOneTableRow() {
+		final BenchReport report = new BenchReport("machine", "ours", "reference");
+		final String md = report.markdown(Collections.singletonList(new Measurement("w", "s", 1, 1,
+			false, "failed: x\n\tat a.b(C.java:1)\n| more")), "pssr bench");
+		final String row = md.substring(md.indexOf("| w |"));
+		assertEquals(1, row.trim().split("\n").length, row);
+		assertTrue(row.contains("failed: x at a.b(C.java:1) / more"), row);
+	}
+
+	@Test
 	void onlySelectsByPrefixAndRejectsUnknownNames() {
 		final List<Workload> all = Bench.workloads(false);
 		assertFalse(Bench.select(all, List.of("train")).isEmpty());

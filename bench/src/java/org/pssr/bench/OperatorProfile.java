@@ -13,35 +13,50 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import ai.djl.Device;
 import ai.djl.pytorch.jni.JniUtils;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import org.pssr.train.DjlSuperResolutionModel;
 import org.pssr.train.Engines;
+import org.pssr.train.UNet;
+import org.pssr.train.UNetConfig;
 
 /**
- * Where a training step's time goes: {@code ProfileTraining PRESET HR_TILE BATCH STEPS TRACE.json}
- * runs steps of the real trainer under PyTorch's profiler and prints the operators by self time
- * (time not spent in nested operators), the same table {@code pssr_reference.py train --profile}
- * prints for the reference.
+ * Where the time goes, per PyTorch operator, under PyTorch's profiler:
+ * {@code OperatorProfile train PRESET HR_TILE BATCH STEPS TRACE.json} (steps of the real trainer) or
+ * {@code OperatorProfile infer PRESET LR_SIDE FRAMES TRACE.json} (windows through
+ * {@link DjlSuperResolutionModel}). Prints operators by self time (time not spent in nested
+ * operators), the table {@code pssr_reference.py train|infer --profile} prints for the reference.
  */
-public final class ProfileTraining {
+public final class OperatorProfile {
 
-	private ProfileTraining() {}
+	private OperatorProfile() {}
 
 	public static void main(final String[] args) throws Exception {
-		final Path trace = Paths.get(args[4]);
+		final String preset = args[1];
+		final int size = Integer.parseInt(args[2]);
+		final Path trace = Paths.get(args[args.length - 1]);
 		Engines.pytorch();
+		JniUtils.setGradMode(false);
+		final DjlSuperResolutionModel model = args[0].equals("infer") ? new DjlSuperResolutionModel(
+			new UNet(UNetConfig.preset(preset, TrainingSteps.FRAMES, TrainingSteps.SCALE), Device.cpu(), 1))
+			: null;
+		final float[] window = new float[TrainingSteps.FRAMES * size * size];
 		JniUtils.startProfile(false, false, false);
 		final long t0 = System.nanoTime();
-		TrainingSteps.run(args[0], Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer
-			.parseInt(args[3]));
+		if (model == null) TrainingSteps.run(preset, size, Integer.parseInt(args[3]), Integer.parseInt(
+			args[4]));
+		else for (int i = 0; i < Integer.parseInt(args[3]); i++) {
+			model.predict(window, 1, size, size);
+		}
 		final double wall = (System.nanoTime() - t0) / 1e9;
 		JniUtils.stopProfile(trace.toString());
-		System.out.println(String.format(Locale.ROOT, "wall %.2f s for %s steps (incl. warm-up)", wall,
-			args[3]));
+		if (model != null) model.close();
+		System.out.println(String.format(Locale.ROOT, "wall %.2f s", wall));
 		print(selfTimes(trace), 25);
 	}
 
