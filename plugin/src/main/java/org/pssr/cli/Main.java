@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 	description = "Multi-frame deep-learning super-resolution of microscopy movies (PSSR).",
 	subcommands = {
 		CommandLine.HelpCommand.class,
+		BenchCommand.class,
 		SynthCommand.class,
 		CrappifyCommand.class,
 		TrainCommand.class,

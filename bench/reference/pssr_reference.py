@@ -1,0 +1,277 @@
+#!/usr/bin/python3
+"""Reference implementation of the pssr-fiji networks and twin training step in plain PyTorch.
+
+The same U-Net as org.pssr.train.UNet (layers, order, initialisation scheme, shapes), the same
+stability-loss twin step (both degradations as one batch of 2B, one backward, AdamW) and the same
+inference, so `pssr bench` can put our figures next to what a Python PSSR user would get on the
+same machine with the same thread count. Prints one JSON object on stdout.
+
+Needs Debian's PyTorch:  sudo apt-get install python3-torch   (then run with /usr/bin/python3)
+
+  pssr_reference.py describe
+  pssr_reference.py train  --preset small --tile 128 --batch 4 --warmup 1 --reps 3 --threads 2
+  pssr_reference.py infer  --preset small --lr 256 --warmup 1 --reps 3 --threads 2
+  pssr_reference.py matmul --size 2048 --warmup 1 --reps 3 --threads 2
+"""
+import argparse
+import json
+import math
+import resource
+import statistics
+import sys
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+PRESETS = {
+    # widths, res blocks per level, self-attention, U-Net on the LR grid
+    "pssr": ([32, 64, 128, 256, 512], 2, True, False),
+    "small": ([16, 32, 64, 64], 1, False, False),
+    "fast": ([32, 64, 128, 128], 1, False, True),
+}
+
+# LR window sides (height x width) whose output shapes `describe` reports; multiples of every
+# preset's LR multiple, and not square, so a swapped axis shows.
+DESCRIBE_SIDES = ((16, 24), (32, 16))
+
+
+def he_normal_(weight, fan_in, gain):
+    with torch.no_grad():
+        weight.normal_(0.0, gain * math.sqrt(2.0 / fan_in))
+
+
+class Conv(nn.Module):
+    """Convolution with bias, optionally followed by pixel shuffle (then ICNR-initialised)."""
+
+    def __init__(self, cin, cout, k, stride=1, shuffle=1, gain=1.0):
+        super().__init__()
+        subs = shuffle * shuffle
+        self.conv = nn.Conv2d(cin, cout * subs, k, stride=stride, padding=k // 2, bias=True)
+        std_fan = cin * k * k
+        with torch.no_grad():
+            base = torch.empty(cout, cin, k, k)
+            he_normal_(base, std_fan, gain)
+            self.conv.weight.copy_(base.repeat_interleave(subs, dim=0))
+            self.conv.bias.zero_()
+        self.shuffle = nn.PixelShuffle(shuffle) if shuffle > 1 else None
+
+    def forward(self, x):
+        y = self.conv(x)
+        return self.shuffle(y) if self.shuffle is not None else y
+
+
+def norm(c):
+    # DJL's momentum 0.9 keeps 0.9 of the running value; PyTorch's momentum is the new part.
+    return nn.BatchNorm2d(c, eps=1e-5, momentum=0.1)
+
+
+class ConvBn(nn.Module):
+    def __init__(self, cin, cout, k, stride=1):
+        super().__init__()
+        self.conv = Conv(cin, cout, k, stride)
+        self.bn = norm(cout)
+
+    def forward(self, x):
+        return F.relu(self.bn(self.conv(x)))
+
+
+class Residual(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.a = ConvBn(c, c, 3)
+        self.b = Conv(c, c, 3)
+        self.bn = norm(c)
+
+    def forward(self, x):
+        return F.relu(self.bn(self.b(self.a(x))) + x)
+
+
+class Attention(nn.Module):
+    """SAGAN self-attention, gamma starting at 0 (identity)."""
+
+    def __init__(self, c):
+        super().__init__()
+        k = max(1, c // 8)
+        self.query = Conv(c, k, 1)
+        self.key = Conv(c, k, 1)
+        self.value = Conv(c, c, 1)
+        self.gamma = nn.Parameter(torch.zeros(1))
+
+    def forward(self, x):
+        n, c, h, w = x.shape
+        q = self.query(x).reshape(n, -1, h * w)
+        k = self.key(x).reshape(n, -1, h * w)
+        v = self.value(x).reshape(n, -1, h * w)
+        beta = torch.softmax(torch.bmm(q.transpose(1, 2), k), dim=1)
+        return torch.bmm(v, beta).reshape(n, c, h, w) * self.gamma + x
+
+
+class UNet(nn.Module):
+    def __init__(self, preset, frames=3, scale=4):
+        super().__init__()
+        widths, res_blocks, attention, low_res = PRESETS[preset]
+        self.frames, self.scale, self.low_res = frames, scale, low_res
+        depth = len(widths) - 1
+        self.stem = ConvBn(frames, widths[0], 3)
+        self.encoder = nn.ModuleList(
+            nn.Sequential(*[Residual(widths[l]) for _ in range(res_blocks)]) for l in range(depth))
+        self.down = nn.ModuleList(ConvBn(widths[l], widths[l + 1], 3, 2) for l in range(depth))
+        self.bottleneck = nn.Sequential(*[Residual(widths[depth]) for _ in range(max(1, res_blocks))])
+        self.attention = Attention(widths[depth]) if attention else None
+        self.up = nn.ModuleList(Conv(widths[l + 1], widths[l], 1, shuffle=2)
+                                for l in reversed(range(depth)))
+        self.merge = nn.ModuleList(ConvBn(2 * widths[l], widths[l], 3) for l in reversed(range(depth)))
+        self.head = (Conv(widths[0], 1, 3, shuffle=scale, gain=0.1) if low_res
+                     else Conv(widths[0], 1, 1, gain=0.1))
+
+    def upsample(self, x):
+        return F.interpolate(x, scale_factor=self.scale, mode="bilinear", align_corners=False)
+
+    def forward(self, lr):
+        c = self.frames // 2
+        centre = self.upsample(lr[:, c:c + 1])
+        a = self.stem(lr if self.low_res else self.upsample(lr))
+        skips = []
+        for blocks, down in zip(self.encoder, self.down):
+            a = blocks(a)
+            skips.append(a)
+            a = down(a)
+        a = self.bottleneck(a)
+        if self.attention is not None:
+            a = self.attention(a)
+        for up, merge, skip in zip(self.up, self.merge, reversed(skips)):
+            a = merge(torch.cat([F.relu(up(a)), skip], dim=1))
+        return self.head(a) + centre
+
+
+def l1(a, b):
+    return (a - b).abs().mean()
+
+
+def median_seconds(warmup, reps, work):
+    for _ in range(warmup):
+        work()
+    times = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def profiled(args, work):
+    """median_seconds, under the profiler with --profile (operator table on stderr)."""
+    if not args.profile:
+        return median_seconds(args.warmup, args.reps, work)
+    with torch.autograd.profiler.profile() as prof:
+        s = median_seconds(args.warmup, args.reps, work)
+    print(prof.key_averages().table(sort_by="self_cpu_time_total", row_limit=25), file=sys.stderr)
+    return s
+
+
+def peak_rss_mb():
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across fork and exec, so
+    # under the Java harness it would report the JVM's peak.
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def describe(args):
+    out = {}
+    for preset in ("small", "pssr", "fast"):
+        net = UNet(preset, args.frames, args.scale).eval()
+        shapes = {}
+        for h, w in DESCRIBE_SIDES:
+            with torch.no_grad():
+                y = net(torch.rand(2, args.frames, h, w))
+            shapes["%dx%d" % (h, w)] = list(y.shape)
+        out[preset] = {
+            "parameters": sum(p.numel() for p in net.parameters()),
+            "buffers": sum(b.numel() for name, b in net.named_buffers()
+                           if not name.endswith("num_batches_tracked")),
+            "outputShapes": shapes,
+        }
+    return {"frames": args.frames, "scale": args.scale, "presets": out}
+
+
+def train(args):
+    torch.manual_seed(args.seed)
+    net = UNet(args.preset, args.frames, args.scale).train()
+    opt = torch.optim.AdamW(net.parameters(), lr=1e-3, betas=(0.9, 0.99), eps=1e-8,
+                            weight_decay=1e-3)
+    lr_side = args.tile // args.scale
+    b = args.batch
+    x1 = torch.rand(b, args.frames, lr_side, lr_side)
+    x2 = torch.rand(b, args.frames, lr_side, lr_side)
+    target = torch.rand(b, 1, args.tile, args.tile)
+
+    def step():
+        # Both twins in one batch of 2B, as org.pssr.train.StabilityTrainer does.
+        y = net(torch.cat([x1, x2]))
+        y1, y2 = y[:b], y[b:]
+        loss = l1(y1, target) + l1(y2, target) + args.stability * l1(y1, y2)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        return loss.item()
+
+    s = profiled(args, step)
+    return {"secondsPerStep": s, "samplesPerSecond": b / s, "peakRssMB": peak_rss_mb()}
+
+
+def infer(args):
+    torch.manual_seed(args.seed)
+    net = UNet(args.preset, args.frames, args.scale).eval()
+    window = torch.rand(1, args.frames, args.lr, args.lr)
+
+    def work():
+        with torch.no_grad():
+            net(window).numpy()
+
+    s = profiled(args, work)
+    hr = args.lr * args.scale
+    return {"secondsPerFrame": s, "outputMegapixelsPerSecond": hr * hr / 1e6 / s,
+            "peakRssMB": peak_rss_mb()}
+
+
+def matmul(args):
+    a = torch.rand(args.size, args.size)
+    b = torch.rand(args.size, args.size)
+    s = median_seconds(args.warmup, args.reps, lambda: torch.matmul(a, b))
+    return {"seconds": s, "gflops": 2.0 * args.size ** 3 / s / 1e9}
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("mode", choices=["describe", "train", "infer", "matmul"])
+    p.add_argument("--preset", default="small", choices=sorted(PRESETS))
+    p.add_argument("--frames", type=int, default=3)
+    p.add_argument("--scale", type=int, default=4)
+    p.add_argument("--tile", type=int, default=128, help="HR tile side (train)")
+    p.add_argument("--batch", type=int, default=4)
+    p.add_argument("--stability", type=float, default=1.0)
+    p.add_argument("--lr", type=int, default=256, help="LR frame side (infer)")
+    p.add_argument("--size", type=int, default=2048, help="matrix side (matmul)")
+    p.add_argument("--warmup", type=int, default=1)
+    p.add_argument("--reps", type=int, default=3)
+    p.add_argument("--threads", type=int, default=0, help="0: PyTorch's default")
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--profile", action="store_true", help="train, infer: operator table on stderr")
+    args = p.parse_args()
+    if args.threads > 0:
+        torch.set_num_threads(args.threads)
+        torch.set_num_interop_threads(args.threads)
+    result = {"describe": describe, "train": train, "infer": infer, "matmul": matmul}[args.mode](args)
+    result["torch"] = torch.__version__
+    result["threads"] = torch.get_num_threads()
+    json.dump(result, sys.stdout)
+    print()
+
+
+if __name__ == "__main__":
+    main()

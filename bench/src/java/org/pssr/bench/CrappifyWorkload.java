@@ -1,0 +1,98 @@
+package org.pssr.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.util.ImgUtil;
+
+import org.pssr.crappify.Calibration;
+import org.pssr.crappify.Degradations;
+import org.pssr.crappify.Movie;
+import org.pssr.crappify.SourceMovie;
+import org.pssr.crappify.Split;
+import org.pssr.crappify.TwinCrappifier;
+import org.pssr.crappify.TwinOptions;
+import org.pssr.crappify.synth.SyntheticFluorescenceMovie;
+
+/**
+ * Twin samples per second drawn on the fly (tile sampling, two degradations, target), per recipe, from
+ * a movie held in memory so that reading or rendering frames is not part of the figure.
+ */
+final class CrappifyWorkload implements Workload {
+
+	private final String recipe;
+
+	CrappifyWorkload(final String recipe) {
+		this.recipe = recipe;
+	}
+
+	@Override
+	public String name() {
+		return "crappify-" + recipe;
+	}
+
+	@Override
+	public List<Measurement> run(final BenchContext context) throws Exception {
+		final int side = context.quick() ? 64 : 512;
+		final int tile = context.quick() ? 32 : 128;
+		final int count = context.quick() ? 8 : 64;
+		final Movie movie = inMemory(new SyntheticFluorescenceMovie(side, side, 8, 5));
+		final TwinCrappifier c = new TwinCrappifier(Collections.singletonList(SourceMovie.of("synthetic",
+			null, movie)), Degradations.create(recipe, TrainingSteps.SCALE, Map.of()), new TwinOptions()
+				.frames(TrainingSteps.FRAMES).tile(tile).seed(42).validation(0));
+		final long[] epoch = { 0 };
+		final double s = Stopwatch.medianSeconds(1, 3, () -> {
+			final long e = epoch[0]++;
+			for (int i = 0; i < count; i++) {
+				c.draw(Split.TRAIN, e, i);
+			}
+		});
+		return Collections.singletonList(new Measurement("data: crappified twin tuples, recipe " + recipe +
+			", HR " + tile + " px", "tuples/s", count / s, Double.NaN, true, String.format(Locale.ROOT,
+				"one thread, %d tuples per rep, median of 3; no reference (the Python scripts' recipes are " +
+					"not in bench/reference)", count)));
+	}
+
+	private static Movie inMemory(final Movie m) {
+		final List<RandomAccessibleInterval<FloatType>> frames = new ArrayList<>();
+		for (int t = 0; t < m.frames(); t++) {
+			final RandomAccessibleInterval<FloatType> f = ArrayImgs.floats(m.width(), m.height());
+			ImgUtil.copy(m.frame(t), f);
+			frames.add(f);
+		}
+		final Calibration calibration = m.calibration();
+		return new Movie() {
+
+			@Override
+			public long width() {
+				return m.width();
+			}
+
+			@Override
+			public long height() {
+				return m.height();
+			}
+
+			@Override
+			public int frames() {
+				return frames.size();
+			}
+
+			@Override
+			public RandomAccessibleInterval<FloatType> frame(final int t) {
+				return frames.get(t);
+			}
+
+			@Override
+			public Calibration calibration() {
+				return calibration;
+			}
+		};
+	}
+}

@@ -1,0 +1,65 @@
+package org.pssr.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.pssr.czi.CziFile;
+import org.pssr.czi.CziScene;
+
+/**
+ * MB/s of decoded pixels when reading every plane of a CZI file with our reader, against MB/s of
+ * reading the same file's bytes (the file is in the page cache after warm-up, so both are CPU-bound:
+ * the ratio is the cost of parsing and decoding on top of copying bytes).
+ */
+final class CziWorkload implements Workload {
+
+	private static final String[] FILES = { "CellDivision_T3_Z5_CH2_X240_Y170.czi",
+		"CellDivision_T3_Z5_CH2_X240_Y170_comp1.czi" };
+	private static final String[] CODECS = { "uncompressed", "zstd1" };
+
+	@Override
+	public String name() {
+		return "czi";
+	}
+
+	@Override
+	public List<Measurement> run(final BenchContext context) throws Exception {
+		final List<Measurement> rows = new ArrayList<>();
+		final int reps = context.quick() ? 3 : 15;
+		for (int i = 0; i < FILES.length; i++) {
+			final Path file = context.shared().resolve("data").resolve("czi").resolve(FILES[i]);
+			if (!Files.isRegularFile(file)) throw new IllegalStateException(file +
+				" not found (set -Dpssr.shared to the folder holding data/czi)");
+			final long[] bytes = { 0 };
+			final double decode = Stopwatch.medianSeconds(2, reps, () -> bytes[0] = readAllPlanes(file));
+			final double raw = Stopwatch.medianSeconds(2, reps, () -> Files.readAllBytes(file));
+			final double mb = bytes[0] / 1e6;
+			rows.add(new Measurement("data: CZI decode " + CODECS[i] + " (" + FILES[i] + ")", "MB/s", mb /
+				decode, Files.size(file) / 1e6 / raw, true, String.format(Locale.ROOT,
+					"reference = Files.readAllBytes of the same file; %.1f MB of pixels, median of %d", mb,
+					reps)));
+		}
+		return rows;
+	}
+
+	/** Opens the file and reads every plane of every scene; the pixel bytes read. */
+	private static long readAllPlanes(final Path file) throws Exception {
+		long bytes = 0;
+		try (CziFile czi = CziFile.open(file)) {
+			for (final CziScene s : czi.scenes()) {
+				for (int t = 0; t < s.size('T'); t++) {
+					for (int z = 0; z < s.size('Z'); z++) {
+						for (int c = 0; c < s.size('C'); c++) {
+							czi.readPlane(s.index(), c, z, t);
+							bytes += s.width() * s.height() * s.pixelType().bytesPerPixel();
+						}
+					}
+				}
+			}
+		}
+		return bytes;
+	}
+}
