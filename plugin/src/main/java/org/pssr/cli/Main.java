@@ -14,15 +14,15 @@ import picocli.CommandLine.Option;
 	description = "Multi-frame deep-learning super-resolution of microscopy movies (PSSR).",
 	subcommands = {
 		CommandLine.HelpCommand.class,
-		BenchCommand.class,
+		DemoCommand.class,
 		SynthCommand.class,
-		CrappifyCommand.class,
-		TrainCommand.class,
 		InfoCommand.class,
 		ConvertCommand.class,
+		CrappifyCommand.class,
+		TrainCommand.class,
 		SuperresCommand.class,
 		EvaluateCommand.class,
-		DemoCommand.class,
+		BenchCommand.class,
 	})
 public final class Main implements Runnable {
 
