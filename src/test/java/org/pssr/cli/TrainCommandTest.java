@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 
 import org.pssr.train.ModelBundle;
 import org.pssr.train.MovieTwins;
@@ -42,6 +43,28 @@ class TrainCommandTest {
 			assertTrue(b.recipe().contains("block average"), b.recipe());
 			assertEquals(1, b.json().getAsJsonObject("training").getAsJsonArray("epochs").size());
 		}
+	}
+
+	@Test
+	void trainsOnTwinsDrawnOnTheFlyFromARealMovie() throws Exception {
+		final Path movie = Paths.get(System.getProperty("pssr.shared", "../shared"), "data", "movies",
+			"mitocheck_nuclei.tif");
+		final Path model = dir.resolve("fly.pssr.zip");
+		assertEquals(ExitCodes.OK, Main.run("train", "--movies", movie.toString(), "--output", model
+			.toString(), "--scale", "2", "--tile", "32", "--samples", "12", "--epochs", "1", "--batch",
+			"4", "--device", "cpu"));
+		try (ModelBundle b = ModelBundle.load(model, "cpu")) {
+			assertEquals(2, b.scale());
+			assertTrue(b.recipe().contains("pssr"), b.recipe());
+		}
+	}
+
+	@Test
+	void dataAndMoviesAreExclusiveAndOneIsNeeded() {
+		final String out = dir.resolve("m.pssr.zip").toString();
+		assertEquals(ExitCodes.USAGE, Main.run("train", "--output", out));
+		assertEquals(ExitCodes.USAGE, Main.run("train", "--data", dir.toString(), "--movies", dir
+			.toString(), "--output", out));
 	}
 
 	@Test

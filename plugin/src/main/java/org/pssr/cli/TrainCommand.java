@@ -3,10 +3,20 @@ package org.pssr.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Callable;
+
+import org.pssr.crappify.Degradations;
+import org.pssr.crappify.Split;
+import org.pssr.crappify.TwinCrappifier;
+import org.pssr.crappify.TwinDatasetWriter;
+import org.pssr.crappify.TwinOptions;
+import org.pssr.fiji.SourceMovies;
 
 import org.pssr.train.EpochReport;
 import org.pssr.train.ModelBundle;
+import org.pssr.train.Normalisation;
 import org.pssr.train.StabilityTrainer;
 import org.pssr.train.StepProgress;
 import org.pssr.train.TrainingListener;
@@ -20,13 +30,44 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true, description = {
-	"Train the multi-frame U-Net with the stability loss on a twin dataset folder and write a " +
+	"Train the multi-frame U-Net with the stability loss on a twin dataset folder (--data) or on " +
+		"twins drawn on the fly from HR movies (--movies), and write a " +
 		"model bundle (*.pssr.zip). Checkpoints last.ckpt and best.ckpt go to MODEL.checkpoints/; " +
 		"a killed run continues with --resume MODEL.checkpoints/last.ckpt." })
 public final class TrainCommand implements Callable<Integer> {
 
-	@Option(names = "--data", required = true, paramLabel = "DIR", description = "Twin dataset folder.")
+	@Option(names = "--data", paramLabel = "DIR",
+		description = "Twin dataset folder written by 'pssr crappify'.")
 	Path data;
+
+	@Option(names = "--movies", arity = "1..*", paramLabel = "FILE",
+		description = "Instead of --data: HR movies or folders; twins are drawn on the fly, with " +
+			"fresh tiles and noise every epoch (validation: the last frames of each movie).")
+	List<Path> movies;
+
+	@Option(names = "--recipe", defaultValue = "pssr",
+		description = "With --movies: pssr or poisson (default: ${DEFAULT-VALUE}).")
+	String recipe;
+
+	@Option(names = "--scale", defaultValue = "4", description = "With --movies: 2, 4 or 8 (default: ${DEFAULT-VALUE}).")
+	int scale;
+
+	@Option(names = "--frames", defaultValue = "3", description = "With --movies: frames per window, 1, 3 or 5 (default: ${DEFAULT-VALUE}).")
+	int frames;
+
+	@Option(names = "--tile", defaultValue = "128", description = "With --movies: HR tile edge (default: ${DEFAULT-VALUE}).")
+	int tile;
+
+	@Option(names = "--samples", defaultValue = "1000",
+		description = "With --movies: twins per epoch, training plus validation (default: ${DEFAULT-VALUE}).")
+	int samples;
+
+	@Option(names = "--validation", defaultValue = "0.1",
+		description = "With --movies: share of frames and samples held out (default: ${DEFAULT-VALUE}).")
+	double validation;
+
+	@Option(names = "--channel", defaultValue = "1", description = "With --movies: 1-based channel (default: ${DEFAULT-VALUE}).")
+	int channel;
 
 	@Option(names = "--output", required = true, paramLabel = "MODEL.pssr.zip",
 		description = "Model bundle to write.")
@@ -83,9 +124,26 @@ public final class TrainCommand implements Callable<Integer> {
 		final TrainingOptions options = new TrainingOptions().preset(preset).epochs(epochs).batch(batch)
 			.learningRate(lr).weightDecay(wd).stability(stability).seed(seed).device(device).progressEvery(
 				progressEvery).checkpoints(checkpoints(output)).resume(resume);
-		try (TwinDatasetOpener.Split split = opener.open(data)) {
+		try (TwinDatasetOpener.Split split = openData()) {
 			return train(options, split);
 		}
+	}
+
+	private TwinDatasetOpener.Split openData() throws IOException {
+		if ((data == null) == (movies == null)) {
+			throw new UserException("give either --data DIR (a twin dataset) or --movies FILE... " +
+				"(HR movies, twins drawn on the fly)");
+		}
+		if (data != null) return opener.open(data);
+		final TwinCrappifier crappifier = new TwinCrappifier(SourceMovies.open(SourceMovies.expand(
+			movies), channel, false), Degradations.create(recipe, scale, Collections.emptyMap()),
+			new TwinOptions().frames(frames).tile(tile).seed(seed).validation(validation));
+		final int valid = TwinDatasetWriter.validationCount(samples, validation);
+		if (valid < 1 || samples - valid < 1) {
+			throw new UserException("--samples " + samples + " leaves no training or no validation twins");
+		}
+		return new TwinDatasetOpener.Split(crappifier.source(Split.TRAIN, samples - valid), crappifier
+			.source(Split.VALID, valid), Normalisation.DEFAULT);
 	}
 
 	private int train(final TrainingOptions options, final TwinDatasetOpener.Split split)
