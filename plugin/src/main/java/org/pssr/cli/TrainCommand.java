@@ -3,16 +3,11 @@ package org.pssr.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.pssr.crappify.Degradations;
 import org.pssr.crappify.Split;
 import org.pssr.crappify.TwinCrappifier;
-import org.pssr.crappify.TwinDatasetWriter;
-import org.pssr.crappify.TwinOptions;
-import org.pssr.fiji.SourceMovies;
 
 import org.pssr.train.EpochReport;
 import org.pssr.train.ModelBundle;
@@ -27,6 +22,7 @@ import org.pssr.train.UNetConfig;
 import org.pssr.train.UNet;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true, description = {
@@ -45,29 +41,9 @@ public final class TrainCommand implements Callable<Integer> {
 			"fresh tiles and noise every epoch (validation: the last frames of each movie).")
 	List<Path> movies;
 
-	@Option(names = "--recipe", defaultValue = "pssr",
-		description = "With --movies: pssr or poisson (default: ${DEFAULT-VALUE}).")
-	String recipe;
-
-	@Option(names = "--scale", defaultValue = "4", description = "With --movies: 2, 4 or 8 (default: ${DEFAULT-VALUE}).")
-	int scale;
-
-	@Option(names = "--frames", defaultValue = "3", description = "With --movies: frames per window, 1, 3 or 5 (default: ${DEFAULT-VALUE}).")
-	int frames;
-
-	@Option(names = "--tile", defaultValue = "128", description = "With --movies: HR tile edge (default: ${DEFAULT-VALUE}).")
-	int tile;
-
-	@Option(names = "--samples", defaultValue = "1000",
-		description = "With --movies: twins per epoch, training plus validation (default: ${DEFAULT-VALUE}).")
-	int samples;
-
-	@Option(names = "--validation", defaultValue = "0.1",
-		description = "With --movies: share of frames and samples held out (default: ${DEFAULT-VALUE}).")
-	double validation;
-
-	@Option(names = "--channel", defaultValue = "1", description = "With --movies: 1-based channel (default: ${DEFAULT-VALUE}).")
-	int channel;
+	/** With --movies: how the twins are drawn. */
+	@Mixin
+	TwinDrawOptions draw;
 
 	@Option(names = "--output", required = true, paramLabel = "MODEL.pssr.zip",
 		description = "Model bundle to write.")
@@ -135,15 +111,14 @@ public final class TrainCommand implements Callable<Integer> {
 				"(HR movies, twins drawn on the fly)");
 		}
 		if (data != null) return opener.open(data);
-		final TwinCrappifier crappifier = new TwinCrappifier(SourceMovies.open(SourceMovies.expand(
-			movies), channel, false), Degradations.create(recipe, scale, Collections.emptyMap()),
-			new TwinOptions().frames(frames).tile(tile).seed(seed).validation(validation));
-		final int valid = TwinDatasetWriter.validationCount(samples, validation);
-		if (valid < 1 || samples - valid < 1) {
-			throw new UserException("--samples " + samples + " leaves no training or no validation twins");
+		final TwinCrappifier crappifier = draw.crappifier(movies, seed);
+		final int valid = draw.validationCount();
+		if (valid < 1 || draw.samples - valid < 1) {
+			throw new UserException("--samples " + draw.samples + " with --validation " + draw.validation +
+				" leaves no training or no validation twins");
 		}
-		return new TwinDatasetOpener.Split(crappifier.source(Split.TRAIN, samples - valid), crappifier
-			.source(Split.VALID, valid), Normalisation.DEFAULT);
+		return new TwinDatasetOpener.Split(crappifier.source(Split.TRAIN, draw.samples - valid),
+			crappifier.source(Split.VALID, valid), Normalisation.DEFAULT);
 	}
 
 	private int train(final TrainingOptions options, final TwinDatasetOpener.Split split)
