@@ -15,6 +15,7 @@ import org.pssr.crappify.synth.SyntheticFluorescenceMovie;
 import org.pssr.train.DjlSuperResolutionModel;
 import org.pssr.train.UNet;
 import org.pssr.train.UNetConfig;
+import org.pssr.train.infer.SlidingWindow;
 
 /**
  * Child-JVM main: {@code PRESET LR_SIDE FRAMES OUT.tif} super-resolves a synthetic movie frame by
@@ -38,22 +39,18 @@ public final class SuperResolveProbe {
 		{
 			final int plane = side * side;
 			final float[] window = new float[3 * plane];
+			final SlidingWindow sliding = new SlidingWindow(3, frames);
 			for (int t = 0; t < frames; t++) {
-				for (int k = -1; k <= 1; k++) {
+				final int[] indices = sliding.indices(t);
+				for (int k = 0; k < indices.length; k++) {
 					int i = 0;
-					for (final FloatType v : Views.flatIterable(movie.frame(mirror(t + k, frames)))) {
-						window[(k + 1) * plane + i++] = v.get() / 1000f;
+					for (final FloatType v : Views.flatIterable(movie.frame(indices[k]))) {
+						window[k * plane + i++] = v.get() / 1000f;
 					}
 				}
 				final int hr = side * model.scale();
 				writer.write(ArrayImgs.floats(model.predict(window, 1, side, side), hr, hr));
 			}
 		}
-	}
-
-	private static int mirror(final int t, final int n) {
-		if (n == 1) return 0;
-		if (t < 0) return -t;
-		return t >= n ? 2 * (n - 1) - t : t;
 	}
 }

@@ -37,13 +37,13 @@ final class Tiles {
 		final float[] line = new float[Math.max(width, height) + 2 * r];
 		for (int y = 0; y < height; y++) {
 			for (int i = -r; i < width + r; i++) {
-				line[i + r] = in[y * width + mirror(i, width)];
+				line[i + r] = in[y * width + Mirror.index(i, width)];
 			}
 			convolve(line, kernel, tmp, y * width, 1, width);
 		}
 		for (int x = 0; x < width; x++) {
 			for (int i = -r; i < height + r; i++) {
-				line[i + r] = tmp[mirror(i, height) * width + x];
+				line[i + r] = tmp[Mirror.index(i, height) * width + x];
 			}
 			convolve(line, kernel, out, x, width, height);
 		}
@@ -76,14 +76,6 @@ final class Tiles {
 			kernel[i] /= sum;
 		}
 		return kernel;
-	}
-
-	/** Reflects an index into [0, n), without repeating the edge pixel; folds again for kernels wider than the tile. */
-	static int mirror(final int i, final int n) {
-		if (n == 1) return 0;
-		final int period = 2 * n - 2;
-		int j = Math.floorMod(i, period);
-		return j < n ? j : period - j;
 	}
 
 	/**

@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 
+import org.pssr.crappify.Mirror;
+
 /**
  * A {@link UNet} behind the engine-neutral {@link SuperResolutionModel}. Any window size is
  * accepted: windows are mirror-padded to a multiple of {@link #lrMultiple()} and the output cropped.
@@ -78,20 +80,13 @@ public final class DjlSuperResolutionModel implements SuperResolutionModel {
 		final float[] out = new float[planes * ph * pw];
 		for (int p = 0; p < planes; p++) {
 			for (int y = 0; y < ph; y++) {
-				final int sy = mirror(y, h);
+				final int sy = Mirror.index(y, h);
 				for (int x = 0; x < pw; x++) {
-					out[(p * ph + y) * pw + x] = in[(p * h + sy) * w + mirror(x, w)];
+					out[(p * ph + y) * pw + x] = in[(p * h + sy) * w + Mirror.index(x, w)];
 				}
 			}
 		}
 		return out;
-	}
-
-	private static int mirror(final int i, final int n) {
-		if (n == 1) return 0;
-		final int period = 2 * (n - 1);
-		final int r = i % period;
-		return r < n ? r : period - r;
 	}
 
 	@Override

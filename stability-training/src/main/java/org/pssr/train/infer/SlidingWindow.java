@@ -1,5 +1,7 @@
 package org.pssr.train.infer;
 
+import org.pssr.crappify.Mirror;
+
 /**
  * Which input frames feed the output frame {@code t}: {@code t-k .. t+k}, mirrored at the ends of the
  * movie (frame -1 is frame 1), so a movie of T frames gives T output frames.
@@ -34,13 +36,7 @@ public final class SlidingWindow {
 		final int k = frames / 2;
 		final int[] indices = new int[frames];
 		for (int i = 0; i < frames; i++)
-			indices[i] = mirror(t - k + i);
+			indices[i] = Mirror.index(t - k + i, movieFrames);
 		return indices;
-	}
-
-	private int mirror(final int t) {
-		if (t < 0) return -t;
-		if (t >= movieFrames) return 2 * (movieFrames - 1) - t;
-		return t;
 	}
 }

@@ -1,5 +1,6 @@
 package org.pssr.train.infer;
 
+import org.pssr.crappify.Mirror;
 import org.pssr.train.SuperResolutionModel;
 
 /**
@@ -99,10 +100,10 @@ public final class TiledPredictor {
 		final float[] input = new float[frames * ph * pw];
 		for (int f = 0; f < frames; f++) {
 			for (int y = 0; y < ph; y++) {
-				final int src = (f * height + y0 + mirror(y, th)) * width + x0;
+				final int src = (f * height + y0 + Mirror.index(y, th)) * width + x0;
 				final int dst = (f * ph + y) * pw;
 				for (int x = 0; x < pw; x++)
-					input[dst + x] = window[src + mirror(x, tw)];
+					input[dst + x] = window[src + Mirror.index(x, tw)];
 			}
 		}
 		final float[] out = model.predict(input, 1, ph, pw);
@@ -116,14 +117,6 @@ public final class TiledPredictor {
 
 	private int align(final int size) {
 		return (size + alignment - 1) / alignment * alignment;
-	}
-
-	/** Index {@code i} reflected into {@code [0, n)} (edge pixel not repeated). */
-	private static int mirror(final int i, final int n) {
-		if (n == 1) return 0;
-		final int period = 2 * (n - 1);
-		final int r = i % period;
-		return r < n ? r : period - r;
 	}
 
 	static boolean isOutOfMemory(final Throwable e) {
