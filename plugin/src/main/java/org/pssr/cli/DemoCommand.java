@@ -86,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
 		step(start, "3/4 training the 'small' model for " + epochs + " epochs on " + device);
 		final TrainingOptions options = new TrainingOptions().preset("small").epochs(epochs).batch(4)
 			.learningRate(1e-3).stability(1).seed(42).device(device).progressEvery(25).checkpoints(
-				TrainCommand.checkpoints(model));
+				ModelBundle.checkpointFolder(model));
 		try (TwinDatasetOpener.Split split = TwinDatasetOpener.FOLDER.open(twins);
 			TrainingResult result = new StabilityTrainer(options, split.train(), split.valid(), printer())
 				.train())

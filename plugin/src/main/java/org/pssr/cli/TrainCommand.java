@@ -2,7 +2,6 @@ package org.pssr.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -99,7 +98,7 @@ public final class TrainCommand implements Callable<Integer> {
 		}
 		final TrainingOptions options = new TrainingOptions().preset(preset).epochs(epochs).batch(batch)
 			.learningRate(lr).weightDecay(wd).stability(stability).seed(seed).device(device).progressEvery(
-				progressEvery).checkpoints(checkpoints(output)).resume(resume);
+				progressEvery).checkpoints(ModelBundle.checkpointFolder(output)).resume(resume);
 		try (TwinDatasetOpener.Split split = openData()) {
 			return train(options, split);
 		}
@@ -150,13 +149,5 @@ public final class TrainCommand implements Callable<Integer> {
 				result.record().get("stop").getAsString());
 		}
 		return ExitCodes.OK;
-	}
-
-	/** {@code MODEL.pssr.zip} keeps its checkpoints in {@code MODEL.checkpoints/}. */
-	static Path checkpoints(final Path output) {
-		final String name = output.getFileName().toString();
-		final Path dir = output.toAbsolutePath().getParent();
-		return (dir == null ? Paths.get(".") : dir).resolve(name.substring(0, name.length() -
-			ModelBundle.SUFFIX.length()) + ".checkpoints");
 	}
 }

@@ -71,12 +71,9 @@ public final class TrainModelCommand implements Command {
 	private void train(final boolean display, final TwinDatasetOpener.Split split)
 		throws IOException
 	{
-		final String name = modelfile.getName();
-		final File checkpoints = new File(modelfile.getAbsoluteFile().getParentFile(), (name.endsWith(
-			ModelBundle.SUFFIX) ? name.substring(0, name.length() - ModelBundle.SUFFIX.length()) : name) +
-			".checkpoints");
 		final TrainingOptions options = new TrainingOptions().preset(preset).epochs(epochs).batch(batch)
-			.learningRate(lr).stability(stability).device(device).checkpoints(checkpoints.toPath());
+			.learningRate(lr).stability(stability).device(device).checkpoints(ModelBundle.checkpointFolder(
+				modelfile.toPath()));
 		final StabilityTrainer[] trainer = new StabilityTrainer[1];
 		final Progress progress = new Progress(display, epochs, () -> trainer[0].finishNow());
 		trainer[0] = new StabilityTrainer(options, split.train(), split.valid(), progress);

@@ -31,6 +31,14 @@ public final class ModelBundle implements AutoCloseable {
 	public static final String FORMAT = "pssr-model";
 	public static final int FORMAT_VERSION = 1;
 	public static final String SUFFIX = ".pssr.zip";
+
+	/** {@code MODEL.pssr.zip} keeps its training checkpoints in {@code MODEL.checkpoints/} beside it. */
+	public static Path checkpointFolder(final Path model) {
+		final String name = model.getFileName().toString();
+		final String stem = name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length())
+			: name;
+		return model.toAbsolutePath().resolveSibling(stem + ".checkpoints");
+	}
 	static final String MODEL_JSON = "model.json";
 	static final String WEIGHTS = "weights.bin";
 
