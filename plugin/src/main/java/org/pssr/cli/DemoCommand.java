@@ -112,12 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
 	}
 
 	private static Movie write(final Movie movie, final Path file) throws IOException {
-		try (ImageJTiffWriter out = new ImageJTiffWriter(file, movie.width(), movie.height(), movie
-			.frames(), PixelFormat.UINT16, movie.calibration()))
-		{
-			for (int t = 0; t < movie.frames(); t++)
-				out.write(movie.frame(t));
-		}
+		ImageJTiffWriter.save(movie, file, PixelFormat.UINT16);
 		return movie;
 	}
 

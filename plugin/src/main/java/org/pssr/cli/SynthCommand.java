@@ -36,12 +36,7 @@ public final class SynthCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		final SyntheticFluorescenceMovie movie = new SyntheticFluorescenceMovie(width, height, frames,
 			seed);
-		try (ImageJTiffWriter out = new ImageJTiffWriter(output, width, height, frames,
-			PixelFormat.UINT16, movie.calibration()))
-		{
-			for (int t = 0; t < frames; t++)
-				out.write(movie.frame(t));
-		}
+		ImageJTiffWriter.save(movie, output, PixelFormat.UINT16);
 		System.out.println("Wrote " + output + ": " + width + " x " + height + " x " + frames +
 			" frames, 16-bit, " + movie.calibration());
 		return ExitCodes.OK;

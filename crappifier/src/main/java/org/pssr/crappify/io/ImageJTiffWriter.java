@@ -18,6 +18,7 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
 import org.pssr.crappify.Calibration;
+import org.pssr.crappify.Movie;
 
 /**
  * Streams planes into an uncompressed ImageJ hyperstack TIFF, the format ImageJ and Fiji open as a
@@ -99,6 +100,18 @@ public final class ImageJTiffWriter implements MovieWriter {
 		catch (final IOException | RuntimeException e) {
 			abort();
 			throw e;
+		}
+	}
+
+	/** Streams a whole movie, frame by frame, into {@code target} in the given format. */
+	public static void save(final Movie movie, final Path target, final PixelFormat format)
+		throws IOException
+	{
+		try (ImageJTiffWriter out = new ImageJTiffWriter(target, movie.width(), movie.height(), movie
+			.frames(), format, movie.calibration()))
+		{
+			for (int t = 0; t < movie.frames(); t++)
+				out.write(movie.frame(t));
 		}
 	}
 
