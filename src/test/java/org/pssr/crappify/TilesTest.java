@@ -51,7 +51,7 @@ class TilesTest {
 		assertTrue(blurred[32 * 64 + 32] > blurred[32 * 64 + 34]);
 		final float[] lr = Tiles.downsample(new float[] { 1, 2, 3, 4, 5, 6, 7, 8 }, 4, 2, 2);
 		assertArrayEquals(new float[] { 3.5f, 5.5f }, lr);
-		assertEquals(1, Tiles.mirror(-1, 5));
-		assertEquals(3, Tiles.mirror(5, 5));
+		assertEquals(1, Mirror.index(-1, 5));
+		assertEquals(3, Mirror.index(5, 5));
 	}
 }
