@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 		TrainCommand.class,
 		SuperresCommand.class,
 		EvaluateCommand.class,
+		ExportCommand.class,
 		BenchCommand.class,
 	})
 public final class Main implements Runnable {

@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
 		"written as they are computed; nothing is left behind if the run fails." })
 public final class SuperresCommand implements Callable<Integer> {
 
-	@Option(names = "--model", required = true, paramLabel = "MODEL.pssr.zip",
-		description = "Trained model bundle.")
+	@Option(names = "--model", required = true, paramLabel = "MODEL",
+		description = "Trained model bundle (*.pssr.zip), TensorFlow SavedModel folder, or " +
+			"bioimage.io package (.zip with rdf.yaml, TensorFlow weights).")
 	Path model;
 
 	@Option(names = "--input", required = true, paramLabel = "MOVIE|DIR",

@@ -30,7 +30,8 @@ public final class SuperResolveMovieCommand extends ContextCommand {
 		style = FileWidget.OPEN_STYLE)
 	File inputfile;
 
-	@Parameter(label = "Model file (.pssr.zip)", style = FileWidget.OPEN_STYLE)
+	@Parameter(label = "Model (.pssr.zip, bioimage.io .zip or SavedModel folder)",
+		style = FileWidget.OPEN_STYLE)
 	File modelfile;
 
 	@Parameter(label = "Output file (optional .tif)", required = false, style = FileWidget.SAVE_STYLE)

@@ -6,9 +6,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
-
-import org.pssr.crappify.Mirror;
-
 /**
  * A {@link UNet} behind the engine-neutral {@link SuperResolutionModel}. Any window size is
  * accepted: windows are mirror-padded to a multiple of {@link #lrMultiple()} and the output cropped.
@@ -51,42 +48,17 @@ public final class DjlSuperResolutionModel implements SuperResolutionModel {
 				" x " + height + " x " + width);
 		}
 		final int m = lrMultiple();
-		final int ph = (height + m - 1) / m * m;
-		final int pw = (width + m - 1) / m * m;
-		final float[] padded = ph == height && pw == width ? input : pad(input, n * f, height, width, ph,
-			pw);
+		final int ph = WindowPadding.padded(height, m);
+		final int pw = WindowPadding.padded(width, m);
 		final float[] out;
 		JniUtils.setGradMode(false);
 		try (NDManager sub = net.manager().newSubManager()) {
-			final NDArray x = sub.create(FloatBuffer.wrap(padded), new Shape(n, f, ph, pw));
+			final NDArray x = sub.create(FloatBuffer.wrap(WindowPadding.pad(input, n * f, height, width, ph,
+				pw)), new Shape(n, f, ph, pw));
 			out = net.forward(x, false).toFloatArray();
 		}
 		final int s = scale();
-		if (ph == height && pw == width) return out;
-		final float[] crop = new float[n * height * s * width * s];
-		for (int i = 0; i < n; i++) {
-			for (int y = 0; y < height * s; y++) {
-				System.arraycopy(out, (i * ph * s + y) * pw * s, crop, (i * height * s + y) * width * s, width *
-					s);
-			}
-		}
-		return crop;
-	}
-
-	/** Mirror padding (without repeating the edge pixel) at the bottom and right. */
-	private static float[] pad(final float[] in, final int planes, final int h, final int w, final int ph,
-		final int pw)
-	{
-		final float[] out = new float[planes * ph * pw];
-		for (int p = 0; p < planes; p++) {
-			for (int y = 0; y < ph; y++) {
-				final int sy = Mirror.index(y, h);
-				for (int x = 0; x < pw; x++) {
-					out[(p * ph + y) * pw + x] = in[(p * h + sy) * w + Mirror.index(x, w)];
-				}
-			}
-		}
-		return out;
+		return WindowPadding.crop(out, n, ph * s, pw * s, height * s, width * s);
 	}
 
 	@Override

@@ -1,0 +1,60 @@
+package org.pssr.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.pssr.train.ModelBundle;
+import org.pssr.train.exchange.ExportFormat;
+import org.pssr.train.exchange.ExportReport;
+import org.pssr.train.exchange.ModelExport;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+	description = { "Export a trained model for TensorFlow tools: a SavedModel folder, or a " +
+		"bioimage.io package (zip with rdf.yaml, test tensors and the SavedModel) for deepImageJ, " +
+		"the BioImage Model Zoo and bioimageio.core. The export is loaded back through TensorFlow and " +
+		"must reproduce the model's output, or nothing is written. Needs the TensorFlow natives " +
+		"(see README, TensorFlow)." })
+public final class ExportCommand implements Callable<Integer> {
+
+	@Option(names = "--model", required = true, paramLabel = "MODEL.pssr.zip",
+		description = "Trained model bundle.")
+	Path model;
+
+	@Option(names = "--output", required = true, paramLabel = "DIR|PACKAGE.zip",
+		description = "New folder (savedmodel) or new .zip file (bioimageio); never overwritten.")
+	Path output;
+
+	@Option(names = "--format", paramLabel = "savedmodel|bioimageio",
+		description = "What to write (default: bioimageio for an --output ending in .zip, else " +
+			"savedmodel).")
+	String format;
+
+	@Option(names = "--author", paramLabel = "NAME",
+		description = "Author recorded in rdf.yaml (default: the user name).")
+	String author;
+
+	@Option(names = "--license", defaultValue = "CC-BY-4.0", paramLabel = "SPDX",
+		description = "Licence of the weights, recorded in rdf.yaml (default: ${DEFAULT-VALUE}).")
+	String license;
+
+	@Override
+	public Integer call() throws IOException {
+		if (!Files.isRegularFile(model)) throw new UserException("no such model bundle: " + model);
+		final ExportFormat chosen = format != null ? ExportFormat.parse(format) : output.getFileName()
+			.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? ExportFormat.BIOIMAGEIO
+				: ExportFormat.SAVEDMODEL;
+		final String who = author != null ? author : System.getProperty("user.name", "unknown");
+		try (ModelBundle bundle = ModelBundle.load(model, "cpu")) {
+			System.err.println("Exporting " + model.getFileName() + " (" + bundle.config() + ") as " +
+				chosen + "...");
+			final ExportReport report = new ModelExport(who, license).export(bundle, output, chosen);
+			System.out.println(report);
+		}
+		return ExitCodes.OK;
+	}
+}

@@ -1,0 +1,233 @@
+package org.pssr.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pssr.train.exchange.Npy;
+import org.pssr.train.exchange.RdfSpec;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The TensorFlow round trip through the command line: a model trained by {@code pssr train} is
+ * exported to both formats (each checked against PyTorch by the export itself), the package's
+ * rdf.yaml holds every field model spec 0.5 requires, and the exported SavedModel and package
+ * super-resolve a movie through {@code pssr superres} as the original bundle does.
+ */
+class ExportCommandTest {
+
+	@TempDir
+	static Path dir;
+	static Path model;
+	static Path movie;
+
+	@BeforeAll
+	static void trainTinyModel() {
+		movie = dir.resolve("hr.tif");
+		assertEquals(ExitCodes.OK, Main.run("synth", movie.toString(), "--width", "64",
+			"--height", "64", "--frames", "6"));
+		model = dir.resolve("tiny.pssr.zip");
+		assertEquals(ExitCodes.OK, Main.run("train", "--movies", movie.toString(), "--output", model
+			.toString(), "--scale", "2", "--tile", "32", "--samples", "8", "--epochs", "1", "--batch", "4",
+			"--device", "cpu"));
+	}
+
+	private static String stdout(final int expected, final String... args) {
+		final PrintStream old = System.out;
+		final ByteArrayOutputStream b = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(b, true, StandardCharsets.UTF_8));
+		try {
+			assertEquals(expected, Main.run(args), String.join(" ", args));
+		}
+		finally {
+			System.setOut(old);
+		}
+		return b.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void savedModelSuperResolvesLikeTheBundle() throws IOException {
+		final Path saved = dir.resolve("saved");
+		final String report = stdout(ExitCodes.OK, "export", "--model", model.toString(), "--output",
+			saved.toString());
+		assertTrue(report.contains("max |TF - PyTorch|"), report);
+		assertTrue(Files.isRegularFile(saved.resolve("saved_model.pb")));
+		final Path viaTf = dir.resolve("tf.tif");
+		final Path viaTorch = dir.resolve("torch.tif");
+		assertEquals(ExitCodes.OK, Main.run("superres", "--model", saved.toString(), "--input", movie
+			.toString(), "--output", viaTf.toString(), "--tile", "32"));
+		assertEquals(ExitCodes.OK, Main.run("superres", "--model", model.toString(), "--input", movie
+			.toString(), "--output", viaTorch.toString(), "--tile", "32", "--device", "cpu"));
+		assertSameMovie(viaTorch, viaTf);
+	}
+
+	@Test
+	void bioImageIoPackageHoldsTheRequiredFieldsAndRuns() throws IOException {
+		final Path pkg = dir.resolve("pssr.zip");
+		stdout(ExitCodes.OK, "export", "--model", model.toString(), "--output", pkg.toString(),
+			"--author", "Test Author", "--license", "MIT");
+		final Map<String, byte[]> files = unzip(pkg);
+		@SuppressWarnings("unchecked")
+		final Map<String, Object> rdf = (Map<String, Object>) new Yaml().load(new String(files.get(
+			"rdf.yaml"), StandardCharsets.UTF_8));
+		assertEquals(List.of(), RdfSpec.missing(rdf));
+		assertEquals("model", rdf.get("type"));
+		assertTrue(String.valueOf(rdf.get("format_version")).startsWith("0.5"));
+		assertEquals("MIT", rdf.get("license"));
+		final Map<String, Object> input = first(rdf, "inputs");
+		final Map<String, Object> output = first(rdf, "outputs");
+		assertEquals("scale_range", first(input, "preprocessing").get("id"));
+		assertEquals("scale_mean_variance", first(output, "postprocessing").get("id"));
+		final Map<String, Object> y = axis(output, 1);
+		assertEquals(0.5, ((Number) y.get("scale")).doubleValue(), 1e-12, "x2 output: half the pixel size");
+		assertTrue(((Number) y.get("halo")).intValue() > 0);
+		// every file the rdf names is in the package with the named checksum
+		for (final Map<String, Object> f : List.of(test(input), test(output), weights(rdf))) {
+			final byte[] bytes = files.get((String) f.get("source"));
+			assertTrue(bytes != null, "missing " + f.get("source"));
+			assertEquals(f.get("sha256"), sha256(bytes));
+		}
+		assertTrue(files.containsKey(rdf.get("documentation")));
+		final Npy.Array in = Npy.read(new java.io.ByteArrayInputStream(files.get(test(input).get(
+			"source"))));
+		final Npy.Array out = Npy.read(new java.io.ByteArrayInputStream(files.get(test(output).get(
+			"source"))));
+		assertEquals(3, in.shape[3], "three frames as channels");
+		assertEquals(in.shape[1] * 2, out.shape[1]);
+		assertEquals(1, out.shape[3]);
+		// the package runs through the same movie pipeline
+		final Path viaPkg = dir.resolve("pkg.tif");
+		assertEquals(ExitCodes.OK, Main.run("superres", "--model", pkg.toString(), "--input", movie
+			.toString(), "--output", viaPkg.toString(), "--tile", "32"));
+		final Path viaTorch = dir.resolve("torch2.tif");
+		assertEquals(ExitCodes.OK, Main.run("superres", "--model", model.toString(), "--input", movie
+			.toString(), "--output", viaTorch.toString(), "--tile", "32", "--device", "cpu"));
+		assertSameMovie(viaTorch, viaPkg);
+	}
+
+	@Test
+	void refusesWhatItCannotDo() throws IOException {
+		final Path exists = Files.createDirectories(dir.resolve("taken"));
+		Files.writeString(exists.resolve("keep.txt"), "mine");
+		assertEquals(ExitCodes.USAGE, Main.run("export", "--model", model.toString(), "--output", exists
+			.toString()));
+		assertEquals("mine", Files.readString(exists.resolve("keep.txt")));
+		assertEquals(ExitCodes.USAGE, Main.run("export", "--model", model.toString(), "--output", dir
+			.resolve("x").toString(), "--format", "bioimageio"));
+		assertEquals(ExitCodes.USAGE, Main.run("export", "--model", model.toString(), "--output", dir
+			.resolve("y").toString(), "--format", "onnx"));
+		assertEquals(ExitCodes.USAGE, Main.run("export", "--model", dir.resolve("none.pssr.zip")
+			.toString(), "--output", dir.resolve("z").toString()));
+		final Path notAPackage = dir.resolve("notes.zip");
+		try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(
+			notAPackage)))
+		{
+			z.putNextEntry(new ZipEntry("notes.txt"));
+			z.write("hello".getBytes(StandardCharsets.UTF_8));
+		}
+		assertEquals(ExitCodes.USAGE, Main.run("superres", "--model", notAPackage.toString(), "--input",
+			movie.toString(), "--output", dir.resolve("never.tif").toString()));
+		assertFalse(Files.exists(dir.resolve("never.tif")));
+		assertFalse(Files.exists(dir.resolve("x")));
+		for (final Path p : (Iterable<Path>) Files.list(dir)::iterator) {
+			assertFalse(p.getFileName().toString().contains(".part"), "staging left behind: " + p);
+		}
+	}
+
+	@Test
+	void specCheckReportsAMissingField() throws IOException {
+		final Map<String, Object> rdf = new HashMap<>();
+		rdf.put("type", "model");
+		final List<String> missing = RdfSpec.missing(rdf);
+		assertTrue(missing.contains("license"), missing.toString());
+		assertTrue(missing.contains("weights"), missing.toString());
+	}
+
+	private static void assertSameMovie(final Path expected, final Path actual) {
+		final ImagePlus a = IJ.openImage(expected.toString());
+		final ImagePlus b = IJ.openImage(actual.toString());
+		assertEquals(a.getWidth(), b.getWidth());
+		assertEquals(a.getHeight(), b.getHeight());
+		assertEquals(a.getStackSize(), b.getStackSize());
+		double max = 0;
+		double range = 0;
+		for (int i = 1; i <= a.getStackSize(); i++) {
+			final float[] x = (float[]) a.getStack().getProcessor(i).convertToFloat().getPixels();
+			final float[] y = (float[]) b.getStack().getProcessor(i).convertToFloat().getPixels();
+			for (int p = 0; p < x.length; p++) {
+				max = Math.max(max, Math.abs(x[p] - y[p]));
+				range = Math.max(range, Math.abs(x[p]));
+			}
+		}
+		assertTrue(max <= 1e-4 * range, String.format(Locale.ROOT, "max difference %g for values up to %g",
+			max, range));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> first(final Map<String, Object> m, final String key) {
+		return (Map<String, Object>) ((List<Object>) m.get(key)).get(0);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> axis(final Map<String, Object> tensor, final int i) {
+		return (Map<String, Object>) ((List<Object>) tensor.get("axes")).get(i);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> test(final Map<String, Object> tensor) {
+		return (Map<String, Object>) tensor.get("test_tensor");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> weights(final Map<String, Object> rdf) {
+		return (Map<String, Object>) ((Map<String, Object>) rdf.get("weights")).get(
+			"tensorflow_saved_model_bundle");
+	}
+
+	private static Map<String, byte[]> unzip(final Path zip) throws IOException {
+		final Map<String, byte[]> files = new HashMap<>();
+		try (InputStream is = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(is)) {
+			for (ZipEntry e; (e = z.getNextEntry()) != null;) {
+				files.put(e.getName(), z.readAllBytes());
+			}
+		}
+		assertEquals(Set.of("rdf.yaml", "README.md", "test_input.npy", "test_output.npy",
+			"tf_saved_model.zip"), files.keySet());
+		return files;
+	}
+
+	private static String sha256(final byte[] b) {
+		try {
+			final StringBuilder s = new StringBuilder();
+			for (final byte x : MessageDigest.getInstance("SHA-256").digest(b)) {
+				s.append(String.format(Locale.ROOT, "%02x", x));
+			}
+			return s.toString();
+		}
+		catch (final java.security.NoSuchAlgorithmException e) {
+			throw new AssertionError(e);
+		}
+	}
+}

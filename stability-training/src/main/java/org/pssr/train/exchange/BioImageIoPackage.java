@@ -1,0 +1,254 @@
+package org.pssr.train.exchange;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.pssr.train.ModelBundle;
+import org.pssr.train.Normalisation;
+import org.pssr.train.tensorflow.TensorFlowNatives;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Writes a bioimage.io model package (model spec 0.5): {@code rdf.yaml}, the SavedModel as {@code
+ * tensorflow_saved_model_bundle} weights, the test input and output as {@code .npy}, and a README.
+ * The test output is what a bioimage.io consumer computes: the declared pre-processing, the
+ * network, the declared post-processing.
+ */
+final class BioImageIoPackage {
+
+	static final String FORMAT_VERSION = "0.5.3";
+	static final String RDF = "rdf.yaml";
+	static final String WEIGHTS = "tf_saved_model.zip";
+	static final String TEST_INPUT = "test_input.npy";
+	static final String TEST_OUTPUT = "test_output.npy";
+	static final String README = "README.md";
+	static final String PSSR_CITATION = "Fang, L., Monroe, F., Novak, S.W. et al. Deep learning-based " +
+		"point-scanning super-resolution imaging. Nature Methods 18, 406-416 (2021).";
+	static final String PSSR_DOI = "10.1038/s41592-021-01080-z";
+	/** Output pixels at each tile edge that lack context; consumers tiling the model crop them. */
+	static final int HALO_LR_PIXELS = 8;
+
+	private final String author;
+	private final String license;
+
+	BioImageIoPackage(final String author, final String license) {
+		this.author = author;
+		this.license = license;
+	}
+
+	void write(final ModelBundle bundle, final Path savedModel, final ModelExport.TestWindow test,
+		final ExportReport report, final Path output) throws IOException
+	{
+		final int s = bundle.scale();
+		final int side = test.side;
+		final float[] input = ExportSample.channelsLast(test.raw, test.frames, side * side);
+		final float[] output0 = BioImageIoProcessing.scaleMeanVariance(test.modelOutput, test.raw);
+		final Map<String, byte[]> files = new LinkedHashMap<>();
+		files.put(TEST_INPUT, npy(new long[] { 1, side, side, test.frames }, input));
+		files.put(TEST_OUTPUT, npy(new long[] { 1, (long) side * s, (long) side * s, 1 }, output0));
+		files.put(WEIGHTS, zipFolder(savedModel));
+		files.put(README, readme(bundle, report).getBytes(StandardCharsets.UTF_8));
+		final String rdf = yaml().dump(rdf(bundle, files, report));
+		final Path dir = output.toAbsolutePath().getParent();
+		final Path tmp = Files.createTempFile(dir, output.getFileName().toString(), ".tmp");
+		try {
+			try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(
+				new BufferedOutputStream(os, 1 << 16)))
+			{
+				put(zip, RDF, rdf.getBytes(StandardCharsets.UTF_8));
+				for (final Map.Entry<String, byte[]> e : files.entrySet()) {
+					put(zip, e.getKey(), e.getValue());
+				}
+			}
+			Files.move(tmp, output, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(tmp);
+		}
+	}
+
+	static Yaml yaml() {
+		final DumperOptions o = new DumperOptions();
+		o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+		o.setIndent(2);
+		o.setIndicatorIndent(0);
+		o.setWidth(100);
+		return new Yaml(o);
+	}
+
+	private Map<String, Object> rdf(final ModelBundle bundle, final Map<String, byte[]> files,
+		final ExportReport report)
+	{
+		final int f = bundle.frames();
+		final int s = bundle.scale();
+		final int m = bundle.model().lrMultiple();
+		final Normalisation n = bundle.normalisation();
+		final Map<String, Object> r = new LinkedHashMap<>();
+		r.put("type", "model");
+		r.put("format_version", FORMAT_VERSION);
+		r.put("name", String.format(Locale.ROOT, "PSSR x%d %s (%d frames)", s, bundle.config().preset(), f));
+		r.put("description", String.format(Locale.ROOT, "Multi-frame point-scanning super-resolution " +
+			"(PSSR): %d consecutive low-resolution frames in, the centre frame %d times larger out. " +
+			"U-Net trained with stability loss on crappified twin pairs by pssr-fiji.", f, s));
+		r.put("authors", List.of(map("name", author)));
+		r.put("cite", List.of(map("text", PSSR_CITATION, "doi", PSSR_DOI)));
+		r.put("license", license);
+		r.put("documentation", README);
+		r.put("tags", List.of("super-resolution", "pssr", "multi-frame", "fluorescence", "2d",
+			"tensorflow", "pssr-fiji"));
+		r.put("covers", List.of());
+		final List<String> names = new ArrayList<>();
+		for (int i = 0; i < f; i++) {
+			final int d = i - f / 2;
+			names.add(d == 0 ? "frame_t" : d < 0 ? "frame_t_minus_" + -d : "frame_t_plus_" + d);
+		}
+		final int min = Math.max(m, ModelExport.TEST_SIDE / 2 / m * m);
+		final Map<String, Object> in = new LinkedHashMap<>();
+		in.put("id", "input");
+		in.put("description", f + " consecutive frames (t-" + f / 2 + " .. t+" + f / 2 +
+			") of a low-resolution movie, as channels");
+		in.put("axes", List.of(map("type", "batch"), space("y", map("min", min, "step", m), null, null),
+			space("x", map("min", min, "step", m), null, null), map("type", "channel", "channel_names",
+				names)));
+		in.put("test_tensor", file(TEST_INPUT, files));
+		in.put("data", map("type", "float32"));
+		in.put("preprocessing", List.of(map("id", "scale_range", "kwargs", map("axes", List.of("y", "x",
+			"channel"), "min_percentile", n.lowPercentile(), "max_percentile", n.highPercentile(), "eps",
+			BioImageIoProcessing.EPS))));
+		final Map<String, Object> out = new LinkedHashMap<>();
+		out.put("id", "output");
+		out.put("description", "the centre frame, " + s + " times larger in y and x");
+		final int halo = HALO_LR_PIXELS * s;
+		out.put("axes", List.of(map("type", "batch"), space("y", map("tensor_id", "input", "axis_id", "y"),
+			1.0 / s, halo), space("x", map("tensor_id", "input", "axis_id", "x"), 1.0 / s, halo), map(
+				"type", "channel", "channel_names", List.of("super_resolved"))));
+		out.put("test_tensor", file(TEST_OUTPUT, files));
+		out.put("data", map("type", "float32"));
+		out.put("postprocessing", List.of(map("id", "scale_mean_variance", "kwargs", map(
+			"reference_tensor", "input", "axes", List.of("y", "x", "channel"), "eps",
+			BioImageIoProcessing.EPS))));
+		r.put("inputs", List.of(in));
+		r.put("outputs", List.of(out));
+		final Map<String, Object> tf = file(WEIGHTS, files);
+		tf.put("tensorflow_version", TensorFlowNatives.VERSION);
+		r.put("weights", map("tensorflow_saved_model_bundle", tf));
+		r.put("training_data", map("type", "dataset", "format_version", "0.3.0", "name",
+			"PSSR twin pairs", "description", "Twin low-resolution pairs crappified from high-resolution " +
+				"movies by pssr-fiji; recipe: " + bundle.recipe(), "authors", List.of(map("name", author)),
+			"cite", List.of(map("text", PSSR_CITATION, "doi", PSSR_DOI)), "license", license));
+		final Map<String, Object> pssr = new LinkedHashMap<>();
+		pssr.put("frames", f);
+		pssr.put("scale", s);
+		pssr.put("lr_multiple", m);
+		pssr.put("preset", bundle.config().preset());
+		pssr.put("normalisation", map("low_percentile", n.lowPercentile(), "high_percentile", n
+			.highPercentile(), "output", "inverse of the input's percentile map"));
+		pssr.put("recipe", bundle.recipe());
+		pssr.put("export_check", map("max_abs_difference_tf_vs_pytorch", report.maxDifference(),
+			"output_magnitude", report.outputRange()));
+		r.put("config", map("pssr", pssr));
+		return r;
+	}
+
+	private static Map<String, Object> space(final String id, final Map<String, Object> size,
+		final Double scale, final Integer halo)
+	{
+		final Map<String, Object> a = map("type", "space", "id", id, "size", size);
+		if (scale != null) a.put("scale", scale);
+		if (halo != null) a.put("halo", halo);
+		return a;
+	}
+
+	private static Map<String, Object> file(final String name, final Map<String, byte[]> files) {
+		return map("source", name, "sha256", sha256(files.get(name)));
+	}
+
+	private static Map<String, Object> map(final Object... kv) {
+		final Map<String, Object> m = new LinkedHashMap<>();
+		for (int i = 0; i < kv.length; i += 2) {
+			m.put((String) kv[i], kv[i + 1]);
+		}
+		return m;
+	}
+
+	private static String readme(final ModelBundle bundle, final ExportReport report) {
+		return "# " + String.format(Locale.ROOT, "PSSR x%d, %d frames", bundle.scale(), bundle.frames()) +
+			"\n\nMulti-frame point-scanning super-resolution (PSSR; " + PSSR_CITATION + " doi:" + PSSR_DOI +
+			"), exported by pssr-fiji from `" + bundle.path().getFileName() + "`.\n\n" +
+			"## Input\n" + bundle.frames() + " consecutive frames of a low-resolution movie as channels " +
+			"(axes batch, y, x, channel), centre frame in the middle. Slide the window over the movie, " +
+			"mirroring at its ends, to get one output frame per input frame.\n\n" +
+			"## Normalisation\nInput: the " + bundle.normalisation().lowPercentile() + " and " + bundle
+				.normalisation().highPercentile() + " percentiles go to 0 and 1 (`scale_range`). pssr-fiji " +
+			"takes them over the whole movie and maps the output back with the inverse; the package " +
+			"declares the per-window `scale_range` and `scale_mean_variance` against the input, the " +
+			"closest the bioimage.io processing steps come.\n\n" +
+			"## Training\nU-Net preset `" + bundle.config().preset() + "` (" + bundle.config() +
+			"), stability loss L1(Y1,T) + L1(Y2,T) + L1(Y1,Y2) on twin crappified inputs. Recipe: " +
+			bundle.recipe() + "\n\n## Export check\n" + report + "\n";
+	}
+
+	private static byte[] npy(final long[] shape, final float[] values) throws IOException {
+		final ByteArrayOutputStream b = new ByteArrayOutputStream();
+		Npy.write(new Npy.Array(shape, values), b);
+		return b.toByteArray();
+	}
+
+	/** The SavedModel folder as a zip with the model at its root, as bioimage.io expects. */
+	private static byte[] zipFolder(final Path folder) throws IOException {
+		final ByteArrayOutputStream b = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(b); Stream<Path> all = Files.walk(folder)) {
+			for (final Path p : (Iterable<Path>) all.sorted()::iterator) {
+				if (p.equals(folder)) continue;
+				final String name = folder.relativize(p).toString().replace('\\', '/');
+				if (Files.isDirectory(p)) {
+					zip.putNextEntry(new ZipEntry(name + "/"));
+					zip.closeEntry();
+				}
+				else {
+					put(zip, name, Files.readAllBytes(p));
+				}
+			}
+		}
+		return b.toByteArray();
+	}
+
+	private static void put(final ZipOutputStream zip, final String name, final byte[] bytes)
+		throws IOException
+	{
+		zip.putNextEntry(new ZipEntry(name));
+		zip.write(bytes);
+		zip.closeEntry();
+	}
+
+	static String sha256(final byte[] bytes) {
+		try {
+			final byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
+			final StringBuilder s = new StringBuilder();
+			for (final byte x : d) {
+				s.append(String.format(Locale.ROOT, "%02x", x));
+			}
+			return s.toString();
+		}
+		catch (final NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

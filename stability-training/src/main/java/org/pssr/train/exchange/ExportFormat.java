@@ -1,0 +1,30 @@
+package org.pssr.train.exchange;
+
+import java.util.Locale;
+
+/** What {@link ModelExport} writes. */
+public enum ExportFormat {
+
+	/** A TensorFlow SavedModel folder. */
+	SAVEDMODEL,
+	/** A bioimage.io model package (zip): rdf.yaml, the SavedModel, test tensors, documentation. */
+	BIOIMAGEIO;
+
+	/** @throws IllegalArgumentException naming the choices */
+	public static ExportFormat parse(final String name) {
+		switch (name.trim().toLowerCase(Locale.ROOT)) {
+			case "savedmodel":
+				return SAVEDMODEL;
+			case "bioimageio":
+				return BIOIMAGEIO;
+			default:
+				throw new IllegalArgumentException("unknown export format '" + name +
+					"': use savedmodel or bioimageio");
+		}
+	}
+
+	@Override
+	public String toString() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+}

@@ -1,0 +1,281 @@
+package org.pssr.train.exchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import com.google.gson.JsonObject;
+
+import org.pssr.train.Normalisation;
+import org.pssr.train.SuperResolutionModel;
+import org.pssr.train.tensorflow.Folders;
+import org.pssr.train.tensorflow.SavedModels;
+import org.pssr.train.tensorflow.TensorFlowModel;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * A TensorFlow model opened for the movie pipeline: a SavedModel folder (ours, described by its
+ * {@code pssr-model.json}, or anyone's, measured by a probe) or a bioimage.io package whose {@code
+ * rdf.yaml} (model spec 0.5) describes the axes (batch, y, x, channel), the scale and the size
+ * step, and whose {@code scale_range} pre-processing gives the normalisation percentiles.
+ */
+public final class ImportedModel implements SuperResolutionModel {
+
+	/** Size multiple assumed for a SavedModel that does not say: a U-Net with four down-steps. */
+	static final int DEFAULT_MULTIPLE = 16;
+
+	private final TensorFlowModel model;
+	private final Normalisation normalisation;
+	private final String recipe;
+	private final String description;
+	private final Path unpacked;
+
+	private ImportedModel(final TensorFlowModel model, final Normalisation normalisation,
+		final String recipe, final String description, final Path unpacked)
+	{
+		this.model = model;
+		this.normalisation = normalisation;
+		this.recipe = recipe;
+		this.description = description;
+		this.unpacked = unpacked;
+	}
+
+	/** Whether {@code path} is something this class opens (rather than a pssr model bundle). */
+	public static boolean accepts(final Path path) {
+		if (Files.isDirectory(path)) return Files.isRegularFile(path.resolve("saved_model.pb"));
+		final String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+		return name.endsWith(".zip") && !name.endsWith(".pssr.zip");
+	}
+
+	/**
+	 * @throws IllegalArgumentException when the model is not one the pipeline can run, saying why
+	 */
+	public static ImportedModel open(final Path path) throws IOException {
+		if (Files.isDirectory(path)) return savedModel(path, null);
+		if (!Files.isRegularFile(path)) throw new IllegalArgumentException("no such model: " + path);
+		final Path dir = Files.createTempDirectory("pssr-bioimageio");
+		try {
+			unzip(path, dir);
+			final Path rdf = dir.resolve(BioImageIoPackage.RDF);
+			if (!Files.isRegularFile(rdf)) throw new IllegalArgumentException(path +
+				" is neither a pssr model bundle (*.pssr.zip) nor a bioimage.io package (no rdf.yaml)");
+			return bioImageIo(path, dir, rdf);
+		}
+		catch (final IOException | RuntimeException e) {
+			Folders.deleteTree(dir);
+			throw e;
+		}
+	}
+
+	private static ImportedModel savedModel(final Path folder, final Path unpacked) throws IOException {
+		final java.util.Optional<JsonObject> meta = SavedModels.metadata(folder);
+		if (meta.isPresent()) {
+			final JsonObject m = meta.get();
+			final JsonObject n = m.getAsJsonObject("normalisation");
+			final TensorFlowModel tf = TensorFlowModel.load(folder, m.get("scale").getAsInt(), m.get(
+				"lrMultiple").getAsInt());
+			return new ImportedModel(tf, new Normalisation(n.get("low").getAsDouble(), n.get("high")
+				.getAsDouble()), m.has("recipe") ? m.get("recipe").getAsString() : "",
+				"SavedModel exported by pssr-fiji", unpacked);
+		}
+		final TensorFlowModel tf = TensorFlowModel.load(folder, 0, DEFAULT_MULTIPLE);
+		return new ImportedModel(tf, Normalisation.DEFAULT, "", "SavedModel without pssr description: " +
+			"scale measured, sides padded to multiples of " + DEFAULT_MULTIPLE + ", PSSR's percentiles " +
+			Normalisation.DEFAULT, unpacked);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static ImportedModel bioImageIo(final Path pkg, final Path dir, final Path rdfFile)
+		throws IOException
+	{
+		final Map<String, Object> rdf;
+		try (InputStream in = Files.newInputStream(rdfFile)) {
+			final Object o = new Yaml().load(in);
+			if (!(o instanceof Map)) throw new IllegalArgumentException(pkg + ": rdf.yaml is not a mapping");
+			rdf = (Map<String, Object>) o;
+		}
+		final String where = pkg.getFileName() + ": ";
+		if (!"model".equals(rdf.get("type"))) throw new IllegalArgumentException(where +
+			"rdf.yaml describes a " + rdf.get("type") + ", not a model");
+		final String version = String.valueOf(rdf.get("format_version"));
+		if (!version.startsWith("0.5")) throw new IllegalArgumentException(where +
+			"model spec " + version + " is not supported; pssr reads model spec 0.5 (convert older " +
+			"packages with bioimageio.spec's update_format)");
+		final Map<String, Object> weights = section(rdf, "weights", where);
+		if (!weights.containsKey("tensorflow_saved_model_bundle")) throw new IllegalArgumentException(
+			where + "the package has " + weights.keySet() + " weights; pssr runs " +
+				"tensorflow_saved_model_bundle weights only");
+		final Map<String, Object> input = only(rdf, "inputs", where);
+		final Map<String, Object> output = only(rdf, "outputs", where);
+		final List<Map<String, Object>> inAxes = axes(input, where);
+		final List<Map<String, Object>> outAxes = axes(output, where);
+		final Object step = inAxes.get(1).get("size");
+		if (!(step instanceof Map) || !(((Map<String, Object>) step).get("step") instanceof Number))
+			throw new IllegalArgumentException(where + "the input's y size must be {min, step}; a fixed " +
+				"size cannot be tiled over a movie");
+		final int multiple = Math.max(1, ((Number) ((Map<String, Object>) step).get("step")).intValue());
+		final double ratio = number(inAxes.get(1).get("scale"), 1) / number(outAxes.get(1).get("scale"),
+			1);
+		final int scale = (int) Math.round(ratio);
+		if (scale < 1 || Math.abs(ratio - scale) > 1e-6) throw new IllegalArgumentException(where +
+			"the output is not an integer upsampling of the input (y scale ratio " + ratio + ")");
+		final Normalisation normalisation = normalisation(input, where);
+		final Map<String, Object> tf = (Map<String, Object>) weights.get("tensorflow_saved_model_bundle");
+		final Path source = inside(dir, String.valueOf(tf.get("source")), where);
+		final Path folder;
+		if (Files.isDirectory(source)) {
+			folder = source;
+		}
+		else {
+			folder = dir.resolve("saved_model_unpacked");
+			unzip(source, folder);
+		}
+		final TensorFlowModel model = TensorFlowModel.load(folder, scale, multiple);
+		final Map<String, Object> config = rdf.get("config") instanceof Map ? (Map<String, Object>) rdf
+			.get("config") : Map.of();
+		final Object pssr = config.get("pssr");
+		final String recipe = pssr instanceof Map && ((Map<String, Object>) pssr).get(
+			"recipe") != null ? String.valueOf(((Map<String, Object>) pssr).get("recipe")) : "";
+		return new ImportedModel(model, normalisation, recipe, "bioimage.io model '" + rdf.get("name") +
+			"'", dir);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Normalisation normalisation(final Map<String, Object> input, final String where) {
+		final Object pre = input.get("preprocessing");
+		if (!(pre instanceof List) || ((List<?>) pre).isEmpty()) return new Normalisation(0, 100);
+		for (final Object step : (List<Object>) pre) {
+			final Map<String, Object> s = (Map<String, Object>) step;
+			final String id = String.valueOf(s.get("id"));
+			if ("scale_range".equals(id)) {
+				final Map<String, Object> kw = s.get("kwargs") instanceof Map ? (Map<String, Object>) s.get(
+					"kwargs") : Map.of();
+				return new Normalisation(number(kw.get("min_percentile"), 0), number(kw.get("max_percentile"),
+					100));
+			}
+			if (!"ensure_dtype".equals(id)) throw new IllegalArgumentException(where +
+				"input pre-processing '" + id + "' is not supported; pssr normalises movies by percentiles " +
+				"(scale_range)");
+		}
+		return new Normalisation(0, 100);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> axes(final Map<String, Object> tensor, final String where) {
+		final Object axes = tensor.get("axes");
+		final String expected = "batch, y, x, channel";
+		if (!(axes instanceof List) || ((List<?>) axes).size() != 4) throw new IllegalArgumentException(
+			where + "tensor '" + tensor.get("id") + "' must have axes " + expected);
+		final List<Map<String, Object>> list = (List<Map<String, Object>>) axes;
+		final String[] types = { "batch", "space", "space", "channel" };
+		final String[] ids = { null, "y", "x", null };
+		for (int i = 0; i < 4; i++) {
+			final Map<String, Object> a = list.get(i);
+			if (!types[i].equals(a.get("type")) || ids[i] != null && !ids[i].equals(a.get("id")))
+				throw new IllegalArgumentException(where + "tensor '" + tensor.get("id") + "' must have axes " +
+					expected + " (TensorFlow's NHWC), in that order");
+		}
+		return list;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> only(final Map<String, Object> rdf, final String key,
+		final String where)
+	{
+		final Object o = rdf.get(key);
+		if (!(o instanceof List) || ((List<?>) o).size() != 1) throw new IllegalArgumentException(where +
+			"a super-resolution model has exactly one of " + key);
+		return (Map<String, Object>) ((List<?>) o).get(0);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> section(final Map<String, Object> rdf, final String key,
+		final String where)
+	{
+		if (!(rdf.get(key) instanceof Map)) throw new IllegalArgumentException(where + "rdf.yaml has no " +
+			key);
+		return (Map<String, Object>) rdf.get(key);
+	}
+
+	private static double number(final Object o, final double fallback) {
+		return o instanceof Number ? ((Number) o).doubleValue() : fallback;
+	}
+
+	private static Path inside(final Path dir, final String name, final String where) {
+		final Path p = dir.resolve(name).normalize();
+		if (!p.startsWith(dir) || !Files.exists(p)) throw new IllegalArgumentException(where +
+			"weights '" + name + "' are not inside the package");
+		return p;
+	}
+
+	/** Unpacks {@code zip} into {@code dir}, refusing entries that would land outside it. */
+	static void unzip(final Path zip, final Path dir) throws IOException {
+		Files.createDirectories(dir);
+		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+			for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+				final Path target = dir.resolve(e.getName()).normalize();
+				if (!target.startsWith(dir)) throw new IllegalArgumentException(zip +
+					": entry outside the package: " + e.getName());
+				if (e.isDirectory()) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.createDirectories(target.getParent());
+					Files.copy(in, target);
+				}
+			}
+		}
+		catch (final java.util.zip.ZipException e) {
+			throw new IllegalArgumentException(zip + " is not a readable zip: " + e.getMessage(), e);
+		}
+	}
+
+	@Override
+	public int frames() {
+		return model.frames();
+	}
+
+	@Override
+	public int scale() {
+		return model.scale();
+	}
+
+	@Override
+	public float[] predict(final float[] input, final int n, final int height, final int width) {
+		return model.predict(input, n, height, width);
+	}
+
+	@Override
+	public String device() {
+		return model.device() + ", " + description;
+	}
+
+	public Normalisation normalisation() {
+		return normalisation;
+	}
+
+	/** The crappifier recipe the model was trained on, or "" when it does not say. */
+	public String recipe() {
+		return recipe;
+	}
+
+	@Override
+	public void close() {
+		model.close();
+		if (unpacked != null) {
+			try {
+				Folders.deleteTree(unpacked);
+			}
+			catch (final IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+	}
+}

@@ -1,0 +1,154 @@
+package org.pssr.train.exchange;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.google.gson.JsonObject;
+
+import org.pssr.train.ModelBundle;
+import org.pssr.train.Normalisation;
+import org.pssr.train.UNet;
+import org.pssr.train.WindowPadding;
+import org.pssr.train.tensorflow.Folders;
+import org.pssr.train.tensorflow.SavedModels;
+import org.pssr.train.tensorflow.TensorFlowModel;
+
+/**
+ * Exports a trained model bundle for TensorFlow consumers, and proves the export: the written
+ * model is loaded back through DJL's TensorFlow engine and must give the PyTorch model's output
+ * on the test window, or the export is removed and the call fails.
+ */
+public final class ModelExport {
+
+	/** Largest accepted |TF - PyTorch|, relative to the output's magnitude (at least 1). */
+	public static final double TOLERANCE = 1e-4;
+	/** Side of the LR test window, before rounding up to the model's size multiple. */
+	static final int TEST_SIDE = 64;
+	private static final long TEST_SEED = 20_211_123;
+
+	private final String author;
+	private final String license;
+
+	/**
+	 * @param author recorded as the model's author in rdf.yaml
+	 * @param license SPDX identifier of the weights' licence, recorded in rdf.yaml
+	 */
+	public ModelExport(final String author, final String license) {
+		if (author == null || author.trim().isEmpty()) throw new IllegalArgumentException(
+			"an author name is required (bioimage.io lists who made the model)");
+		if (license == null || !license.matches("[A-Za-z0-9.+-]+")) throw new IllegalArgumentException(
+			"license must be an SPDX identifier such as CC-BY-4.0, not '" + license + "'");
+		this.author = author.trim();
+		this.license = license;
+	}
+
+	/**
+	 * @param output a new folder ({@code savedmodel}) or a new {@code .zip} file ({@code bioimageio})
+	 * @throws IllegalArgumentException when {@code output} exists or does not suit the format
+	 * @throws IllegalStateException when the reloaded export does not reproduce the model
+	 */
+	public ExportReport export(final ModelBundle bundle, final Path output, final ExportFormat format)
+		throws IOException
+	{
+		if (Files.exists(output)) throw new IllegalArgumentException(output +
+			" already exists; choose a new name (nothing is overwritten)");
+		final boolean zip = output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(
+			".zip");
+		if (format == ExportFormat.BIOIMAGEIO && !zip) throw new IllegalArgumentException(
+			"a bioimage.io package is a .zip file: " + output);
+		if (format == ExportFormat.SAVEDMODEL && zip) throw new IllegalArgumentException(
+			"a SavedModel is a folder, not a .zip: " + output + " (use --format bioimageio for a package)");
+		final TestWindow test = TestWindow.of(bundle);
+		if (format == ExportFormat.SAVEDMODEL) {
+			SavedModels.write(bundle.model().network(), metadata(bundle), output);
+			return verified(bundle, output, output, format, test);
+		}
+		final Path dir = output.toAbsolutePath().getParent();
+		Files.createDirectories(dir);
+		final Path staging = Files.createTempDirectory(dir, output.getFileName() + ".part");
+		try {
+			final Path savedModel = staging.resolve("savedmodel");
+			SavedModels.write(bundle.model().network(), metadata(bundle), savedModel);
+			final ExportReport report = verified(bundle, savedModel, output, format, test);
+			new BioImageIoPackage(author, license).write(bundle, savedModel, test, report, output);
+			return report;
+		}
+		finally {
+			Folders.deleteTree(staging);
+		}
+	}
+
+	/** Loads the written SavedModel back and compares it with PyTorch on the test window. */
+	private static ExportReport verified(final ModelBundle bundle, final Path savedModel,
+		final Path output, final ExportFormat format, final TestWindow test) throws IOException
+	{
+		final int side = test.side;
+		final float[] expected = bundle.model().predict(test.modelInput, 1, side, side);
+		final float[] got;
+		try (TensorFlowModel tf = TensorFlowModel.load(savedModel, bundle.scale(), bundle.model()
+			.lrMultiple()))
+		{
+			got = tf.predict(test.modelInput, 1, side, side);
+		}
+		double max = 0;
+		double range = 0;
+		for (int i = 0; i < got.length; i++) {
+			max = Math.max(max, Math.abs(got[i] - expected[i]));
+			range = Math.max(range, Math.abs(expected[i]));
+		}
+		if (!(max <= TOLERANCE * Math.max(1, range))) {
+			Folders.deleteTree(savedModel);
+			throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+				"the TensorFlow export does not reproduce the model (max |TF - PyTorch| = %.3g for outputs " +
+					"up to %.3g); nothing was written", max, range));
+		}
+		test.modelOutput = got;
+		return new ExportReport(output, format, max, range);
+	}
+
+	static JsonObject metadata(final ModelBundle bundle) {
+		final UNet net = bundle.model().network();
+		final JsonObject m = new JsonObject();
+		m.addProperty("format", "pssr-savedmodel");
+		m.addProperty("formatVersion", 1);
+		m.addProperty("layout", "NHWC");
+		m.addProperty("frames", bundle.frames());
+		m.addProperty("scale", bundle.scale());
+		m.addProperty("lrMultiple", bundle.model().lrMultiple());
+		m.add("architecture", net.config().toJson());
+		final JsonObject n = new JsonObject();
+		n.addProperty("method", "percentile");
+		n.addProperty("low", bundle.normalisation().lowPercentile());
+		n.addProperty("high", bundle.normalisation().highPercentile());
+		m.add("normalisation", n);
+		m.addProperty("recipe", bundle.recipe());
+		m.addProperty("exportedFrom", bundle.path().getFileName().toString());
+		return m;
+	}
+
+	/** The packaged test window: raw input, what the network sees, and (after the check) its output. */
+	static final class TestWindow {
+
+		final int side;
+		final int frames;
+		final float[] raw;
+		final float[] modelInput;
+		float[] modelOutput;
+
+		private TestWindow(final int side, final int frames, final float[] raw, final float[] modelInput) {
+			this.side = side;
+			this.frames = frames;
+			this.raw = raw;
+			this.modelInput = modelInput;
+		}
+
+		static TestWindow of(final ModelBundle bundle) {
+			final int side = WindowPadding.padded(TEST_SIDE, bundle.model().lrMultiple());
+			final float[] raw = ExportSample.window(bundle.frames(), bundle.scale(), side, TEST_SEED);
+			final Normalisation n = bundle.normalisation();
+			return new TestWindow(side, bundle.frames(), raw, BioImageIoProcessing.scaleRange(raw, n
+				.lowPercentile(), n.highPercentile()));
+		}
+	}
+}
