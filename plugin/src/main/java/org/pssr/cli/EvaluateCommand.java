@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
 		"(flicker) and noise difference (stability) per method. See docs/inference.md." })
 public final class EvaluateCommand implements Callable<Integer> {
 
-	@Option(names = "--model", required = true, paramLabel = "MODEL.pssr.zip",
-		description = "Trained model bundle.")
+	@Option(names = "--model", required = true, paramLabel = "MODEL",
+		description = "Trained model bundle (*.pssr.zip), TensorFlow SavedModel folder or " +
+			"bioimage.io package.")
 	Path model;
 
 	@Option(names = "--truth", required = true, paramLabel = "HR_MOVIE",
