@@ -1,17 +1,13 @@
 package org.pssr.crappify;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +22,8 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import org.pssr.crappify.io.Checksums;
+import org.pssr.crappify.io.Folders;
 import org.pssr.crappify.io.ImageJTiffWriter;
 import org.pssr.crappify.io.PixelFormat;
 
@@ -224,16 +222,8 @@ public final class TwinDatasetWriter {
 	}
 
 	private static void deleteTree(final Path root) {
-		if (!Files.exists(root)) return;
-		try (Stream<Path> walk = Files.walk(root)) {
-			walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-				try {
-					Files.deleteIfExists(p);
-				}
-				catch (final IOException e) {
-					throw new UncheckedIOException(e);
-				}
-			});
+		try {
+			Folders.deleteTree(root);
 		}
 		catch (final IOException | UncheckedIOException ignored) {
 			// Best effort: what is left is a hidden folder never taken for a dataset (no manifest).
@@ -277,7 +267,7 @@ public final class TwinDatasetWriter {
 			j.addProperty("name", s.name());
 			if (s.file().isPresent()) {
 				j.addProperty("file", s.file().get().toString());
-				j.addProperty("sha256", sha256(s.file().get()));
+				j.addProperty("sha256", Checksums.sha256(s.file().get()));
 			}
 			j.addProperty("width", s.movie().width());
 			j.addProperty("height", s.movie().height());
@@ -294,26 +284,5 @@ public final class TwinDatasetWriter {
 		m.addProperty("layout", "per split folder: targets.tif (one HR tile per sample), lr1.tif " +
 			"and lr2.tif (channels = tuple frames t-k..t+k, time = sample); float32, normalised units");
 		return m;
-	}
-
-	private static String sha256(final Path file) throws IOException {
-		final MessageDigest digest;
-		try {
-			digest = MessageDigest.getInstance("SHA-256");
-		}
-		catch (final NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java platform has SHA-256", e);
-		}
-		final byte[] buffer = new byte[1 << 16];
-		try (InputStream in = Files.newInputStream(file)) {
-			for (int n; (n = in.read(buffer)) > 0;) {
-				digest.update(buffer, 0, n);
-			}
-		}
-		final StringBuilder hex = new StringBuilder();
-		for (final byte b : digest.digest()) {
-			hex.append(String.format("%02x", b));
-		}
-		return hex.toString();
 	}
 }

@@ -45,9 +45,8 @@ public final class ExportCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws IOException {
 		if (!Files.isRegularFile(model)) throw new UserException("no such model bundle: " + model);
-		final ExportFormat chosen = format != null ? ExportFormat.parse(format) : output.getFileName()
-			.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip") ? ExportFormat.BIOIMAGEIO
-				: ExportFormat.SAVEDMODEL;
+		final ExportFormat chosen = format != null ? ExportFormat.parse(format) : ExportFormat.forOutput(
+			output);
 		final String who = author != null ? author : System.getProperty("user.name", "unknown");
 		try (ModelBundle bundle = ModelBundle.load(model, "cpu")) {
 			System.err.println("Exporting " + model.getFileName() + " (" + bundle.config() + ") as " +

@@ -43,10 +43,7 @@ public final class DjlSuperResolutionModel implements SuperResolutionModel {
 		final int width)
 	{
 		final int f = frames();
-		if (n < 1 || height < 1 || width < 1 || input.length != (long) n * f * height * width) {
-			throw new IllegalArgumentException("input holds " + input.length + " values, not " + n + " x " + f +
-				" x " + height + " x " + width);
-		}
+		WindowPadding.requireWindows(input, n, f, height, width);
 		final int m = lrMultiple();
 		final int ph = WindowPadding.padded(height, m);
 		final int pw = WindowPadding.padded(width, m);

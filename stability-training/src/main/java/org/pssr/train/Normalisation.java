@@ -32,7 +32,8 @@ public final class Normalisation {
 		return high;
 	}
 
-	JsonObject toJson() {
+	/** {@code {method: percentile, low, high}}, as bundles and exported models record it. */
+	public JsonObject toJson() {
 		final JsonObject o = new JsonObject();
 		o.addProperty("method", "percentile");
 		o.addProperty("low", low);
@@ -40,7 +41,8 @@ public final class Normalisation {
 		return o;
 	}
 
-	static Normalisation fromJson(final JsonObject o) {
+	/** @throws IllegalArgumentException for another method or percentiles out of order */
+	public static Normalisation fromJson(final JsonObject o) {
 		if (!"percentile".equals(o.get("method").getAsString())) throw new IllegalArgumentException(
 			"unknown normalisation '" + o.get("method").getAsString() + "'");
 		return new Normalisation(o.get("low").getAsDouble(), o.get("high").getAsDouble());

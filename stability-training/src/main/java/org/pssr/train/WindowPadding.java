@@ -11,6 +11,19 @@ public final class WindowPadding {
 
 	private WindowPadding() {}
 
+	/**
+	 * @throws IllegalArgumentException unless {@code input} holds {@code n} windows of {@code frames x
+	 *           height x width}
+	 */
+	public static void requireWindows(final float[] input, final int n, final int frames,
+		final int height, final int width)
+	{
+		if (n < 1 || height < 1 || width < 1 || input.length != (long) n * frames * height * width) {
+			throw new IllegalArgumentException("input holds " + input.length + " values, not " + n + " x " +
+				frames + " x " + height + " x " + width);
+		}
+	}
+
 	/** {@code size} rounded up to a multiple of {@code multiple}. */
 	public static int padded(final int size, final int multiple) {
 		return (size + multiple - 1) / multiple * multiple;

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +17,10 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.pssr.crappify.io.Checksums;
 import org.pssr.train.ModelBundle;
 import org.pssr.train.Normalisation;
+import org.pssr.train.tensorflow.TensorFlowModel;
 import org.pssr.train.tensorflow.TensorFlowNatives;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -53,13 +53,14 @@ final class BioImageIoPackage {
 		this.license = license;
 	}
 
+	/** @param networkOutput the SavedModel's output for the test window, normalised */
 	void write(final ModelBundle bundle, final Path savedModel, final ModelExport.TestWindow test,
-		final ExportReport report, final Path output) throws IOException
+		final float[] networkOutput, final ExportReport report, final Path output) throws IOException
 	{
 		final int s = bundle.scale();
 		final int side = test.side;
-		final float[] input = ExportSample.channelsLast(test.raw, test.frames, side * side);
-		final float[] output0 = BioImageIoProcessing.scaleMeanVariance(test.modelOutput, test.raw);
+		final float[] input = TensorFlowModel.channelsLast(test.raw, 1, test.frames, side * side);
+		final float[] output0 = BioImageIoProcessing.scaleMeanVariance(networkOutput, test.raw);
 		final Map<String, byte[]> files = new LinkedHashMap<>();
 		files.put(TEST_INPUT, npy(new long[] { 1, side, side, test.frames }, input));
 		files.put(TEST_OUTPUT, npy(new long[] { 1, (long) side * s, (long) side * s, 1 }, output0));
@@ -177,7 +178,7 @@ final class BioImageIoPackage {
 	}
 
 	private static Map<String, Object> file(final String name, final Map<String, byte[]> files) {
-		return map("source", name, "sha256", sha256(files.get(name)));
+		return map("source", name, "sha256", Checksums.sha256(files.get(name)));
 	}
 
 	private static Map<String, Object> map(final Object... kv) {
@@ -238,17 +239,4 @@ final class BioImageIoPackage {
 		zip.closeEntry();
 	}
 
-	static String sha256(final byte[] bytes) {
-		try {
-			final byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
-			final StringBuilder s = new StringBuilder();
-			for (final byte x : d) {
-				s.append(String.format(Locale.ROOT, "%02x", x));
-			}
-			return s.toString();
-		}
-		catch (final NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 }

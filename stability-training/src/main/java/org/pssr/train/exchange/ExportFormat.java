@@ -1,5 +1,6 @@
 package org.pssr.train.exchange;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** What {@link ModelExport} writes. */
@@ -21,6 +22,12 @@ public enum ExportFormat {
 				throw new IllegalArgumentException("unknown export format '" + name +
 					"': use savedmodel or bioimageio");
 		}
+	}
+
+	/** The format an output name asks for: a {@code .zip} is a package, anything else a folder. */
+	public static ExportFormat forOutput(final Path output) {
+		return output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip") ? BIOIMAGEIO
+			: SAVEDMODEL;
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package org.pssr.train.exchange;
 
 import org.pssr.crappify.synth.SyntheticFluorescenceMovie;
+import org.pssr.train.eval.BinningDegradation;
 import org.pssr.train.infer.FrameArrays;
 
 /**
@@ -15,26 +16,12 @@ public final class ExportSample {
 	public static float[] window(final int frames, final int scale, final int side, final long seed) {
 		final int hr = side * scale;
 		final SyntheticFluorescenceMovie movie = new SyntheticFluorescenceMovie(hr, hr, frames, seed);
+		final BinningDegradation binning = new BinningDegradation(0);
 		final float[] window = new float[frames * side * side];
 		for (int t = 0; t < frames; t++) {
-			final float[] frame = FrameArrays.copy(movie.frame(t));
-			for (int y = 0; y < hr; y++) {
-				for (int x = 0; x < hr; x++) {
-					window[(t * side + y / scale) * side + x / scale] += frame[y * hr + x] / (scale * scale);
-				}
-			}
+			System.arraycopy(binning.degrade(FrameArrays.copy(movie.frame(t)), side, side, scale, 0), 0,
+				window, t * side * side, side * side);
 		}
 		return window;
-	}
-
-	/** {@code c x h x w} to {@code h x w x c}. */
-	static float[] channelsLast(final float[] chw, final int c, final int plane) {
-		final float[] hwc = new float[chw.length];
-		for (int ch = 0; ch < c; ch++) {
-			for (int p = 0; p < plane; p++) {
-				hwc[p * c + ch] = chw[ch * plane + p];
-			}
-		}
-		return hwc;
 	}
 }

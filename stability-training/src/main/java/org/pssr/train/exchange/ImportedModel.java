@@ -13,9 +13,10 @@ import java.util.zip.ZipInputStream;
 
 import com.google.gson.JsonObject;
 
+import org.pssr.crappify.io.Folders;
+import org.pssr.train.ModelBundle;
 import org.pssr.train.Normalisation;
 import org.pssr.train.SuperResolutionModel;
-import org.pssr.train.tensorflow.Folders;
 import org.pssr.train.tensorflow.SavedModels;
 import org.pssr.train.tensorflow.TensorFlowModel;
 import org.yaml.snakeyaml.Yaml;
@@ -51,7 +52,7 @@ public final class ImportedModel implements SuperResolutionModel {
 	public static boolean accepts(final Path path) {
 		if (Files.isDirectory(path)) return Files.isRegularFile(path.resolve("saved_model.pb"));
 		final String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-		return name.endsWith(".zip") && !name.endsWith(".pssr.zip");
+		return name.endsWith(".zip") && !name.endsWith(ModelBundle.SUFFIX);
 	}
 
 	/**
@@ -78,11 +79,10 @@ public final class ImportedModel implements SuperResolutionModel {
 		final java.util.Optional<JsonObject> meta = SavedModels.metadata(folder);
 		if (meta.isPresent()) {
 			final JsonObject m = meta.get();
-			final JsonObject n = m.getAsJsonObject("normalisation");
+			final Normalisation normalisation = Normalisation.fromJson(m.getAsJsonObject("normalisation"));
 			final TensorFlowModel tf = TensorFlowModel.load(folder, m.get("scale").getAsInt(), m.get(
 				"lrMultiple").getAsInt());
-			return new ImportedModel(tf, new Normalisation(n.get("low").getAsDouble(), n.get("high")
-				.getAsDouble()), m.has("recipe") ? m.get("recipe").getAsString() : "",
+			return new ImportedModel(tf, normalisation, m.has("recipe") ? m.get("recipe").getAsString() : "",
 				"SavedModel exported by pssr-fiji", unpacked);
 		}
 		final TensorFlowModel tf = TensorFlowModel.load(folder, 0, DEFAULT_MULTIPLE);

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 
 import com.google.gson.JsonObject;
 
+import org.pssr.crappify.io.Folders;
 import org.pssr.train.ModelBundle;
 import org.pssr.train.Normalisation;
 import org.pssr.train.UNet;
 import org.pssr.train.WindowPadding;
-import org.pssr.train.tensorflow.Folders;
 import org.pssr.train.tensorflow.SavedModels;
 import org.pssr.train.tensorflow.TensorFlowModel;
 
@@ -53,16 +53,14 @@ public final class ModelExport {
 	{
 		if (Files.exists(output)) throw new IllegalArgumentException(output +
 			" already exists; choose a new name (nothing is overwritten)");
-		final boolean zip = output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(
-			".zip");
-		if (format == ExportFormat.BIOIMAGEIO && !zip) throw new IllegalArgumentException(
-			"a bioimage.io package is a .zip file: " + output);
-		if (format == ExportFormat.SAVEDMODEL && zip) throw new IllegalArgumentException(
-			"a SavedModel is a folder, not a .zip: " + output + " (use --format bioimageio for a package)");
+		if (ExportFormat.forOutput(output) != format) throw new IllegalArgumentException(
+			format == ExportFormat.BIOIMAGEIO ? "a bioimage.io package is a .zip file: " + output
+				: "a SavedModel is a folder, not a .zip: " + output +
+					" (use --format bioimageio for a package)");
 		final TestWindow test = TestWindow.of(bundle);
 		if (format == ExportFormat.SAVEDMODEL) {
 			SavedModels.write(bundle.model().network(), metadata(bundle), output);
-			return verified(bundle, output, output, format, test);
+			return checked(bundle, test, tensorFlowOutput(bundle, output, test), output, output, format);
 		}
 		final Path dir = output.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
@@ -70,8 +68,9 @@ public final class ModelExport {
 		try {
 			final Path savedModel = staging.resolve("savedmodel");
 			SavedModels.write(bundle.model().network(), metadata(bundle), savedModel);
-			final ExportReport report = verified(bundle, savedModel, output, format, test);
-			new BioImageIoPackage(author, license).write(bundle, savedModel, test, report, output);
+			final float[] got = tensorFlowOutput(bundle, savedModel, test);
+			final ExportReport report = checked(bundle, test, got, savedModel, output, format);
+			new BioImageIoPackage(author, license).write(bundle, savedModel, test, got, report, output);
 			return report;
 		}
 		finally {
@@ -79,18 +78,15 @@ public final class ModelExport {
 		}
 	}
 
-	/** Loads the written SavedModel back and compares it with PyTorch on the test window. */
-	private static ExportReport verified(final ModelBundle bundle, final Path savedModel,
-		final Path output, final ExportFormat format, final TestWindow test) throws IOException
+	/**
+	 * Compares the reloaded SavedModel's output {@code got} with PyTorch on the test window; removes
+	 * the SavedModel and fails when they differ.
+	 */
+	private static ExportReport checked(final ModelBundle bundle, final TestWindow test,
+		final float[] got, final Path savedModel, final Path output, final ExportFormat format)
+		throws IOException
 	{
-		final int side = test.side;
-		final float[] expected = bundle.model().predict(test.modelInput, 1, side, side);
-		final float[] got;
-		try (TensorFlowModel tf = TensorFlowModel.load(savedModel, bundle.scale(), bundle.model()
-			.lrMultiple()))
-		{
-			got = tf.predict(test.modelInput, 1, side, side);
-		}
+		final float[] expected = bundle.model().predict(test.modelInput, 1, test.side, test.side);
 		double max = 0;
 		double range = 0;
 		for (int i = 0; i < got.length; i++) {
@@ -103,8 +99,18 @@ public final class ModelExport {
 				"the TensorFlow export does not reproduce the model (max |TF - PyTorch| = %.3g for outputs " +
 					"up to %.3g); nothing was written", max, range));
 		}
-		test.modelOutput = got;
 		return new ExportReport(output, format, max, range);
+	}
+
+	/** The SavedModel's output for the test window, run by DJL's TensorFlow engine. */
+	private static float[] tensorFlowOutput(final ModelBundle bundle, final Path savedModel,
+		final TestWindow test) throws IOException
+	{
+		try (TensorFlowModel tf = TensorFlowModel.load(savedModel, bundle.scale(), bundle.model()
+			.lrMultiple()))
+		{
+			return tf.predict(test.modelInput, 1, test.side, test.side);
+		}
 	}
 
 	static JsonObject metadata(final ModelBundle bundle) {
@@ -117,24 +123,19 @@ public final class ModelExport {
 		m.addProperty("scale", bundle.scale());
 		m.addProperty("lrMultiple", bundle.model().lrMultiple());
 		m.add("architecture", net.config().toJson());
-		final JsonObject n = new JsonObject();
-		n.addProperty("method", "percentile");
-		n.addProperty("low", bundle.normalisation().lowPercentile());
-		n.addProperty("high", bundle.normalisation().highPercentile());
-		m.add("normalisation", n);
+		m.add("normalisation", bundle.normalisation().toJson());
 		m.addProperty("recipe", bundle.recipe());
 		m.addProperty("exportedFrom", bundle.path().getFileName().toString());
 		return m;
 	}
 
-	/** The packaged test window: raw input, what the network sees, and (after the check) its output. */
+	/** The packaged test window: raw input and what the network sees. */
 	static final class TestWindow {
 
 		final int side;
 		final int frames;
 		final float[] raw;
 		final float[] modelInput;
-		float[] modelOutput;
 
 		private TestWindow(final int side, final int frames, final float[] raw, final float[] modelInput) {
 			this.side = side;

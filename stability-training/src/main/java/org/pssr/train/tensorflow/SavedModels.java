@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import org.pssr.crappify.io.Folders;
 import org.pssr.train.UNet;
 import org.tensorflow.Graph;
 import org.tensorflow.SavedModelBundle;

@@ -127,10 +127,7 @@ public final class TensorFlowModel implements SuperResolutionModel {
 	public synchronized float[] predict(final float[] input, final int n, final int height,
 		final int width)
 	{
-		if (n < 1 || height < 1 || width < 1 || input.length != (long) n * frames * height * width) {
-			throw new IllegalArgumentException("input holds " + input.length + " values, not " + n + " x " +
-				frames + " x " + height + " x " + width);
-		}
+		WindowPadding.requireWindows(input, n, frames, height, width);
 		final int ph = WindowPadding.padded(height, multiple);
 		final int pw = WindowPadding.padded(width, multiple);
 		final float[] padded = WindowPadding.pad(input, n * frames, height, width, ph, pw);
@@ -145,16 +142,7 @@ public final class TensorFlowModel implements SuperResolutionModel {
 	private float[] predictPadded(final float[] nchw, final int n, final int h, final int w,
 		final int expectedScale)
 	{
-		final float[] nhwc = new float[nchw.length];
-		final int plane = h * w;
-		for (int i = 0; i < n; i++) {
-			for (int c = 0; c < frames; c++) {
-				final int from = (i * frames + c) * plane;
-				for (int p = 0; p < plane; p++) {
-					nhwc[(i * plane + p) * frames + c] = nchw[from + p];
-				}
-			}
-		}
+		final float[] nhwc = channelsLast(nchw, n, frames, h * w);
 		try (NDManager sub = model.getNDManager().newSubManager()) {
 			final NDArray x = sub.create(FloatBuffer.wrap(nhwc), new Shape(n, h, w, frames));
 			final NDList result = predictor.predict(new NDList(x));
@@ -174,6 +162,20 @@ public final class TensorFlowModel implements SuperResolutionModel {
 		catch (final TranslateException e) {
 			throw new IllegalStateException("TensorFlow failed: " + e.getMessage(), e);
 		}
+	}
+
+	/** {@code n x c x plane} (PyTorch's layout) to {@code n x plane x c} (TensorFlow's). */
+	public static float[] channelsLast(final float[] nchw, final int n, final int c, final int plane) {
+		final float[] nhwc = new float[nchw.length];
+		for (int i = 0; i < n; i++) {
+			for (int ch = 0; ch < c; ch++) {
+				final int from = (i * c + ch) * plane;
+				for (int p = 0; p < plane; p++) {
+					nhwc[(i * plane + p) * c + ch] = nchw[from + p];
+				}
+			}
+		}
+		return nhwc;
 	}
 
 	@Override

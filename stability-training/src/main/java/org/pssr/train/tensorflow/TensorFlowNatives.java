@@ -13,7 +13,6 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +23,9 @@ import ai.djl.engine.Engine;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+
+import org.pssr.crappify.io.Checksums;
+import org.pssr.crappify.io.Folders;
 
 /**
  * Makes DJL's TensorFlow engine loadable. Its native jar ({@code tensorflow-native-cpu 2.10.1},
@@ -176,7 +178,7 @@ public final class TensorFlowNatives {
 		Files.createDirectories(cache.getParent());
 		final Path tmp = Files.createTempDirectory(cache.getParent(), cache.getFileName() + ".part");
 		try {
-			final MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+			final MessageDigest sha1 = Checksums.digest("SHA-1");
 			final DigestInputStream digested = new DigestInputStream(jar, sha1);
 			final ZipInputStream zip = new ZipInputStream(digested);
 			for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
@@ -189,7 +191,7 @@ public final class TensorFlowNatives {
 			// the central directory follows the last entry; the digest must cover it too
 			digested.transferTo(OutputStream.nullOutputStream());
 			if (verify) {
-				final String got = hex(sha1.digest());
+				final String got = Checksums.hex(sha1.digest());
 				if (!SHA1.equals(got)) throw new IOException("downloaded " + ARTIFACT + " has SHA-1 " + got +
 					", not " + SHA1);
 			}
@@ -204,9 +206,6 @@ public final class TensorFlowNatives {
 			}
 			return cache;
 		}
-		catch (final NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 		finally {
 			Folders.deleteTree(tmp);
 		}
@@ -217,14 +216,6 @@ public final class TensorFlowNatives {
 			if (!Files.isRegularFile(folder.resolve(lib))) return false;
 		}
 		return true;
-	}
-
-	private static String hex(final byte[] bytes) {
-		final StringBuilder s = new StringBuilder();
-		for (final byte b : bytes) {
-			s.append(String.format(Locale.ROOT, "%02x", b));
-		}
-		return s.toString();
 	}
 
 	private static String setting(final String name) {

@@ -1,4 +1,4 @@
-package org.pssr.train.tensorflow;
+package org.pssr.crappify.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Removal of the staging folders that make exports and extractions atomic. */
+/** Removal of the staging folders that make dataset writes, exports and extractions atomic. */
 public final class Folders {
 
 	private Folders() {}
 
+	/** Deletes {@code root} and everything under it; nothing when it does not exist. */
 	public static void deleteTree(final Path root) throws IOException {
 		if (!Files.exists(root)) return;
 		try (Stream<Path> all = Files.walk(root)) {
