@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,25 +20,30 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.StackConverter;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.crappify.TwinDataset;
+import org.pssr.testing.TestMovie;
 
 import picocli.CommandLine;
 
+/** On a synthetic stand-in; {@link CrappifyCommandRealDataTest} runs the same on the real movie. */
 class CrappifyCommandTest {
 
-	private static Path movie;
-	private static ImagePlus imp;
+	private Path movie;
+	private ImagePlus imp;
 
 	@TempDir
 	Path dir;
 
-	@BeforeAll
-	static void open() {
-		movie = Paths.get(System.getProperty("pssr.shared", "../shared"), "data", "movies",
-			"mitocheck_nuclei.tif");
+	Path movie(final TestMovie movie) {
+		return movie.synthetic();
+	}
+
+	@BeforeEach
+	void open() {
+		movie = movie(TestMovie.NUCLEI);
 		imp = IJ.openImage(movie.toString());
 	}
 
@@ -86,7 +90,7 @@ class CrappifyCommandTest {
 		final ImageStack tiny = new ImageStack(2, 2);
 		for (int t = 1; t <= imp.getStackSize(); t++) {
 			final ij.process.ImageProcessor ip = imp.getStack().getProcessor(t);
-			ip.setRoi(100, 100, 2, 2);
+			ip.setRoi(10, 10, 2, 2);
 			tiny.addSlice(ip.crop());
 		}
 		expectRefusal(save(timeSeries(new ImagePlus("tiny", tiny)), "tiny.tif"), "smaller than the 64 px tile");

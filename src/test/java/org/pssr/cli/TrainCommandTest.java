@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import org.pssr.train.ModelBundle;
 import org.pssr.train.MovieTwins;
@@ -14,15 +13,21 @@ import org.pssr.train.TwinDatasetOpener;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pssr.testing.TestMovie;
 
+/** On synthetic stand-ins; {@link TrainCommandRealDataTest} trains on the real movies. */
 class TrainCommandTest {
 
 	@TempDir
 	Path dir;
 
+	Path movie(final TestMovie movie) {
+		return movie.synthetic();
+	}
+
 	@Test
 	void trainsAndWritesABundleWithCheckpoints() throws Exception {
-		final MovieTwins twins = new MovieTwins("hela_gag_mvenus.tif", 16, 2, 4, 1, 40, 0.05);
+		final MovieTwins twins = new MovieTwins(movie(TestMovie.CELLS_16BIT), 16, 2, 4, 1, 40, 0.05);
 		final TrainCommand cmd = new TrainCommand(folder -> new TwinDatasetOpener.Split(twins, twins,
 			Normalisation.DEFAULT));
 		cmd.data = dir;
@@ -46,9 +51,8 @@ class TrainCommandTest {
 	}
 
 	@Test
-	void trainsOnTwinsDrawnOnTheFlyFromARealMovie() throws Exception {
-		final Path movie = Paths.get(System.getProperty("pssr.shared", "../shared"), "data", "movies",
-			"mitocheck_nuclei.tif");
+	void trainsOnTwinsDrawnOnTheFlyFromAMovie() throws Exception {
+		final Path movie = movie(TestMovie.NUCLEI);
 		final Path model = dir.resolve("fly.pssr.zip");
 		assertEquals(ExitCodes.OK, Main.run("train", "--movies", movie.toString(), "--output", model
 			.toString(), "--scale", "2", "--tile", "32", "--samples", "12", "--epochs", "1", "--batch",

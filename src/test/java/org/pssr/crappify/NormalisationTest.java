@@ -2,19 +2,27 @@ package org.pssr.crappify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
 import org.junit.jupiter.api.Test;
+import org.pssr.testing.TestMovie;
 
+/** On the synthetic stand-ins; {@link NormalisationRealDataTest} runs the same on the real movies. */
 class NormalisationTest {
+
+	Path movie(final TestMovie movie) {
+		return movie.synthetic();
+	}
 
 	@Test
 	void percentilesAreExactOnIntegerMovies() {
-		for (final String name : new String[] { "mitocheck_nuclei.tif", "hela_gag_mvenus.tif" }) {
-			final Movie movie = TestMovies.open(name);
+		for (final TestMovie m : new TestMovie[] { TestMovie.NUCLEI, TestMovie.CELLS_16BIT }) {
+			final String name = m.fileName();
+			final Movie movie = TestMovies.open(movie(m));
 			final Normalisation n = Normalisation.of(movie, name);
 			final int sampled = Math.min(Normalisation.SAMPLE_FRAMES, movie.frames());
 			final float[] all = new float[(int) (sampled * movie.width() * movie.height())];

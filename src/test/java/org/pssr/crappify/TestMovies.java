@@ -3,7 +3,6 @@ package org.pssr.crappify;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
@@ -11,23 +10,15 @@ import net.imglib2.type.numeric.real.FloatType;
 
 import org.pssr.crappify.io.TiffStackReader;
 
-/** The real movies of the shared test data, opened without ImageJ, and small in-memory movies. */
+/** Movie files opened without ImageJ, and small in-memory movies. */
 final class TestMovies {
 
 	private TestMovies() {}
 
-	static Path movies() {
-		return Paths.get(System.getProperty("pssr.shared", "../shared"), "data", "movies");
-	}
-
-	static Path file(final String name) {
-		return movies().resolve(name);
-	}
-
 	/** Every plane of a single-channel TIFF time series is a frame. */
-	static Movie open(final String name) {
+	static Movie open(final Path file) {
 		try {
-			final TiffStackReader reader = new TiffStackReader(file(name));
+			final TiffStackReader reader = new TiffStackReader(file);
 			final float[][] planes = new float[reader.planes()][];
 			for (int i = 0; i < planes.length; i++) {
 				planes[i] = reader.readPlane(i);
@@ -42,8 +33,8 @@ final class TestMovies {
 		}
 	}
 
-	static SourceMovie source(final String name) {
-		return SourceMovie.of(name, file(name), open(name));
+	static SourceMovie source(final Path file) {
+		return SourceMovie.of(file.getFileName().toString(), file, open(file));
 	}
 
 	static Movie inMemory(final int width, final int height, final float[][] planes) {

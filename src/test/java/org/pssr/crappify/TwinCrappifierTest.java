@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,15 +15,23 @@ import net.imglib2.view.Views;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.pssr.testing.TestMovie;
 
+/** On a synthetic stand-in; {@link TwinCrappifierRealDataTest} runs the same on the real movie. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwinCrappifierTest {
 
-	private static SourceMovie drosophila;
-	private static float[][] normalised;
+	private SourceMovie drosophila;
+	private float[][] normalised;
+
+	Path movie(final TestMovie movie) {
+		return movie.synthetic();
+	}
 
 	@BeforeAll
-	static void open() {
-		drosophila = TestMovies.source("drosophila_h2b_seq1.tif");
+	void open() {
+		drosophila = TestMovies.source(movie(TestMovie.SEQUENCE_1));
 		final Movie m = drosophila.movie();
 		normalised = new float[m.frames()][];
 		for (int t = 0; t < m.frames(); t++) {
@@ -35,7 +44,7 @@ class TwinCrappifierTest {
 		}
 	}
 
-	private static TwinCrappifier crappifier(final Degradation recipe, final TwinOptions options) {
+	private TwinCrappifier crappifier(final Degradation recipe, final TwinOptions options) {
 		return new TwinCrappifier(List.of(drosophila), recipe, options);
 	}
 
@@ -79,7 +88,7 @@ class TwinCrappifierTest {
 	}
 
 	/** Normalised HR tile of frame t at (x0, y0), read from the movie independently of the sampler. */
-	private static float[] tile(final int t, final int x0, final int y0, final int size) {
+	private float[] tile(final int t, final int x0, final int y0, final int size) {
 		final float[] out = new float[size * size];
 		final int width = (int) drosophila.movie().width();
 		for (int y = 0; y < size; y++) {
@@ -91,7 +100,7 @@ class TwinCrappifierTest {
 	}
 
 	/** (t, x0, y0) of the frame tile equal to {@code target}, or null. */
-	private static int[] locate(final float[] target, final int size) {
+	private int[] locate(final float[] target, final int size) {
 		final Movie m = drosophila.movie();
 		final int width = (int) m.width();
 		for (int t = 0; t < m.frames(); t++) {

@@ -22,25 +22,32 @@ import net.imglib2.type.numeric.real.FloatType;
 
 import com.google.gson.JsonObject;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pssr.crappify.io.Checksums;
+import org.pssr.testing.TestMovie;
 
+/** On synthetic stand-ins; {@link TwinDatasetRealDataTest} runs the same on the real movies. */
 class TwinDatasetTest {
 
-	private static SourceMovie mitocheck;
-	private static SourceMovie drosophila;
+	private SourceMovie mitocheck;
+	private SourceMovie drosophila;
 
 	@TempDir
 	Path dir;
 
-	@BeforeAll
-	static void open() {
-		mitocheck = TestMovies.source("mitocheck_nuclei.tif");
-		drosophila = TestMovies.source("drosophila_h2b_seq2.tif");
+	Path movie(final TestMovie movie) {
+		return movie.synthetic();
 	}
 
-	private static TwinCrappifier crappifier(final List<SourceMovie> sources) {
+	@BeforeEach
+	void open() {
+		mitocheck = TestMovies.source(movie(TestMovie.NUCLEI));
+		drosophila = TestMovies.source(movie(TestMovie.SEQUENCE_2));
+	}
+
+	private TwinCrappifier crappifier(final List<SourceMovie> sources) {
 		return new TwinCrappifier(sources, new PoissonDegradation(4), new TwinOptions().tile(64).seed(
 			99).validation(0.2));
 	}
@@ -92,7 +99,7 @@ class TwinDatasetTest {
 			assertArrayEquals(c.draw(Split.VALID, 0, 2).x2(), ds.valid().get(0, 2).x2());
 			final JsonObject m = ds.manifest();
 			final JsonObject source = m.getAsJsonArray("sources").get(0).getAsJsonObject();
-			assertEquals(sha256(TestMovies.file("mitocheck_nuclei.tif")), source.get("sha256")
+			assertEquals(Checksums.sha256(movie(TestMovie.NUCLEI)), source.get("sha256")
 				.getAsString());
 			assertEquals(mitocheck.normalisation().high(), source.get("high").getAsDouble());
 			assertEquals(99, m.getAsJsonObject("draw").get("seed").getAsLong());
@@ -186,21 +193,6 @@ class TwinDatasetTest {
 			final List<Path> out = new ArrayList<>();
 			walk.filter(Files::isRegularFile).map(root::relativize).sorted().forEach(out::add);
 			return out;
-		}
-	}
-
-	private static String sha256(final Path file) throws IOException {
-		try {
-			final byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(Files
-				.readAllBytes(file));
-			final StringBuilder hex = new StringBuilder();
-			for (final byte b : d) {
-				hex.append(String.format("%02x", b));
-			}
-			return hex.toString();
-		}
-		catch (final java.security.NoSuchAlgorithmException e) {
-			throw new AssertionError(e);
 		}
 	}
 }

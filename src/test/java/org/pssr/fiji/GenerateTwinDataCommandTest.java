@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,17 +23,24 @@ import org.pssr.crappify.TwinOptions;
 import org.pssr.crappify.TwinSample;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
+import org.pssr.testing.TestMovie;
 import org.scijava.command.CommandService;
 
-/** The Fiji command headless, as a macro would run it. */
+/**
+ * The Fiji command headless, as a macro would run it, on a synthetic stand-in;
+ * {@link GenerateTwinDataCommandRealDataTest} runs the same on the real movie.
+ */
 class GenerateTwinDataCommandTest {
 
 	@TempDir
 	Path dir;
 
-	private static ImagePlus movie() {
-		return IJ.openImage(Paths.get(System.getProperty("pssr.shared", "../shared"), "data",
-			"movies", "hela_gag_mvenus.tif").toString());
+	Path movie(final TestMovie movie) {
+		return movie.synthetic();
+	}
+
+	private ImagePlus movie() {
+		return IJ.openImage(movie(TestMovie.CELLS_16BIT).toString());
 	}
 
 	private CommandModule run(final Context context, final ImagePlus image, final File output)

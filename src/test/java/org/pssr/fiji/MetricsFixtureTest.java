@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,6 +17,7 @@ import ij.ImagePlus;
 import ij.io.Opener;
 import ij.process.ImageProcessor;
 
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,24 +26,43 @@ import org.pssr.train.eval.PssrNormalisation;
 import org.pssr.train.eval.Upsampling;
 
 /**
- * Our PSNR and SSIM against scikit-image 0.19.3 on real frame pairs; the reference numbers and the
- * script that computed them are in src/test/resources/org/pssr/train/eval. Lives here because the
- * movies are read with ImageJ.
+ * Our PSNR and SSIM against scikit-image 0.19.3 on frame pairs of two small movies committed with
+ * the numbers (src/test/resources/org/pssr/train/eval, with the script that made both);
+ * {@link MetricsFixtureRealDataTest} does the same on frames of the real movies. Lives here because
+ * the movies are read with ImageJ.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsFixtureTest {
 
-	static List<Arguments> fixtures() throws IOException {
-		return rows("metric_fixtures.csv");
+	private static final String FOLDER = "/org/pssr/train/eval/";
+
+	/** Prefix of the fixture tables this class checks. */
+	String tables() {
+		return "";
 	}
 
-	static List<Arguments> upsamplingFixtures() throws IOException {
-		return rows("upsampling_fixtures.csv");
+	/** The movie a fixture row names. */
+	Path movie(final String name) {
+		try {
+			return Paths.get(MetricsFixtureTest.class.getResource(FOLDER + name).toURI());
+		}
+		catch (final URISyntaxException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	List<Arguments> fixtures() throws IOException {
+		return rows(tables() + "metric_fixtures.csv");
+	}
+
+	List<Arguments> upsamplingFixtures() throws IOException {
+		return rows(tables() + "upsampling_fixtures.csv");
 	}
 
 	private static List<Arguments> rows(final String file) throws IOException {
 		final List<Arguments> rows = new ArrayList<>();
 		try (BufferedReader in = new BufferedReader(new InputStreamReader(MetricsFixtureTest.class
-			.getResourceAsStream("/org/pssr/train/eval/" + file), StandardCharsets.UTF_8)))
+			.getResourceAsStream(FOLDER + file), StandardCharsets.UTF_8)))
 		{
 			in.readLine();
 			for (String line = in.readLine(); line != null; line = in.readLine())
@@ -53,7 +74,7 @@ class MetricsFixtureTest {
 	@ParameterizedTest
 	@MethodSource("fixtures")
 	void matchesScikitImage(final String[] row) {
-		final Path movie = Paths.get(System.getProperty("pssr.shared"), "data", "movies", row[0]);
+		final Path movie = movie(row[0]);
 		final ImagePlus imp = new Opener().openImage(movie.toString());
 		assertNotNull(imp, "cannot open " + movie);
 		final int width = imp.getWidth();
@@ -82,8 +103,7 @@ class MetricsFixtureTest {
 	@ParameterizedTest
 	@MethodSource("upsamplingFixtures")
 	void bilinearMatchesScikitImageResize(final String[] row) {
-		final ImagePlus imp = new Opener().openImage(Paths.get(System.getProperty("pssr.shared"),
-			"data", "movies", row[0]).toString());
+		final ImagePlus imp = new Opener().openImage(movie(row[0]).toString());
 		final int scale = Integer.parseInt(row[2]);
 		final int width = imp.getWidth() * scale;
 		final float[] up = Upsampling.BILINEAR.upsample(frame(imp, Integer.parseInt(row[1])), imp

@@ -6,22 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import ij.IJ;
 import ij.ImagePlus;
 
 import org.junit.jupiter.api.Test;
 import org.pssr.crappify.io.TiffStackReader;
+import org.pssr.testing.TestMovie;
 
-/** The crappifier's ImageJ-free TIFF reader sees exactly the pixels ImageJ sees. */
+/**
+ * The crappifier's ImageJ-free TIFF reader sees exactly the pixels ImageJ sees, on synthetic
+ * stand-ins here and on the real movies in {@link TiffStackReaderVsImageJRealDataTest}.
+ */
 class TiffStackReaderVsImageJTest {
+
+	Path movie(final TestMovie movie) {
+		return movie.synthetic();
+	}
 
 	@Test
 	void samePixelsAsImageJ() throws IOException {
-		for (final String name : new String[] { "drosophila_h2b_seq2.tif", "hela_gag_mvenus.tif" }) {
-			final Path file = Paths.get(System.getProperty("pssr.shared", "../shared"), "data", "movies",
-				name);
+		for (final TestMovie m : new TestMovie[] { TestMovie.SEQUENCE_2, TestMovie.CELLS_16BIT }) {
+			final Path file = movie(m);
+			final String name = m.fileName();
 			final ImagePlus imp = IJ.openImage(file.toString());
 			assertNotNull(imp, name);
 			try (TiffStackReader r = new TiffStackReader(file)) {

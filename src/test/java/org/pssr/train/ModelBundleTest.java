@@ -21,6 +21,7 @@ import ai.djl.Device;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pssr.testing.TestMovie;
 
 class ModelBundleTest {
 
@@ -87,7 +88,8 @@ class ModelBundleTest {
 	}
 
 	private UNet trained() throws IOException {
-		final MovieTwins twins = new MovieTwins("drosophila_h2b_seq1.tif", 16, 2, 4, 1, 13, 0.05);
+		final MovieTwins twins = new MovieTwins(TestMovie.SEQUENCE_1.synthetic(), 16, 2, 4, 1, 13,
+			0.05);
 		final TrainingOptions o = new TrainingOptions().epochs(1).batch(2).device("cpu").checkpoints(dir
 			.resolve("ckpt"));
 		final TrainingResult r = new StabilityTrainer(o, twins, twins, TrainingListener.NONE).train();

@@ -1,7 +1,6 @@
 package org.pssr.train;
 
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -13,7 +12,7 @@ import org.pssr.crappify.TwinSample;
 import org.pssr.crappify.TwinSource;
 
 /**
- * Twin samples from a real movie for tests: HR tiles of three frames, block-average downsampled and
+ * Twin samples from a movie file for tests: HR tiles of three frames, block-average downsampled and
  * given Gaussian noise drawn from (epoch, index, twin), normalised by the movie's 0.1-99.9 %
  * percentiles.
  */
@@ -27,10 +26,9 @@ public final class MovieTwins implements TwinSource {
 	private final double noise;
 
 	/** @param frameRange first and last (exclusive) centre frame used */
-	public MovieTwins(final String movie, final int tile, final int scale, final int count, final int firstCentre,
-		final int lastCentre, final double noise)
+	public MovieTwins(final Path file, final int tile, final int scale, final int count,
+		final int firstCentre, final int lastCentre, final double noise)
 	{
-		final Path file = Paths.get(System.getProperty("pssr.shared", "../shared"), "data", "movies", movie);
 		final ImagePlus imp = IJ.openImage(file.toString());
 		if (imp == null) throw new IllegalStateException("cannot open " + file);
 		final ImageStack stack = imp.getStack();

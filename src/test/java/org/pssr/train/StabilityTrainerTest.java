@@ -16,23 +16,29 @@ import java.util.concurrent.CancellationException;
 
 import ai.djl.ndarray.NDArray;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pssr.testing.TestMovie;
 
+/** On a synthetic stand-in; {@link StabilityTrainerRealDataTest} trains on the real movie. */
 class StabilityTrainerTest {
 
-	private static MovieTwins train;
-	private static MovieTwins valid;
+	private MovieTwins train;
+	private MovieTwins valid;
 
 	@TempDir
 	Path dir;
 
-	@BeforeAll
-	static void data() {
+	Path movie(final TestMovie movie) {
+		return movie.synthetic();
+	}
+
+	@BeforeEach
+	void data() {
 		// Frames 1..21 train, 23..28 held out: neighbouring frames are close but not identical.
-		train = new MovieTwins("mitocheck_nuclei.tif", 32, 2, 16, 1, 21, 0.05);
-		valid = new MovieTwins("mitocheck_nuclei.tif", 32, 2, 4, 23, 28, 0.05);
+		train = new MovieTwins(movie(TestMovie.NUCLEI), 32, 2, 16, 1, 21, 0.05);
+		valid = new MovieTwins(movie(TestMovie.NUCLEI), 32, 2, 4, 23, 28, 0.05);
 	}
 
 	private TrainingOptions options(final int epochs, final double stability, final String ckpt) {
@@ -41,7 +47,7 @@ class StabilityTrainerTest {
 	}
 
 	@Test
-	void lossDecreasesOnARealMovie() throws IOException {
+	void lossDecreases() throws IOException {
 		final List<StepProgress> steps = new ArrayList<>();
 		try (TrainingResult r = new StabilityTrainer(options(4, 1, "a"), train, valid,
 			new TrainingListener()

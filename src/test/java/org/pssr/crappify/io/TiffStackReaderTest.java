@@ -8,36 +8,68 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.util.List;
 import java.util.Random;
 
 import net.imglib2.img.array.ArrayImgs;
 
+import ij.IJ;
+import ij.ImagePlus;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.crappify.Calibration;
+import org.pssr.testing.TestMovie;
 
+/**
+ * Movies as our writer (little-endian) and ImageJ (big-endian) write them;
+ * {@link TiffStackReaderRealDataTest} reads the real movies instead.
+ */
 class TiffStackReaderTest {
 
 	@TempDir
 	Path dir;
 
-	private static Path movie(final String name) {
-		return Paths.get(System.getProperty("pssr.shared", "../shared"), "data", "movies", name);
+	/** A movie file the reader must read, with what it holds. */
+	static final class Expected {
+
+		final Path file;
+		final int width;
+		final int height;
+		final int planes;
+		final int bits;
+
+		Expected(final Path file, final int width, final int height, final int planes,
+			final int bits)
+		{
+			this.file = file;
+			this.width = width;
+			this.height = height;
+			this.planes = planes;
+			this.bits = bits;
+		}
+	}
+
+	List<Expected> movies() {
+		final Path littleEndian = TestMovie.CELLS_16BIT.synthetic();
+		final ImagePlus imp = IJ.openImage(TestMovie.NUCLEI.synthetic().toString());
+		final Path bigEndian = dir.resolve("saved-by-imagej.tif");
+		IJ.saveAsTiff(imp, bigEndian.toString());
+		return List.of(new Expected(littleEndian, 96, 96, 51, 16), new Expected(TestMovie.SEQUENCE_1
+			.synthetic(), 192, 128, 15, 8), new Expected(bigEndian, 112, 96, 30, 8));
 	}
 
 	@Test
-	void readsTheRealMoviesInBothByteOrders() throws IOException {
-		check("drosophila_h2b_seq1.tif", 542, 264, 15, 8);
-		check("mitocheck_nuclei.tif", 211, 190, 30, 8);
-		check("hela_gag_mvenus.tif", 200, 200, 51, 16);
-		check("hela_h2b_tubulin_large.tif", 1392, 1040, 2, 8);
+	void readsMoviesInBothByteOrders() throws IOException {
+		for (final Expected e : movies())
+			check(e.file, e.width, e.height, e.planes, e.bits);
 	}
 
-	private static void check(final String name, final int w, final int h, final int planes,
+	private static void check(final Path file, final int w, final int h, final int planes,
 		final int bits) throws IOException
 	{
-		try (TiffStackReader r = new TiffStackReader(movie(name))) {
+		final String name = file.getFileName().toString();
+		try (TiffStackReader r = new TiffStackReader(file)) {
 			assertEquals(w, r.width(), name);
 			assertEquals(h, r.height(), name);
 			assertEquals(planes, r.planes(), name);

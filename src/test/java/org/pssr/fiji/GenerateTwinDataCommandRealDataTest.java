@@ -1,0 +1,15 @@
+package org.pssr.fiji;
+
+import java.nio.file.Path;
+
+import org.pssr.testing.RealData;
+import org.pssr.testing.TestMovie;
+
+@RealData
+class GenerateTwinDataCommandRealDataTest extends GenerateTwinDataCommandTest {
+
+	@Override
+	Path movie(final TestMovie movie) {
+		return movie.real();
+	}
+}
