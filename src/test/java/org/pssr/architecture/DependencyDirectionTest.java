@@ -26,6 +26,9 @@ class DependencyDirectionTest {
 	private static final String SCIJAVA = "org.scijava..";
 	private static final String IMAGEJ2 = "net.imagej..";
 	private static final String DJL = "ai.djl..";
+	private static final String TENSORFLOW_ISOLATED = "org.pssr.train.tensorflow.isolated..";
+	private static final String TENSORFLOW_LIBRARIES = "org.tensorflow..";
+	private static final String DJL_TENSORFLOW = "ai.djl.tensorflow..";
 
 	static final ArchRule CZI_IO_KNOWS_NOTHING_ABOVE_IT = noClasses().that().resideInAPackage(CZI)
 		.should().dependOnClassesThat().resideInAnyPackage(CRAPPIFY, TRAIN, FIJI, CLI, BENCH, IMAGEJ,
@@ -41,6 +44,16 @@ class DependencyDirectionTest {
 
 	static final ArchRule FIJI_COMMANDS_DO_NOT_NEED_THE_CLI = noClasses().that().resideInAPackage(
 		FIJI).should().dependOnClassesThat().resideInAnyPackage(CLI, BENCH);
+
+	/** TensorFlow runs in its own class loader: only the package loaded there may name its classes. */
+	static final ArchRule ONLY_THE_ISOLATED_PACKAGE_USES_TENSORFLOW = noClasses().that()
+		.resideOutsideOfPackage(TENSORFLOW_ISOLATED).should().dependOnClassesThat().resideInAnyPackage(
+			TENSORFLOW_LIBRARIES, DJL_TENSORFLOW);
+
+	/** ... and it is reached through TensorFlowRuntime's class loader, never linked to directly. */
+	static final ArchRule NOTHING_LINKS_TO_THE_ISOLATED_PACKAGE = noClasses().that()
+		.resideOutsideOfPackage(TENSORFLOW_ISOLATED).should().dependOnClassesThat().resideInAPackage(
+			TENSORFLOW_ISOLATED);
 
 	private static JavaClasses main;
 
@@ -63,6 +76,12 @@ class DependencyDirectionTest {
 	@Test
 	void trainingKnowsNoPluginAndNoImageJ() {
 		TRAINING_KNOWS_NO_PLUGIN_AND_NO_IMAGEJ.check(main);
+	}
+
+	@Test
+	void tensorFlowIsOnlyUsedInsideItsOwnClassLoader() {
+		ONLY_THE_ISOLATED_PACKAGE_USES_TENSORFLOW.check(main);
+		NOTHING_LINKS_TO_THE_ISOLATED_PACKAGE.check(main);
 	}
 
 	@Test

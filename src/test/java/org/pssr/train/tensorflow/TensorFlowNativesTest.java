@@ -24,10 +24,18 @@ class TensorFlowNativesTest {
 	@TempDir
 	Path dir;
 
+	private static final String[] LIBRARIES = { "libjnitensorflow.so", "libtensorflow_cc.so.2",
+		"libtensorflow_framework.so.2" };
+
+	/** A natives jar whose properties list {@link #LIBRARIES}, holding the given ones of them. */
 	private static byte[] jar(final String... libraries) throws IOException {
 		final ByteArrayOutputStream b = new ByteArrayOutputStream();
 		try (ZipOutputStream z = new ZipOutputStream(b)) {
 			z.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+			z.closeEntry();
+			z.putNextEntry(new ZipEntry("native/lib/" + TensorFlowNatives.PROPERTIES));
+			z.write(("version=2.10.1\nlibraries=" + String.join(",", LIBRARIES)).getBytes(
+				StandardCharsets.UTF_8));
 			z.closeEntry();
 			for (final String lib : libraries) {
 				z.putNextEntry(new ZipEntry("native/lib/" + lib));
@@ -43,8 +51,7 @@ class TensorFlowNativesTest {
 	@Test
 	void extractsTheLibrariesIntoTheCache() throws IOException {
 		final Path cache = dir.resolve("tf");
-		TensorFlowNatives.extract(new ByteArrayInputStream(jar(TensorFlowNatives.LIBRARIES)), cache,
-			false);
+		TensorFlowNatives.extract(new ByteArrayInputStream(jar(LIBRARIES)), cache, null);
 		assertTrue(TensorFlowNatives.complete(cache));
 		assertArrayEquals("libjnitensorflow.so".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(cache
 			.resolve("libjnitensorflow.so")));
@@ -56,7 +63,7 @@ class TensorFlowNativesTest {
 	void anIncompleteJarLeavesNothingBehind() throws IOException {
 		final Path cache = dir.resolve("tf");
 		assertThrows(IOException.class, () -> TensorFlowNatives.extract(new ByteArrayInputStream(jar(
-			"libjnitensorflow.so")), cache, false));
+			"libjnitensorflow.so")), cache, null));
 		assertFalse(Files.exists(cache));
 		assertOnlyCacheLeft(null);
 	}
@@ -65,7 +72,7 @@ class TensorFlowNativesTest {
 	void aDownloadWithTheWrongChecksumIsRejected() throws IOException {
 		final Path cache = dir.resolve("tf");
 		final IOException e = assertThrows(IOException.class, () -> TensorFlowNatives.extract(
-			new ByteArrayInputStream(jar(TensorFlowNatives.LIBRARIES)), cache, true));
+			new ByteArrayInputStream(jar(LIBRARIES)), cache, "b35170a0e6efd8975e92d7879e3f73207fce75ab"));
 		assertTrue(e.getMessage().contains("SHA-1"), e.getMessage());
 		assertFalse(Files.exists(cache));
 	}

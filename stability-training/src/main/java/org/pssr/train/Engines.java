@@ -1,25 +1,61 @@
 package org.pssr.train;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * The one place that loads the PyTorch engine and picks the device. The native libraries ship in the
- * jar, so the engine is loaded offline unless the user explicitly asked otherwise.
+ * The one place that loads the PyTorch engine and picks the device. The native libraries ship with
+ * pssr (a jar per platform), so the engine is loaded offline unless the user explicitly asked
+ * otherwise.
  */
 public final class Engines {
 
 	public static final String ENGINE = "PyTorch";
+	/** Platforms whose PyTorch natives pssr ships (Maven Central has CPU natives for these). */
+	public static final String PLATFORMS = "linux-x86_64, win-x86_64, osx-aarch64";
+
+	private static Engine engine;
 
 	private Engines() {}
 
-	/** The PyTorch engine, loaded without network access. */
+	/**
+	 * The PyTorch engine, loaded without network access.
+	 *
+	 * @throws IllegalStateException saying how to get natives on a platform pssr has none for
+	 */
 	public static synchronized Engine pytorch() {
-		if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
-		return Engine.getEngine(ENGINE);
+		if (engine != null) return engine;
+		try {
+			engine = offline(() -> Engine.getEngine(ENGINE));
+		}
+		catch (final EngineException e) {
+			throw new IllegalStateException("PyTorch could not start on " + System.getProperty(
+				"os.name") + " " + System.getProperty("os.arch") + ": " + e.getMessage() +
+				". pssr ships PyTorch natives for " + PLATFORMS + "; elsewhere let DJL download them " +
+				"once with -Dai.djl.offline=false (needs the internet).", e);
+		}
+		return engine;
+	}
+
+	/**
+	 * Runs an engine load offline unless the user set {@code ai.djl.offline} themselves, and leaves
+	 * the property as it was: other DJL users of the same JVM (other Fiji plugins) keep their own
+	 * setting.
+	 */
+	public static <T> T offline(final Supplier<T> load) {
+		if (System.getProperty("ai.djl.offline") != null) return load.get();
+		System.setProperty("ai.djl.offline", "true");
+		try {
+			return load.get();
+		}
+		finally {
+			System.clearProperty("ai.djl.offline");
+		}
 	}
 
 	/**

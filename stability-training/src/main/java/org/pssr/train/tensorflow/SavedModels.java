@@ -5,20 +5,18 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+
+import ai.djl.ndarray.NDArray;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import org.pssr.crappify.io.Folders;
 import org.pssr.train.UNet;
-import org.tensorflow.Graph;
-import org.tensorflow.SavedModelBundle;
-import org.tensorflow.Session;
-import org.tensorflow.SessionFunction;
-import org.tensorflow.Signature;
-import org.tensorflow.op.Ops;
 
 /**
  * Writes and reads the SavedModel folders pssr makes: the network as a frozen graph with one
@@ -51,14 +49,7 @@ public final class SavedModels {
 		final Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".part");
 		try {
 			final Path staged = tmp.resolve("model");
-			TensorFlowNatives.engine();
-			try (Graph graph = new Graph(); Session session = new Session(graph)) {
-				final UNetGraph.Endpoints ends = UNetGraph.build(Ops.create(graph), net);
-				final Signature signature = Signature.builder().key(SIGNATURE).input(UNetGraph.INPUT,
-					ends.input).output(UNetGraph.OUTPUT, ends.output).build();
-				SavedModelBundle.exporter(staged.toString()).withFunction(SessionFunction.create(signature,
-					session)).export();
-			}
+			TensorFlowRuntime.engine().writeSavedModel(net.config(), weights(net), SIGNATURE, staged);
 			final Path meta = staged.resolve(METADATA);
 			Files.createDirectories(meta.getParent());
 			Files.write(meta, metadata.toString().getBytes(StandardCharsets.UTF_8));
@@ -68,6 +59,19 @@ public final class SavedModels {
 		finally {
 			Folders.deleteTree(tmp);
 		}
+	}
+
+	/** Every trainable tensor and buffer of {@code net}, as plain values. */
+	private static Map<String, FloatTensor> weights(final UNet net) {
+		final Map<String, FloatTensor> all = new LinkedHashMap<>();
+		for (final Map<String, NDArray> group : java.util.List.of(net.weights().trainable(), net
+			.weights().buffers()))
+		{
+			for (final Map.Entry<String, NDArray> e : group.entrySet())
+				all.put(e.getKey(), new FloatTensor(e.getValue().getShape().getShape(), e.getValue()
+					.toFloatArray()));
+		}
+		return all;
 	}
 
 	/** The pssr description of a SavedModel folder, when pssr wrote it. */

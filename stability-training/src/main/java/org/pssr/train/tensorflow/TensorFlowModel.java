@@ -1,46 +1,35 @@
 package org.pssr.train.tensorflow;
 
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import ai.djl.MalformedModelException;
-import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.TranslateException;
-import ai.djl.util.PairList;
+import java.util.Arrays;
 
 import org.pssr.train.SuperResolutionModel;
 import org.pssr.train.WindowPadding;
 
 /**
  * A TensorFlow SavedModel (ours or anyone's 2D image-to-image model) behind {@link
- * SuperResolutionModel}, run by DJL's TensorFlow engine. The model takes {@code n x h x w x c}
+ * SuperResolutionModel}, run by DJL's TensorFlow engine in its own class loader ({@link
+ * TensorFlowRuntime}). The model takes {@code n x h x w x c}
  * (NHWC, TensorFlow's layout) and returns {@code n x (h s) x (w s) x 1}; the {@code c} input
  * channels are the frames of the window. Windows are mirror-padded to the model's size multiple
  * and the output cropped, so any window size works. Calls are serialised.
  */
 public final class TensorFlowModel implements SuperResolutionModel {
 
-	private final ZooModel<NDList, NDList> model;
-	private final Predictor<NDList, NDList> predictor;
+	private final SavedModelSession session;
+	private final String engineVersion;
 	private final int frames;
 	private int scale;
 	private final int multiple;
 	private final String source;
 
-	private TensorFlowModel(final ZooModel<NDList, NDList> model, final int frames, final int scale,
-		final int multiple, final String source)
+	private TensorFlowModel(final SavedModelSession session, final String engineVersion,
+		final int frames, final int scale, final int multiple, final String source)
 	{
-		this.model = model;
-		this.predictor = model.newPredictor();
+		this.session = session;
+		this.engineVersion = engineVersion;
 		this.frames = frames;
 		this.scale = scale;
 		this.multiple = multiple;
@@ -59,40 +48,27 @@ public final class TensorFlowModel implements SuperResolutionModel {
 		if (!Files.isRegularFile(folder.resolve("saved_model.pb"))) throw new IllegalArgumentException(
 			folder + " is not a TensorFlow SavedModel (no saved_model.pb)");
 		if (multiple < 1) throw new IllegalArgumentException("size multiple must be positive");
-		TensorFlowNatives.engine();
-		final Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
-			.optModelPath(folder).optEngine(TensorFlowNatives.ENGINE).build();
-		final ZooModel<NDList, NDList> zoo;
+		final TensorFlowEngine engine = TensorFlowRuntime.engine();
+		final SavedModelSession session = engine.open(folder);
 		try {
-			zoo = criteria.loadModel();
-		}
-		catch (final ModelNotFoundException | MalformedModelException e) {
-			throw new IllegalArgumentException("TensorFlow could not load " + folder + ": " + e
-				.getMessage(), e);
-		}
-		try {
-			final TensorFlowModel m = new TensorFlowModel(zoo, inputChannels(zoo, folder), scale, multiple,
-				folder.getFileName().toString());
+			final TensorFlowModel m = new TensorFlowModel(session, engine.version(), inputChannels(session
+				.inputShape(), folder), scale, multiple, folder.getFileName().toString());
 			if (scale == 0) m.scale = m.probeScale();
 			return m;
 		}
 		catch (final RuntimeException e) {
-			zoo.close();
+			session.close();
 			throw e;
 		}
 	}
 
-	private static int inputChannels(final ZooModel<NDList, NDList> zoo, final Path folder) {
-		final PairList<String, Shape> inputs = zoo.describeInput();
-		if (inputs == null || inputs.size() != 1) throw new IllegalArgumentException(folder +
-			": a super-resolution model takes one input tensor, this one takes " + (inputs == null ? 0
-				: inputs.size()));
-		final Shape shape = inputs.get(0).getValue();
-		if (shape.dimension() != 4) throw new IllegalArgumentException(folder +
-			": the input must be 4D (batch, y, x, channel), not " + shape);
-		final long c = shape.get(3);
+	private static int inputChannels(final long[] shape, final Path folder) {
+		if (shape.length != 4) throw new IllegalArgumentException(folder +
+			": the input must be 4D (batch, y, x, channel), not " + Arrays.toString(shape));
+		final long c = shape[3];
 		if (c < 1) throw new IllegalArgumentException(folder +
-			": the input's channel count (the frames of a window) must be fixed, not " + shape);
+			": the input's channel count (the frames of a window) must be fixed, not " + Arrays.toString(
+				shape));
 		return (int) c;
 	}
 
@@ -142,26 +118,21 @@ public final class TensorFlowModel implements SuperResolutionModel {
 	private float[] predictPadded(final float[] nchw, final int n, final int h, final int w,
 		final int expectedScale)
 	{
-		final float[] nhwc = channelsLast(nchw, n, frames, h * w);
-		try (NDManager sub = model.getNDManager().newSubManager()) {
-			final NDArray x = sub.create(FloatBuffer.wrap(nhwc), new Shape(n, h, w, frames));
-			final NDList result = predictor.predict(new NDList(x));
-			final Shape shape = result.singletonOrThrow().getShape();
-			if (shape.dimension() != 4 || shape.get(0) != n || shape.get(3) != 1) {
-				throw new IllegalStateException("the model returned " + shape + " for " + new Shape(n, h, w,
-					frames) + "; a super-resolution model returns one channel (n, y, x, 1)");
-			}
-			if (expectedScale > 0 && (shape.get(1) != (long) h * expectedScale || shape.get(2) != (long) w *
-				expectedScale))
-			{
-				throw new IllegalStateException("the model returned " + shape + " for " + new Shape(n, h, w,
-					frames) + ", not x" + expectedScale + " as described");
-			}
-			return result.singletonOrThrow().toFloatArray();
+		final long[] in = { n, h, w, frames };
+		final FloatTensor out = session.predict(new FloatTensor(in, channelsLast(nchw, n, frames, h *
+			w)));
+		final long[] shape = out.shape();
+		if (shape.length != 4 || shape[0] != n || shape[3] != 1) {
+			throw new IllegalStateException("the model returned " + Arrays.toString(shape) + " for " +
+				Arrays.toString(in) + "; a super-resolution model returns one channel (n, y, x, 1)");
 		}
-		catch (final TranslateException e) {
-			throw new IllegalStateException("TensorFlow failed: " + e.getMessage(), e);
+		if (expectedScale > 0 && (shape[1] != (long) h * expectedScale || shape[2] != (long) w *
+			expectedScale))
+		{
+			throw new IllegalStateException("the model returned " + Arrays.toString(shape) + " for " +
+				Arrays.toString(in) + ", not x" + expectedScale + " as described");
 		}
+		return out.values();
 	}
 
 	/** {@code n x c x plane} (PyTorch's layout) to {@code n x plane x c} (TensorFlow's). */
@@ -180,13 +151,11 @@ public final class TensorFlowModel implements SuperResolutionModel {
 
 	@Override
 	public String device() {
-		return "TensorFlow " + TensorFlowNatives.engine().getVersion() + " on cpu() (SavedModel " +
-			source + ")";
+		return "TensorFlow " + engineVersion + " on cpu() (SavedModel " + source + ")";
 	}
 
 	@Override
 	public synchronized void close() {
-		predictor.close();
-		model.close();
+		session.close();
 	}
 }

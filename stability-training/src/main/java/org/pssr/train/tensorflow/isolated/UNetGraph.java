@@ -1,13 +1,11 @@
-package org.pssr.train.tensorflow;
+package org.pssr.train.tensorflow.isolated;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import ai.djl.ndarray.NDArray;
-
-import org.pssr.train.UNet;
 import org.pssr.train.UNetConfig;
+import org.pssr.train.tensorflow.FloatTensor;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -19,14 +17,14 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * A trained {@link UNet} rebuilt as a TensorFlow graph, NHWC, with the weights as constants
+ * A trained U-Net ({@code org.pssr.train.UNet}) rebuilt as a TensorFlow graph, NHWC, with the weights as constants
  * (frozen: nothing to initialise or restore, so every TensorFlow consumer runs it as it is). Batch
  * norm (inference statistics) is folded into the convolution before it; PyTorch's pixel-shuffle
  * channel order is permuted into TensorFlow's {@code DepthToSpace} order; strided convolutions pad
  * symmetrically as PyTorch does, not as TensorFlow's {@code SAME}.
  *
  * <p>
- * The layer walk mirrors {@link UNet}'s constructor and forward pass name by name; a change there
+ * The layer walk mirrors {@code UNet}'s constructor and forward pass name by name; a change there
  * must be made here too, and the per-preset equivalence test fails until it is.
  */
 final class UNetGraph {
@@ -37,14 +35,12 @@ final class UNetGraph {
 
 	private final Ops tf;
 	private final UNetConfig config;
-	private final Map<String, NDArray> trainable;
-	private final Map<String, NDArray> buffers;
+	private final Map<String, FloatTensor> weights;
 
-	private UNetGraph(final Ops tf, final UNet net) {
+	private UNetGraph(final Ops tf, final UNetConfig config, final Map<String, FloatTensor> weights) {
 		this.tf = tf;
-		this.config = net.config();
-		this.trainable = net.weights().trainable();
-		this.buffers = net.weights().buffers();
+		this.config = config;
+		this.weights = weights;
 	}
 
 	/** The network's input and output in {@code tf}'s graph. */
@@ -59,9 +55,16 @@ final class UNetGraph {
 		}
 	}
 
-	/** Adds {@code net} to the graph of {@code tf}: input {@code n x h x w x frames}, output {@code n x hs x ws x 1}. */
-	static Endpoints build(final Ops tf, final UNet net) {
-		return new UNetGraph(tf, net).build();
+	/**
+	 * Adds the network to the graph of {@code tf}: input {@code n x h x w x frames}, output {@code n x
+	 * hs x ws x 1}.
+	 *
+	 * @param weights every trainable tensor and buffer of the network, by name
+	 */
+	static Endpoints build(final Ops tf, final UNetConfig config,
+		final Map<String, FloatTensor> weights)
+	{
+		return new UNetGraph(tf, config, weights).build();
 	}
 
 	private Endpoints build() {
@@ -105,8 +108,8 @@ final class UNetGraph {
 
 	/** Convolution {@code name} (weights {@code name.weight}, {@code name.bias}), optionally pixel-shuffled. */
 	private Operand<TFloat32> conv(final String name, final Operand<TFloat32> x, final int shuffle) {
-		final NDArray w = trainable.get(name + ".weight");
-		final float[] bias = trainable.get(name + ".bias").toFloatArray();
+		final FloatTensor w = weight(name + ".weight");
+		final float[] bias = weight(name + ".bias").values();
 		return convolve(x, w, bias, null, 1, shuffle);
 	}
 
@@ -114,8 +117,8 @@ final class UNetGraph {
 	private Operand<TFloat32> convBn(final String name, final Operand<TFloat32> x, final int stride,
 		final boolean relu)
 	{
-		final NDArray w = trainable.get(name + ".conv.weight");
-		final float[] bias = trainable.get(name + ".conv.bias").toFloatArray();
+		final FloatTensor w = weight(name + ".conv.weight");
+		final float[] bias = weight(name + ".conv.bias").values();
 		final Operand<TFloat32> y = convolve(x, w, bias, name + ".bn", stride, 1);
 		return relu ? tf.nn.relu(y) : y;
 	}
@@ -127,8 +130,8 @@ final class UNetGraph {
 
 	/** SAGAN self-attention, in NHWC: positions are rows, so PyTorch's {@code softmax(dim=1)} becomes the last axis of the transposed scores. */
 	private Operand<TFloat32> attention(final String name, final Operand<TFloat32> x) {
-		final int channels = (int) trainable.get(name + ".value.weight").getShape().get(0);
-		final int keys = (int) trainable.get(name + ".query.weight").getShape().get(0);
+		final int channels = (int) weight(name + ".value.weight").dimension(0);
+		final int keys = (int) weight(name + ".query.weight").dimension(0);
 		final Operand<TInt32> n = tf.slice(tf.shape(x), tf.constant(new int[] { 0 }), tf.constant(
 			new int[] { 1 }));
 		final Operand<TFloat32> q = tf.reshape(conv(name + ".query", x, 1), rows(n, keys));
@@ -137,7 +140,7 @@ final class UNetGraph {
 		final Operand<TFloat32> scores = tf.train.batchMatMul(k, q, TFloat32.class, BatchMatMul.adjY(
 			true));
 		final Operand<TFloat32> mixed = tf.train.batchMatMul(tf.nn.softmax(scores), v, TFloat32.class);
-		final float gamma = trainable.get(name + ".gamma").toFloatArray()[0];
+		final float gamma = weight(name + ".gamma").values()[0];
 		return tf.math.add(tf.math.mul(tf.reshape(mixed, tf.shape(x)), tf.constant(gamma)), x);
 	}
 
@@ -152,14 +155,13 @@ final class UNetGraph {
 	 * @param w PyTorch weight {@code out x in x k x k}
 	 * @param norm batch-norm prefix to fold in, or null
 	 */
-	private Operand<TFloat32> convolve(final Operand<TFloat32> x, final NDArray w, final float[] bias,
-		final String norm, final int stride, final int shuffle)
+	private Operand<TFloat32> convolve(final Operand<TFloat32> x, final FloatTensor w,
+		final float[] bias, final String norm, final int stride, final int shuffle)
 	{
-		final long[] d = w.getShape().getShape();
-		final int out = (int) d[0];
-		final int in = (int) d[1];
-		final int k = (int) d[2];
-		final float[] src = w.toFloatArray();
+		final int out = (int) w.dimension(0);
+		final int in = (int) w.dimension(1);
+		final int k = (int) w.dimension(2);
+		final float[] src = w.values();
 		final double[] gain = new double[out];
 		final double[] shift = new double[out];
 		for (int o = 0; o < out; o++) {
@@ -167,10 +169,10 @@ final class UNetGraph {
 			shift[o] = bias[o];
 		}
 		if (norm != null) {
-			final float[] gamma = trainable.get(norm + ".gamma").toFloatArray();
-			final float[] beta = trainable.get(norm + ".beta").toFloatArray();
-			final float[] mean = buffers.get(norm + ".runningMean").toFloatArray();
-			final float[] var = buffers.get(norm + ".runningVar").toFloatArray();
+			final float[] gamma = weight(norm + ".gamma").values();
+			final float[] beta = weight(norm + ".beta").values();
+			final float[] mean = weight(norm + ".runningMean").values();
+			final float[] var = weight(norm + ".runningVar").values();
 			for (int o = 0; o < out; o++) {
 				gain[o] = gamma[o] / Math.sqrt(var[o] + (double) EPS);
 				shift[o] = (bias[o] - mean[o]) * gain[o] + beta[o];
@@ -208,6 +210,13 @@ final class UNetGraph {
 			(long) stride, 1L), padding), tf.constant(Shape.of(out), DataBuffers.of(b, true, false)));
 		if (shuffle > 1) y = tf.nn.depthToSpace(y, (long) shuffle);
 		return y;
+	}
+
+	private FloatTensor weight(final String name) {
+		final FloatTensor t = weights.get(name);
+		if (t == null) throw new IllegalArgumentException("the network has no tensor " + name +
+			" that the " + config.preset() + " layout needs");
+		return t;
 	}
 
 	/**
