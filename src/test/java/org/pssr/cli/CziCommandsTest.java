@@ -22,7 +22,7 @@ import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pssr.czi.CziBuilder;
+import org.pssr.czi.CziWriter;
 import org.pssr.czi.CziFile;
 
 /** {@code pssr info} and {@code pssr convert} on the shared CZI samples. */
@@ -150,8 +150,8 @@ class CziCommandsTest {
 	void convertWritesMissingPlanesOfASparseFileAsZerosAndSaysSo() throws IOException {
 		final Path czi = dir.resolve("sparse.czi");
 		final byte[] plane = new byte[] { 5, 6, 7, 8 };
-		Files.write(czi, new CziBuilder(0).tile(0, plane, 0, 0, 2, 2, 'C', 0, 'T', 0)
-			.tile(0, plane, 0, 0, 2, 2, 'C', 1, 'T', 1).bytes());
+		Files.write(czi, new CziWriter(0).rawTile(0, plane, 0, 0, 2, 2, 'C', 0, 'T', 0)
+			.rawTile(0, plane, 0, 0, 2, 2, 'C', 1, 'T', 1).bytes());
 		final Path tif = dir.resolve("sparse.tif");
 		assertEquals(0, run("convert", czi.toString(), tif.toString()), err);
 		assertTrue(err.contains("2 plane(s) are missing"), err);

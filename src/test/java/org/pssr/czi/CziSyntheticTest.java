@@ -34,7 +34,7 @@ class CziSyntheticTest {
 		final byte[] raw = gray16(300, 200, 1);
 		final byte[] lzw = LzwTestEncoder.encode(raw);
 		assertTrue(lzw.length < raw.length, "the test data should compress");
-		final byte[] file = new CziBuilder(1).tile(CziCompression.LZW, lzw, 0, 0, 300, 200).bytes();
+		final byte[] file = new CziWriter(1).rawTile(CziCompression.LZW, lzw, 0, 0, 300, 200).bytes();
 		try (CziFile czi = CziReading.open(file)) {
 			assertArrayEquals(raw, CziTestFiles.storedBytes(czi.readPlane(0, 0, 0, 0)));
 		}
@@ -54,7 +54,7 @@ class CziSyntheticTest {
 
 	@Test
 	void rejectsLzwCodesThatAreNotInTheTable() {
-		final byte[] file = new CziBuilder(0).tile(CziCompression.LZW, new byte[] { (byte) 0xff,
+		final byte[] file = new CziWriter(0).rawTile(CziCompression.LZW, new byte[] { (byte) 0xff,
 			(byte) 0xff, (byte) 0xff, (byte) 0xff }, 0, 0, 4, 4).bytes();
 		final CziFormatException e = assertThrows(CziFormatException.class, () -> CziReading.readAll(file));
 		assertTrue(e.getMessage().contains("LZW"), e.getMessage());
@@ -67,9 +67,9 @@ class CziSyntheticTest {
 		java.util.Arrays.fill(under, (byte) 1);
 		java.util.Arrays.fill(over, (byte) 2);
 		// written with M=1 first: the directory order must not decide which tile is on top
-		final byte[] file = new CziBuilder(0)
-			.tile(0, over, -2, -2, 4, 4, 'M', 1)
-			.tile(0, under, -4, -4, 4, 4, 'M', 0)
+		final byte[] file = new CziWriter(0)
+			.rawTile(0, over, -2, -2, 4, 4, 'M', 1)
+			.rawTile(0, under, -4, -4, 4, 4, 'M', 0)
 			.bytes();
 		try (CziFile czi = CziReading.open(file)) {
 			final CziScene s = czi.scene(0);
@@ -88,7 +88,7 @@ class CziSyntheticTest {
 		final ByteBuffer b = ByteBuffer.allocate(6 * 2).order(ByteOrder.LITTLE_ENDIAN);
 		b.putShort((short) 10).putShort((short) 20).putShort((short) 30);
 		b.putShort((short) 11).putShort((short) 21).putShort((short) 31);
-		final byte[] file = new CziBuilder(4).tile(0, b.array(), 0, 0, 2, 1, 'C', 5, 'T', -3).bytes();
+		final byte[] file = new CziWriter(4).rawTile(0, b.array(), 0, 0, 2, 1, 'C', 5, 'T', -3).bytes();
 		try (CziFile czi = CziReading.open(file)) {
 			assertEquals(5, czi.scene(0).start('C'));
 			assertEquals(-3, czi.scene(0).start('T'));
@@ -115,9 +115,9 @@ class CziSyntheticTest {
 		zstd1[1] = 1;
 		zstd1[2] = 1;
 		System.arraycopy(frame, 0, zstd1, 3, frame.length);
-		final byte[] file = new CziBuilder(1)
-			.tile(CziCompression.ZSTD1, zstd1, 0, 0, 64, 32, 'C', 0)
-			.tile(CziCompression.ZSTD0, zstd(raw), 0, 0, 64, 32, 'C', 1)
+		final byte[] file = new CziWriter(1)
+			.rawTile(CziCompression.ZSTD1, zstd1, 0, 0, 64, 32, 'C', 0)
+			.rawTile(CziCompression.ZSTD0, zstd(raw), 0, 0, 64, 32, 'C', 1)
 			.bytes();
 		try (CziFile czi = CziReading.open(file)) {
 			assertArrayEquals(raw, CziTestFiles.storedBytes(czi.readPlane(0, 0, 0, 0)));
@@ -128,7 +128,7 @@ class CziSyntheticTest {
 	@Test
 	void readsRawPixelsFlaggedAsJpegXr() throws IOException {
 		final byte[] raw = gray16(8, 8, 5);
-		final byte[] file = new CziBuilder(1).tile(CziCompression.JPEG_XR, raw, 0, 0, 8, 8).bytes();
+		final byte[] file = new CziWriter(1).rawTile(CziCompression.JPEG_XR, raw, 0, 0, 8, 8).bytes();
 		try (CziFile czi = CziReading.open(file)) {
 			czi.requireDecodable(0);
 			assertArrayEquals(raw, CziTestFiles.storedBytes(czi.readPlane(0, 0, 0, 0)));
@@ -137,7 +137,8 @@ class CziSyntheticTest {
 
 	@Test
 	void readsTheSyntheticMetadata() throws IOException {
-		try (CziFile czi = CziReading.open(new CziBuilder(0).tile(0, new byte[4], 0, 0, 2, 2).bytes())) {
+		final CziWriter w = new CziWriter(0).scaling(2e-7, 2e-7).channels("GFP").timeIncrement(1.5);
+		try (CziFile czi = CziReading.open(w.rawTile(0, new byte[4], 0, 0, 2, 2).bytes())) {
 			assertEquals(0.2, czi.metadata().pixelWidth(), 1e-12);
 			assertEquals(1.5, czi.metadata().timeIncrement(), 1e-12);
 			assertEquals(java.util.List.of("GFP"), czi.metadata().channelNames());

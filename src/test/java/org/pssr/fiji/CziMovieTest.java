@@ -21,7 +21,7 @@ import net.imglib2.view.Views;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.crappify.Movie;
-import org.pssr.czi.CziBuilder;
+import org.pssr.czi.CziWriter;
 import org.pssr.czi.CziFile;
 import org.pssr.czi.CziFormatException;
 
@@ -73,9 +73,9 @@ class CziMovieTest {
 	@Test
 	void aCziZStackIsASequenceOnlyWhenTheUserSaysSo(@TempDir final Path dir) throws IOException {
 		final Path file = dir.resolve("zstack.czi");
-		final CziBuilder b = new CziBuilder(0);
+		final CziWriter b = new CziWriter(0);
 		for (int z = 0; z < 3; z++)
-			b.tile(0, new byte[] { (byte) z, 1, 2, 3 }, 0, 0, 2, 2, 'Z', z);
+			b.rawTile(0, new byte[] { (byte) z, 1, 2, 3 }, 0, 0, 2, 2, 'Z', z);
 		Files.write(file, b.bytes());
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> SourceMovies.open(List.of(file), 1, false));
