@@ -76,8 +76,8 @@ class CziBadInputTest {
 	}
 
 	@Test
-	void refusesEveryTruncationOfARealSample() throws IOException {
-		final byte[] sample = Files.readAllBytes(CziTestFiles.sample("100x100.czi"));
+	void refusesEveryTruncationOfTheSmallestFile(@TempDir final Path dir) throws IOException {
+		final byte[] sample = Files.readAllBytes(CziFeatureFiles.smallest(dir).file());
 		for (int length = 0; length < sample.length; length += 16) {
 			final byte[] cut = Arrays.copyOf(sample, length);
 			assertThrows(CziFormatException.class, () -> CziReading.readAll(cut), "length " + length);
@@ -188,6 +188,13 @@ class CziBadInputTest {
 			.bytes(), "zstd1 header");
 		assertRefused(new CziWriter(1).rawTile(CziCompression.ZSTD1, new byte[0], 0, 0, 4, 4).bytes(),
 			"zstd1");
+	}
+
+	@Test
+	void refusesLzwCodesThatAreNotInTheTable() {
+		final byte[] file = new CziWriter(0).rawTile(CziCompression.LZW, new byte[] { (byte) 0xff,
+			(byte) 0xff, (byte) 0xff, (byte) 0xff }, 0, 0, 4, 4).bytes();
+		assertRefused(file, "LZW");
 	}
 
 	@Test
