@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A CZI file that {@link CziFeatureFiles} wrote, with what the reader must make of it: its planes,
- * codecs and scaling, channel names, time stamps and time increment, or a refusal.
+ * codecs and scaling, channel names, time stamps and time increment.
  */
 public final class CziFeature {
 
@@ -16,7 +16,6 @@ public final class CziFeature {
 	private List<String> channelNames = Collections.emptyList();
 	private double[] timeStamps = new double[0];
 	private double timeIncrement = Double.NaN;
-	private boolean decodable = true;
 
 	CziFeature(final Path file, final ExpectedContent content) {
 		this.file = file;
@@ -35,12 +34,6 @@ public final class CziFeature {
 
 	CziFeature timeIncrement(final double seconds) {
 		timeIncrement = seconds;
-		return this;
-	}
-
-	/** The planes use a codec the reader must refuse. */
-	CziFeature undecodable() {
-		decodable = false;
 		return this;
 	}
 
@@ -65,10 +58,6 @@ public final class CziFeature {
 		return timeIncrement;
 	}
 
-	public boolean decodable() {
-		return decodable;
-	}
-
 	/** Width of the first scene's planes (its mosaic's bounding box). */
 	public long width() {
 		return content.planes().get(0).width();
@@ -76,23 +65,5 @@ public final class CziFeature {
 
 	public long height() {
 		return content.planes().get(0).height();
-	}
-
-	/** Planes along a letter in the first scene, from its lowest start to its highest. */
-	public int size(final char letter) {
-		final int scene = content.planes().get(0).sceneStart();
-		int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
-		for (final ExpectedPlane p : content.planes())
-			if (p.sceneStart() == scene) {
-				final int start = p.at().getOrDefault(letter, 0);
-				lo = Math.min(lo, start);
-				hi = Math.max(hi, start);
-			}
-		return hi - lo + 1;
-	}
-
-	@Override
-	public String toString() {
-		return file.getFileName().toString();
 	}
 }

@@ -119,7 +119,7 @@ public final class CziFeatureFiles {
 	 * with its magic. The reader must refuse it; its planes are what the pixels were before.
 	 */
 	public static CziFeature jpegXr(final Path folder) throws IOException {
-		return lls7(folder, "jpegXr.czi", Codec.JPEG_XR).undecodable();
+		return lls7(folder, "jpegXr.czi", Codec.JPEG_XR);
 	}
 
 	private static CziFeature lls7(final Path folder, final String name, final Codec codec)

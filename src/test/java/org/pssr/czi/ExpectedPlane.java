@@ -20,7 +20,7 @@ import net.imglib2.type.numeric.RealType;
  * min, max and mean. It is addressed as the file addresses it: by the S start of its scene and the
  * start values of its other letters.
  */
-public final class ExpectedPlane {
+final class ExpectedPlane {
 
 	private final int sceneStart;
 	private final Map<Character, Integer> at;
@@ -72,25 +72,12 @@ public final class ExpectedPlane {
 			.sha256(stored));
 	}
 
-	public int sceneStart() {
-		return sceneStart;
-	}
-
-	/** Start values of the plane's letters (C, Z, T and any other) in the file. */
-	public Map<Character, Integer> at() {
-		return at;
-	}
-
-	public long width() {
+	long width() {
 		return width;
 	}
 
-	public long height() {
+	long height() {
 		return height;
-	}
-
-	public String sha256() {
-		return sha256;
 	}
 
 	/** Reads this plane with the reader and checks it sample for sample. */
