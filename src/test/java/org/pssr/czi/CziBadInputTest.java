@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CziBadInputTest {
 
 	private static byte[] good() {
-		return new CziBuilder(1).tile(0, new byte[2 * 8 * 4], 0, 0, 8, 4, 'C', 0)
-			.tile(0, new byte[2 * 8 * 4], 0, 0, 8, 4, 'C', 1).bytes();
+		return new CziWriter(1).rawTile(0, new byte[2 * 8 * 4], 0, 0, 8, 4, 'C', 0)
+			.rawTile(0, new byte[2 * 8 * 4], 0, 0, 8, 4, 'C', 1).bytes();
 	}
 
 	private static void assertRefused(final byte[] file, final String... phrases) {
@@ -76,8 +76,8 @@ class CziBadInputTest {
 	}
 
 	@Test
-	void refusesEveryTruncationOfARealSample() throws IOException {
-		final byte[] sample = Files.readAllBytes(CziTestFiles.sample("100x100.czi"));
+	void refusesEveryTruncationOfTheSmallestFile(@TempDir final Path dir) throws IOException {
+		final byte[] sample = Files.readAllBytes(CziFeatureFiles.smallest(dir).file());
 		for (int length = 0; length < sample.length; length += 16) {
 			final byte[] cut = Arrays.copyOf(sample, length);
 			assertThrows(CziFormatException.class, () -> CziReading.readAll(cut), "length " + length);
@@ -93,7 +93,7 @@ class CziBadInputTest {
 
 	@Test
 	void refusesADirectoryThatLiesAboutItsEntries() {
-		final CziBuilder b = new CziBuilder(1).tile(0, new byte[64], 0, 0, 8, 4);
+		final CziWriter b = new CziWriter(1).rawTile(0, new byte[64], 0, 0, 8, 4);
 		final byte[] file = b.bytes();
 		final long count = b.directoryPosition + 32;
 		assertRefused(putInt(file, count, Integer.MAX_VALUE), "claims 2147483647 entries");
@@ -110,7 +110,7 @@ class CziBadInputTest {
 
 	@Test
 	void refusesSegmentsLargerThanTheFile() {
-		final CziBuilder b = new CziBuilder(1).tile(0, new byte[64], 0, 0, 8, 4);
+		final CziWriter b = new CziWriter(1).rawTile(0, new byte[64], 0, 0, 8, 4);
 		final byte[] file = b.bytes();
 		assertRefused(putLong(file, b.directoryPosition + 16, Long.MAX_VALUE), "claims");
 		assertRefused(putLong(file, b.directoryPosition + 16, -32), "claims");
@@ -119,7 +119,7 @@ class CziBadInputTest {
 
 	@Test
 	void refusesSubblockSizesThatDoNotFit() {
-		final CziBuilder b = new CziBuilder(1).tile(0, new byte[64], 0, 0, 8, 4);
+		final CziWriter b = new CziWriter(1).rawTile(0, new byte[64], 0, 0, 8, 4);
 		final byte[] file = b.bytes();
 		final long sub = b.subBlockPositions.get(0) + 32;
 		assertRefused(putLong(file, sub + 8, Long.MAX_VALUE), "subblock 0", "do not fit");
@@ -130,66 +130,76 @@ class CziBadInputTest {
 
 	@Test
 	void refusesAbsurdSizesWithoutAllocatingThem() {
-		final byte[] hugePlane = new CziBuilder(1).tile(0, new byte[8], 0, 0, 1 << 30, 1 << 30)
-			.tile(0, new byte[8], 1 << 30, 1 << 30, 2, 2).bytes();
+		final byte[] hugePlane = new CziWriter(1).rawTile(0, new byte[8], 0, 0, 1 << 30, 1 << 30)
+			.rawTile(0, new byte[8], 1 << 30, 1 << 30, 2, 2).bytes();
 		assertRefused(hugePlane, "too large");
-		final byte[] overflowingPlane = new CziBuilder(0)
-			.tile(0, new byte[4], Integer.MIN_VALUE, Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE)
-			.tile(0, new byte[4], Integer.MAX_VALUE - 1, Integer.MAX_VALUE - 1, 1, 1).bytes();
+		final byte[] overflowingPlane = new CziWriter(0)
+			.rawTile(0, new byte[4], Integer.MIN_VALUE, Integer.MIN_VALUE, Integer.MAX_VALUE,
+				Integer.MAX_VALUE)
+			.rawTile(0, new byte[4], Integer.MAX_VALUE - 1, Integer.MAX_VALUE - 1, 1, 1).bytes();
 		assertRefused(overflowingPlane, "too large");
-		final byte[] hugeGrid = new CziBuilder(0).tile(0, new byte[4], 0, 0, 2, 2, 'C', Integer.MIN_VALUE)
-			.tile(0, new byte[4], 0, 0, 2, 2, 'C', Integer.MAX_VALUE).bytes();
+		final byte[] hugeGrid = new CziWriter(0)
+			.rawTile(0, new byte[4], 0, 0, 2, 2, 'C', Integer.MIN_VALUE)
+			.rawTile(0, new byte[4], 0, 0, 2, 2, 'C', Integer.MAX_VALUE).bytes();
 		assertRefused(hugeGrid, "dimension C", "absurd");
-		assertRefused(new CziBuilder(0).tile(0, new byte[4], 0, 0, 0, 2).bytes(), "X size 0");
+		assertRefused(new CziWriter(0).rawTile(0, new byte[4], 0, 0, 0, 2).bytes(), "X size 0");
 	}
 
 	/** Found by Jazzer: two 6 x 4 tiles 167 million rows apart made a 3 GB canvas. */
 	@Test
 	void refusesTinyTilesSpanningAHugeBoundingBox() {
-		final byte[] file = new CziBuilder(1).tile(0, new byte[48], -3, -167772162, 6, 4)
-			.tile(0, new byte[48], 0, 0, 6, 4).bytes();
+		final byte[] file = new CziWriter(1).rawTile(0, new byte[48], -3, -167772162, 6, 4)
+			.rawTile(0, new byte[48], 0, 0, 6, 4).bytes();
 		assertRefused(file, "look corrupt");
 	}
 
 	@Test
 	void refusesTilesTheirDataCannotHold() {
-		assertRefused(new CziBuilder(1).tile(0, new byte[48], 0, 0, 20000, 20000).bytes(),
+		assertRefused(new CziWriter(1).rawTile(0, new byte[48], 0, 0, 20000, 20000).bytes(),
 			"raw pixels", "20000 x 20000");
-		assertRefused(new CziBuilder(1).tile(CziCompression.ZSTD0, new byte[48], 0, 0, 20000, 20000)
+		assertRefused(new CziWriter(1).rawTile(CziCompression.ZSTD0, new byte[48], 0, 0, 20000, 20000)
 			.bytes(), "cannot hold");
-		assertRefused(new CziBuilder(1).tile(CziCompression.LZW, new byte[48], 0, 0, 20000, 20000)
+		assertRefused(new CziWriter(1).rawTile(CziCompression.LZW, new byte[48], 0, 0, 20000, 20000)
 			.bytes(), "cannot hold");
 	}
 
 	@Test
 	void refusesCodecsItCannotDecodeNamingThem() {
-		assertRefused(new CziBuilder(0).tile(CziCompression.JPEG, new byte[100], 0, 0, 4, 4).bytes(),
+		assertRefused(new CziWriter(0).rawTile(CziCompression.JPEG, new byte[100], 0, 0, 4, 4).bytes(),
 			"JPEG compressed", "Bio-Formats");
-		assertRefused(new CziBuilder(0).tile(104, new byte[100], 0, 0, 4, 4).bytes(), "camera raw",
+		assertRefused(new CziWriter(0).rawTile(104, new byte[100], 0, 0, 4, 4).bytes(), "camera raw",
 			"Bio-Formats");
 		final byte[] jxr = new byte[16];
 		jxr[0] = 0x49;
 		jxr[1] = 0x49;
 		jxr[2] = (byte) 0xBC;
 		jxr[3] = 1;
-		assertRefused(new CziBuilder(0).tile(CziCompression.JPEG_XR, jxr, 0, 0, 4, 4).bytes(),
+		assertRefused(new CziWriter(0).rawTile(CziCompression.JPEG_XR, jxr, 0, 0, 4, 4).bytes(),
 			"JPEG XR", "Bio-Formats");
-		assertRefused(new CziBuilder(9).tile(0, new byte[64], 0, 0, 4, 4).bytes(), "Bgra32");
+		assertRefused(new CziWriter(9).rawTile(0, new byte[64], 0, 0, 4, 4).bytes(), "Bgra32");
 	}
 
 	@Test
 	void refusesCorruptCompressedData() {
 		final byte[] garbage = "not a zstd frame at all".getBytes(StandardCharsets.US_ASCII);
-		assertRefused(new CziBuilder(1).tile(CziCompression.ZSTD0, garbage, 0, 0, 4, 4).bytes(), "zstd");
-		assertRefused(new CziBuilder(1).tile(CziCompression.ZSTD1, new byte[] { 7, 1, 1 }, 0, 0, 4, 4)
+		assertRefused(new CziWriter(1).rawTile(CziCompression.ZSTD0, garbage, 0, 0, 4, 4).bytes(),
+			"zstd");
+		assertRefused(new CziWriter(1).rawTile(CziCompression.ZSTD1, new byte[] { 7, 1, 1 }, 0, 0, 4, 4)
 			.bytes(), "zstd1 header");
-		assertRefused(new CziBuilder(1).tile(CziCompression.ZSTD1, new byte[0], 0, 0, 4, 4).bytes(),
+		assertRefused(new CziWriter(1).rawTile(CziCompression.ZSTD1, new byte[0], 0, 0, 4, 4).bytes(),
 			"zstd1");
 	}
 
 	@Test
+	void refusesLzwCodesThatAreNotInTheTable() {
+		final byte[] file = new CziWriter(0).rawTile(CziCompression.LZW, new byte[] { (byte) 0xff,
+			(byte) 0xff, (byte) 0xff, (byte) 0xff }, 0, 0, 4, 4).bytes();
+		assertRefused(file, "LZW");
+	}
+
+	@Test
 	void refusesBrokenMetadata() {
-		final CziBuilder b = new CziBuilder(0).tile(0, new byte[4], 0, 0, 2, 2);
+		final CziWriter b = new CziWriter(0).rawTile(0, new byte[4], 0, 0, 2, 2);
 		assertRefused(b.xml("<ImageDocument><Metadata>").bytes(), "metadata XML", "not well-formed");
 		assertRefused(b.xml("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>").bytes(),
 			"metadata XML");

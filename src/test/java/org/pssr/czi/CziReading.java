@@ -1,5 +1,7 @@
 package org.pssr.czi;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.IOException;
 import java.util.Map;
 
@@ -25,5 +27,23 @@ final class CziReading {
 			}
 		}
 		return planes;
+	}
+
+	/**
+	 * Reads hostile bytes, which may succeed or fail with a CziFormatException but with nothing else.
+	 *
+	 * @return true when the bytes decoded, false when they were refused
+	 */
+	static boolean readOrRefuse(final byte[] bytes, final String what) {
+		try {
+			readAll(bytes);
+			return true;
+		}
+		catch (final CziFormatException e) {
+			return false;
+		}
+		catch (final IOException | RuntimeException | OutOfMemoryError e) {
+			return fail(what + ": " + e, e);
+		}
 	}
 }

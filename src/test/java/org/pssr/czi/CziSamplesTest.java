@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,99 +18,48 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-
-import net.imglib2.img.array.ArrayImg;
-import net.imglib2.type.numeric.RealType;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pssr.testing.RealData;
+import org.pssr.testing.SharedData;
 
-/** Every shared sample against what an independent decoder read from it (expected/*.json). */
+/**
+ * Every real sample against what an independent decoder read from it (expected/*.json), and the
+ * facts of the samples that the JSON does not hold. {@link CziFeaturesTest} checks the same on
+ * files it writes.
+ */
+@RealData
 class CziSamplesTest {
 
 	static Stream<Path> expectations() throws IOException {
-		try (Stream<Path> files = Files.list(CziTestFiles.directory().resolve("expected"))) {
+		try (Stream<Path> files = Files.list(SharedData.czi("expected"))) {
 			final List<Path> list = files.filter(p -> p.toString().endsWith(".json")).sorted()
 				.collect(Collectors.toList());
-			assertFalse(list.isEmpty(), "no expected/*.json under " + CziTestFiles.directory());
+			assertFalse(list.isEmpty(), "no expected/*.json under " + SharedData.czi(""));
 			return list.stream();
 		}
 	}
 
 	@ParameterizedTest
 	@MethodSource("expectations")
-	void decodesEveryPlaneBitIdentical(final Path json) throws Exception {
+	void decodesEveryPlaneBitIdentical(final Path json) throws IOException {
 		final JsonObject expected;
 		try (Reader r = Files.newBufferedReader(json)) {
 			expected = JsonParser.parseReader(r).getAsJsonObject();
 		}
-		try (CziFile czi = CziFile.open(CziTestFiles.sample(expected.get("file").getAsString()))) {
-			assertEquals(expected.getAsJsonArray("compression").get(0).getAsInt(),
-				(int) czi.compressions().first());
-			assertEquals(expected.getAsJsonArray("pixel_type").get(0).getAsInt(),
-				czi.scene(0).pixelType().code());
-			checkScaling(expected.getAsJsonObject("scaling_m"), czi.metadata());
-			final Map<Integer, Integer> sceneByStart = new HashMap<>();
-			for (final CziScene s : czi.scenes())
-				sceneByStart.put(s.sceneStart(), s.index());
-			for (final JsonElement p : expected.getAsJsonArray("planes")) {
-				final JsonObject plane = p.getAsJsonObject();
-				final CziScene scene = czi.scene(sceneByStart.get(plane.get("S").getAsInt()));
-				final String where = json.getFileName() + " " + plane.get("S") + "/" + plane.get("T") +
-					"/" + plane.get("C") + "/" + plane.get("Z");
-				final ArrayImg<?, ?> img = czi.readPlane(scene.index(),
-					plane.get("C").getAsInt() - scene.start('C'), plane.get("Z").getAsInt() - scene.start('Z'),
-					plane.get("T").getAsInt() - scene.start('T'));
-				assertEquals(plane.get("width").getAsLong(), img.dimension(0), where);
-				assertEquals(plane.get("height").getAsLong(), img.dimension(1), where);
-				assertEquals(plane.get("sha256_le").getAsString(), sha256(CziTestFiles.storedBytes(img)),
-					where);
-				checkStatistics(plane, img, where);
-			}
+		try (CziFile czi = CziFile.open(SharedData.czi(expected.get("file").getAsString()))) {
+			ExpectedContent.fromJson(expected).assertReadFrom(czi);
 		}
-	}
-
-	private static void checkScaling(final JsonObject scaling, final CziMetadata m) {
-		final double x = scaling.get("X").getAsDouble();
-		if (x > 0) assertEquals(x * 1e6, m.pixelWidth(), 1e-9);
-		else assertTrue(Double.isNaN(m.pixelWidth()), "uncalibrated files give NaN");
-		assertEquals(scaling.get("Y").getAsDouble() * 1e6, x > 0 ? m.pixelHeight() : 0, 1e-9);
-		if (scaling.has("Z") && scaling.get("Z").getAsDouble() > 0)
-			assertEquals(scaling.get("Z").getAsDouble() * 1e6, m.zStep(), 1e-9);
-	}
-
-	private static void checkStatistics(final JsonObject plane, final ArrayImg<?, ?> img,
-		final String where)
-	{
-		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0;
-		long n = 0;
-		for (final Object o : img) {
-			final double v = ((RealType<?>) o).getRealDouble();
-			min = Math.min(min, v);
-			max = Math.max(max, v);
-			sum += v;
-			n++;
-		}
-		assertEquals(plane.get("min").getAsDouble(), min, where);
-		assertEquals(plane.get("max").getAsDouble(), max, where);
-		assertEquals(plane.get("mean").getAsDouble(), sum / n, 1e-6, where);
-	}
-
-	static String sha256(final byte[] bytes) throws NoSuchAlgorithmException {
-		final StringBuilder sb = new StringBuilder();
-		for (final byte b : MessageDigest.getInstance("SHA-256").digest(bytes))
-			sb.append(String.format("%02x", b));
-		return sb.toString();
 	}
 
 	@Test
 	void readsTheCalibrationChannelsAndTimeStamps() throws IOException {
-		try (CziFile czi = CziFile.open(CziTestFiles.sample("CellDivision_T3_Z5_CH2_X240_Y170.czi"))) {
+		try (CziFile czi = CziFile.open(SharedData.czi("CellDivision_T3_Z5_CH2_X240_Y170.czi"))) {
 			final CziScene s = czi.scene(0);
 			assertEquals(240, s.width());
 			assertEquals(170, s.height());
@@ -132,7 +79,7 @@ class CziSamplesTest {
 
 	@Test
 	void readsTheTimeIncrementOfTheXml() throws IOException {
-		try (CziFile czi = CziFile.open(CziTestFiles.sample("S3_1Pos_2Mosaic_T2Z3_CH2_sm.czi"))) {
+		try (CziFile czi = CziFile.open(SharedData.czi("S3_1Pos_2Mosaic_T2Z3_CH2_sm.czi"))) {
 			assertEquals(33.412, czi.metadata().timeIncrement(), 1e-9);
 			assertEquals(3, czi.scenes().size());
 			assertEquals(List.of("DAPI", "EGFP"), czi.metadata().channelNames());
@@ -141,7 +88,7 @@ class CziSamplesTest {
 
 	@Test
 	void reportsMissingPlanesOfASparseGrid() throws IOException {
-		try (CziFile czi = CziFile.open(CziTestFiles.sample("LSM880_AiryScan.czi"))) {
+		try (CziFile czi = CziFile.open(SharedData.czi("LSM880_AiryScan.czi"))) {
 			final CziScene s = czi.scene(0);
 			assertEquals(38, s.width());
 			assertEquals(36, s.height());
@@ -167,7 +114,7 @@ class CziSamplesTest {
 
 	@Test
 	void refusesRealJpegXrNamingTheCodecAndBioFormats() throws IOException {
-		try (CziFile czi = CziFile.open(CziTestFiles.sample("LLS7_small_JPEGXR-synthetic.czi"))) {
+		try (CziFile czi = CziFile.open(SharedData.czi("LLS7_small_JPEGXR-synthetic.czi"))) {
 			final CziFormatException e = assertThrows(CziFormatException.class,
 				() -> czi.requireDecodable(0));
 			assertTrue(e.getMessage().contains("JPEG XR"), e.getMessage());
@@ -180,7 +127,7 @@ class CziSamplesTest {
 
 	@Test
 	void ignoresPyramidSubblocks() throws IOException {
-		try (CziFile czi = CziFile.open(CziTestFiles.sample("WellD6_S1.czi"))) {
+		try (CziFile czi = CziFile.open(SharedData.czi("WellD6_S1.czi"))) {
 			assertEquals(1, czi.scene(0).tileCount());
 			assertEquals(544, czi.scene(0).width());
 		}
@@ -190,18 +137,18 @@ class CziSamplesTest {
 	@ValueSource(strings = { "CellDivision_T3_Z5_CH2_X240_Y170.czi",
 		"CellDivision_T3_Z5_CH2_X240_Y170_comp1.czi" })
 	void readsPlanesInParallelLikeOneByOne(final String name) throws Exception {
-		try (CziFile czi = CziFile.open(CziTestFiles.sample(name))) {
+		try (CziFile czi = CziFile.open(SharedData.czi(name))) {
 			final CziScene s = czi.scene(0);
 			final Map<Integer, String> serial = new HashMap<>();
 			for (int z = 0; z < s.sizeZ(); z++)
-				serial.put(z, sha256(CziTestFiles.storedBytes(czi.readPlane(0, 1, z, 2))));
+				serial.put(z, StoredBytes.sha256(StoredBytes.of(czi.readPlane(0, 1, z, 2))));
 			final ExecutorService pool = Executors.newFixedThreadPool(4);
 			try {
 				final Map<Integer, Future<String>> parallel = new HashMap<>();
 				for (int round = 0; round < 4; round++)
 					for (int z = 0; z < s.sizeZ(); z++) {
 						final int zz = z;
-						parallel.put(z + 10 * round, pool.submit(() -> sha256(CziTestFiles.storedBytes(czi
+						parallel.put(z + 10 * round, pool.submit(() -> StoredBytes.sha256(StoredBytes.of(czi
 							.readPlane(0, 1, zz, 2)))));
 					}
 				for (final Map.Entry<Integer, Future<String>> f : parallel.entrySet())

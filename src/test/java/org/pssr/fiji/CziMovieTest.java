@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 
 import net.imglib2.Cursor;
@@ -21,20 +19,20 @@ import net.imglib2.view.Views;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.crappify.Movie;
-import org.pssr.czi.CziBuilder;
+import org.pssr.czi.CziFeature;
+import org.pssr.czi.CziFeatureFiles;
 import org.pssr.czi.CziFile;
 import org.pssr.czi.CziFormatException;
+import org.pssr.czi.CziPixelType;
+import org.pssr.czi.CziWriter;
 
-/** A CZI channel as a Movie, directly and through MovieFiles. */
+/** A CZI channel as a Movie, directly and through MovieFiles, on CZI files the test writes. */
 class CziMovieTest {
 
-	private static Path sample(final String name) {
-		return Paths.get(System.getProperty("pssr.shared", "../shared"), "data", "czi", name);
-	}
+	@TempDir
+	Path dir;
 
-	private static final Path CELLS = sample("CellDivision_T3_Z5_CH2_X240_Y170.czi");
-
-	private static void assertSamePixels(final ArrayImg<?, ?> expected,
+	static void assertSamePixels(final ArrayImg<?, ?> expected,
 		final RandomAccessibleInterval<FloatType> actual)
 	{
 		final Cursor<?> e = expected.cursor();
@@ -49,20 +47,24 @@ class CziMovieTest {
 
 	@Test
 	void framesAreTheTimePointsOfOneChannel() throws IOException {
-		try (CziMovie movie = CziMovie.open(CELLS, 0, 1, false); CziFile czi = CziFile.open(CELLS)) {
-			assertEquals(240, movie.width());
-			assertEquals(170, movie.height());
+		final CziFeature cells = CziFeatureFiles.calibratedTimeLapse(dir);
+		try (CziMovie movie = CziMovie.open(cells.file(), 0, 1, false);
+			CziFile czi = CziFile.open(cells.file()))
+		{
+			assertEquals(cells.width(), movie.width());
+			assertEquals(cells.height(), movie.height());
 			assertEquals(3, movie.frames());
 			assertSamePixels(czi.readPlane(0, 1, 0, 2), movie.frame(2));
 			assertEquals(czi.metadata().pixelWidth(), movie.calibration().pixelWidth(), 1e-12);
-			assertEquals(60.075, movie.calibration().frameInterval(), 1e-9);
+			assertEquals(cells.timeIncrement(), movie.calibration().frameInterval(), 1e-9);
 			assertThrows(IndexOutOfBoundsException.class, () -> movie.frame(3));
 		}
 	}
 
 	@Test
 	void framesRunAlongZWhenAsked() throws IOException {
-		try (CziMovie movie = CziMovie.open(CELLS, 0, 0, true); CziFile czi = CziFile.open(CELLS)) {
+		final Path cells = CziFeatureFiles.calibratedTimeLapse(dir).file();
+		try (CziMovie movie = CziMovie.open(cells, 0, 0, true); CziFile czi = CziFile.open(cells)) {
 			assertTrue(movie.zAsTime());
 			assertEquals(5, movie.frames());
 			assertSamePixels(czi.readPlane(0, 0, 4, 0), movie.frame(4));
@@ -71,12 +73,12 @@ class CziMovieTest {
 	}
 
 	@Test
-	void aCziZStackIsASequenceOnlyWhenTheUserSaysSo(@TempDir final Path dir) throws IOException {
+	void aCziZStackIsASequenceOnlyWhenTheUserSaysSo() throws IOException {
 		final Path file = dir.resolve("zstack.czi");
-		final CziBuilder b = new CziBuilder(0);
+		final CziWriter w = new CziWriter(CziPixelType.GRAY8);
 		for (int z = 0; z < 3; z++)
-			b.tile(0, new byte[] { (byte) z, 1, 2, 3 }, 0, 0, 2, 2, 'Z', z);
-		Files.write(file, b.bytes());
+			w.tile(CziWriter.Codec.UNCOMPRESSED, new byte[] { (byte) z, 1, 2, 3 }, 0, 0, 2, 2, 'Z', z);
+		w.write(file);
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> SourceMovies.open(List.of(file), 1, false));
 		assertTrue(e.getMessage().contains("Z-stack"), e.getMessage());
@@ -86,40 +88,45 @@ class CziMovieTest {
 	}
 
 	@Test
-	void refusesWhatIsNotOneFluorescenceChannel() {
+	void refusesWhatIsNotOneFluorescenceChannel() throws IOException {
+		final Path rgb = CziFeatureFiles.bgr24(dir).file();
 		final IllegalArgumentException colour = assertThrows(IllegalArgumentException.class,
-			() -> CziMovie.open(sample("RGB-8bit.czi"), 0, 0, false));
+			() -> CziMovie.open(rgb, 0, 0, false));
 		assertTrue(colour.getMessage().contains("colour"), colour.getMessage());
-		assertThrows(IllegalArgumentException.class, () -> CziMovie.open(CELLS, 0, 2, false));
-		assertThrows(IllegalArgumentException.class, () -> CziMovie.open(CELLS, 1, 0, false));
+		final Path cells = CziFeatureFiles.calibratedTimeLapse(dir).file();
+		assertThrows(IllegalArgumentException.class, () -> CziMovie.open(cells, 0, 2, false));
+		assertThrows(IllegalArgumentException.class, () -> CziMovie.open(cells, 1, 0, false));
+		final Path jpegXr = CziFeatureFiles.jpegXr(dir).file();
 		final CziFormatException jxr = assertThrows(CziFormatException.class, () -> CziMovie.open(
-			sample("LLS7_small_JPEGXR-synthetic.czi"), 0, 0, false));
+			jpegXr, 0, 0, false));
 		assertTrue(jxr.getMessage().contains("JPEG XR"), jxr.getMessage());
 	}
 
 	@Test
 	void movieFilesOpensCziWithTheBuiltInReaderWithoutBioFormats() throws IOException {
 		assertFalse(MovieFiles.hasBioFormats(), "Bio-Formats is not a build dependency");
-		final Movie movie = MovieFiles.open(CELLS, 2);
+		final Path cells = CziFeatureFiles.calibratedTimeLapse(dir).file();
+		final Movie movie = MovieFiles.open(cells, 2);
 		try {
 			assertTrue(movie instanceof CziMovie);
 			assertEquals(3, movie.frames());
-			try (CziFile czi = CziFile.open(CELLS)) {
+			try (CziFile czi = CziFile.open(cells)) {
 				assertSamePixels(czi.readPlane(0, 1, 0, 1), movie.frame(1));
 			}
 		}
 		finally {
 			((CziMovie) movie).close();
 		}
-		final Movie stack = MovieFiles.open(sample("LLS7_small.czi"), 1);
+		final Movie stack = MovieFiles.open(CziFeatureFiles.deletedSegment(dir).file(), 1);
 		try {
 			assertEquals(2, stack.frames(), "T=2: frames run along T");
 		}
 		finally {
 			((CziMovie) stack).close();
 		}
+		final Path jpegXr = CziFeatureFiles.jpegXr(dir).file();
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> MovieFiles.open(sample("LLS7_small_JPEGXR-synthetic.czi"), 1));
+			() -> MovieFiles.open(jpegXr, 1));
 		assertTrue(e.getMessage().contains("Bio-Formats"), e.getMessage());
 	}
 }

@@ -5,24 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Paths;
+import java.io.IOException;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pssr.czi.CziFeatureFiles;
 
+/** The Fiji command on CZI files the test writes. */
 class OpenCziCommandTest {
 
-	private static OpenCziCommand run(final String sample, final int scene) {
+	@TempDir
+	Path dir;
+
+	static OpenCziCommand run(final Path file, final int scene) {
 		final OpenCziCommand command = new OpenCziCommand();
-		command.file = Paths.get(System.getProperty("pssr.shared", "../shared"), "data", "czi", sample)
-			.toFile();
+		command.file = file.toFile();
 		command.scene = scene;
 		command.run();
 		return command;
 	}
 
 	@Test
-	void opensASceneAsACalibratedHyperstack() {
-		final OpenCziCommand command = run("S3_1Pos_2Mosaic_T2Z3_CH2_sm.czi", 1);
+	void opensASceneAsACalibratedHyperstack() throws IOException {
+		final OpenCziCommand command = run(CziFeatureFiles.scenesWithMosaics(dir).file(), 1);
 		assertFalse(command.isCanceled(), command.getCancelReason());
 		assertEquals(2, command.image.getNChannels());
 		assertEquals(3, command.image.getNSlices());
@@ -33,12 +39,12 @@ class OpenCziCommandTest {
 	}
 
 	@Test
-	void cancelsWithTheReasonForFilesItCannotRead() {
-		final OpenCziCommand jxr = run("LLS7_small_JPEGXR-synthetic.czi", 0);
+	void cancelsWithTheReasonForFilesItCannotRead() throws IOException {
+		final OpenCziCommand jxr = run(CziFeatureFiles.jpegXr(dir).file(), 0);
 		assertTrue(jxr.isCanceled());
 		assertTrue(jxr.getCancelReason().contains("JPEG XR"), jxr.getCancelReason());
 		assertNull(jxr.image);
-		final OpenCziCommand scene = run("100x100.czi", 1);
+		final OpenCziCommand scene = run(CziFeatureFiles.smallest(dir).file(), 1);
 		assertTrue(scene.isCanceled());
 		assertTrue(scene.getCancelReason().contains("scene 1 does not exist"), scene.getCancelReason());
 	}

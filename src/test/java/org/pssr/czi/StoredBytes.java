@@ -2,27 +2,19 @@ package org.pssr.czi;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 
-/** Where the shared CZI samples are, and a decoded plane back in the stored byte layout. */
-final class CziTestFiles {
+/** A decoded plane back in the layout the file stores it in, and its SHA-256. */
+final class StoredBytes {
 
-	private CziTestFiles() {}
-
-	static Path directory() {
-		return Paths.get(System.getProperty("pssr.shared", "../shared"), "data", "czi");
-	}
-
-	static Path sample(final String name) {
-		return directory().resolve(name);
-	}
+	private StoredBytes() {}
 
 	/** Samples as the file stores them: little-endian, row-major, colour interleaved B, G, R. */
-	static byte[] storedBytes(final ArrayImg<?, ?> img) {
+	static byte[] of(final ArrayImg<?, ?> img) {
 		final Object data = ((ArrayDataAccess<?>) img.update(null)).getCurrentStorageArray();
 		final boolean colour = img.numDimensions() == 3;
 		final int area = (int) (img.dimension(0) * img.dimension(1));
@@ -49,5 +41,19 @@ final class CziTestFiles {
 			for (int s = samples - 1; s >= 0; s--)
 				out.putFloat(a[s * area + i]);
 		return out.array();
+	}
+
+	static String sha256(final byte[] bytes) {
+		final MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (final NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java platform has SHA-256", e);
+		}
+		final StringBuilder sb = new StringBuilder();
+		for (final byte b : digest.digest(bytes))
+			sb.append(String.format("%02x", b));
+		return sb.toString();
 	}
 }
