@@ -1,0 +1,157 @@
+package org.pssr.fiji.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.pssr.crappify.io.Folders;
+
+/**
+ * A Fiji for the integration suite: ImageJ2 with the legacy layer, Bio-Formats and CSBDeep's
+ * TensorFlow 1.15 (the jars of this test JVM's class path that the build did not make), with
+ * pssr installed as a user installs it, by unpacking the update-site zip into {@code Fiji.app}. Each
+ * {@link #run} starts a fresh JVM on it, as Fiji's launcher would.
+ */
+final class FijiInstall {
+
+	/** Class path entries that are this build's, or test tooling, not part of a Fiji. */
+	private static final List<String> NOT_FIJI = List.of("/target/classes", "/target/test-classes",
+		"/org/junit/", "/org/opentest4j/", "/org/apiguardian/", "/com/tngtech/",
+		"/com/code-intelligence/", "/ai/djl/", "/io/airlift/", "/org/apache/commons/commons-rng");
+
+	private static FijiInstall instance;
+
+	final Path app;
+	private final List<Path> classPath;
+
+	private FijiInstall(final Path app, final List<Path> classPath) {
+		this.app = app;
+		this.classPath = classPath;
+	}
+
+	/** Unpacks the update site into a fresh {@code Fiji.app}, once per test JVM. */
+	static synchronized FijiInstall get() throws IOException {
+		if (instance != null) return instance;
+		final Path site = Paths.get(System.getProperty("pssr.updateSite"));
+		final Path zip = site.resolveSibling(site.getFileName() + ".zip");
+		if (!Files.isRegularFile(zip)) throw new IllegalStateException("no update site at " + zip +
+			": run with -Pfiji,imagej2");
+		final Path app = Paths.get("target", "fiji-it", "Fiji.app").toAbsolutePath();
+		Folders.deleteTree(app);
+		Files.createDirectories(app);
+		unzip(zip, app);
+		final List<Path> classPath = new ArrayList<>(fijiJars());
+		classPath.addAll(jars(app.resolve("jars")));
+		classPath.add(Paths.get("target", "test-classes").toAbsolutePath());
+		instance = new FijiInstall(app, classPath);
+		return instance;
+	}
+
+	/** The Fiji jars of this JVM's class path: everything but the build's own and test tooling. */
+	private static List<Path> fijiJars() {
+		final String path = System.getProperty("surefire.test.class.path", System.getProperty(
+			"java.class.path"));
+		return Arrays.stream(path.split(File.pathSeparator)).filter(e -> NOT_FIJI.stream().noneMatch(e
+			.replace('\\', '/')::contains)).map(Paths::get).collect(Collectors.toList());
+	}
+
+	private static List<Path> jars(final Path folder) throws IOException {
+		try (Stream<Path> walk = Files.walk(folder)) {
+			return walk.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList());
+		}
+	}
+
+	private static void unzip(final Path zip, final Path into) throws IOException {
+		try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
+			for (ZipEntry e; (e = z.getNextEntry()) != null;) {
+				final Path target = into.resolve(e.getName()).normalize();
+				if (!target.startsWith(into)) throw new IOException("zip entry outside: " + e.getName());
+				if (e.isDirectory()) continue;
+				Files.createDirectories(target.getParent());
+				Files.copy(z, target);
+			}
+		}
+	}
+
+	/** The Fiji jars only: what a Fiji without pssr would have. */
+	List<Path> fijiClassPath() {
+		return fijiJars();
+	}
+
+	/** Everything a Fiji with pssr installed puts on its class path. */
+	List<Path> classPath() {
+		return classPath;
+	}
+
+	/** What a Fiji JVM printed, and how the harness ended. */
+	static final class Result {
+
+		final int exit;
+		final String output;
+
+		Result(final int exit, final String output) {
+			this.exit = exit;
+			this.output = output;
+		}
+
+		/** {@code ok}, {@code aborted ...} or {@code failed ...}. */
+		String result() {
+			final int i = output.lastIndexOf("HARNESS-RESULT: ");
+			return i < 0 ? "no result (crashed?)" : output.substring(i + 16).trim();
+		}
+
+		/** The ImageJ log at the end. */
+		String log() {
+			final int from = output.lastIndexOf("HARNESS-LOG-BEGIN");
+			final int to = output.lastIndexOf("HARNESS-LOG-END");
+			return from < 0 || to < from ? "" : output.substring(from + 17, to).trim();
+		}
+
+		@Override
+		public String toString() {
+			return "exit " + exit + ", " + result() + "\n" + output;
+		}
+	}
+
+	/** Starts a Fiji JVM running {@link FijiHarness} with {@code args} and waits for it. */
+	Result run(final long timeoutSeconds, final String... args) throws IOException,
+		InterruptedException
+	{
+		final List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty(
+			"java.home"), "bin", "java").toString(), "-Xmx4g", "-Djava.awt.headless=true",
+			"--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dij.dir=" + app, "-Dimagej.dir=" + app,
+			"-cp", classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+			FijiHarness.class.getName()));
+		command.addAll(List.of(args));
+		final Path log = Files.createTempFile("fiji-it", ".log");
+		final Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log
+			.toFile()).directory(app.toFile()).start();
+		if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+			p.destroyForcibly();
+			throw new IllegalStateException("Fiji did not finish in " + timeoutSeconds + " s:\n" +
+				new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+		}
+		final String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+		Files.delete(log);
+		return new Result(p.exitValue(), output);
+	}
+
+	/** Names of the jars {@link #get} installed from the update site. */
+	Set<String> installedJarNames() throws IOException {
+		return jars(app.resolve("jars")).stream().map(p -> p.getFileName().toString()).collect(
+			Collectors.toSet());
+	}
+}
