@@ -1,7 +1,7 @@
 // Super-resolves every TIFF movie in a folder with one trained PSSR model.
 // Each movie.tif becomes movie_pssr.tif in the output folder (32-bit, calibration divided by the
 // model's scale factor). In Fiji: Plugins > PSSR > PSSR Batch Super-Resolve, or headless:
-//   ImageJ-linux64 --headless --console --run PSSR_Batch_Super-Resolve.ijm \
+//   ./fiji-linux-x64 --headless --run scripts/Plugins/PSSR/PSSR_Batch_Super-Resolve.ijm \
 //     'modelfile="/data/model.pssr.zip",input="/data/movies",output="/data/pssr",bits="32"'
 #@ File (label = "Model (.pssr.zip)", style = "open") modelfile
 #@ File (label = "Folder of movies", style = "directory") input

@@ -1,7 +1,7 @@
 // One movie per call, for cluster jobs running Fiji without a display, e.g. a SLURM array job
 // in which task N super-resolves the N-th movie of a list:
 //   movie=$(sed -n "${SLURM_ARRAY_TASK_ID}p" movies.txt)
-//   ImageJ-linux64 --headless --console -macro PSSR_Cluster_Headless.ijm \
+//   ./fiji-linux-x64 --headless -macro scripts/Plugins/PSSR/PSSR_Cluster_Headless.ijm \
 //     "model=/data/model.pssr.zip input=$movie output=${movie%.tif}_pssr.tif device=gpu"
 // Arguments are space-separated key=value pairs (paths without spaces); device and bits are
 // optional (auto, 32). The GPU is used when Fiji's DJL sees one; the log says which device ran.

@@ -2,7 +2,7 @@
 // and the BioImage Model Zoo) or a SavedModel folder. The export is reloaded in TensorFlow and must
 // reproduce the model, or nothing is written. In Fiji: Plugins > PSSR > PSSR Export Model, or
 // headless:
-//   ImageJ-linux64 --headless --console --run PSSR_Export_Model.ijm \
+//   ./fiji-linux-x64 --headless --run scripts/Plugins/PSSR/PSSR_Export_Model.ijm \
 //     'modelfile="/data/model.pssr.zip",output="/data/model_bioimageio.zip",format="bioimageio",author="A. Author",license="CC-BY-4.0"'
 #@ File (label = "Model (.pssr.zip)", style = "open") modelfile
 #@ File (label = "Output (.zip for bioimageio, new folder for savedmodel)", style = "save") output

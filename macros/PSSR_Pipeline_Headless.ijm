@@ -3,14 +3,16 @@
 //   2. a model trained with the stability loss,
 //   3. every movie of the folder super-resolved with it.
 // Everything goes to the work folder: twins/, model.pssr.zip, pssr/NAME_pssr.tif.
-//   ImageJ-linux64 --headless --console --run PSSR_Pipeline_Headless.ijm \
-//     'input="/data/hr_movies",work="/data/pssr_run",scale="4",epochs=10'
+//   ./fiji-linux-x64 --headless --run scripts/Plugins/PSSR/PSSR_Pipeline_Headless.ijm \
+//     'input="/data/hr_movies",work="/data/pssr_run",scale="4",epochs=10,tile=128,samples=1000'
 // The movies super-resolved in step 3 are the training movies themselves: point the last loop at
 // the low-resolution acquisitions you want to improve (or use PSSR_Batch_Super-Resolve.ijm).
 #@ File (label = "Folder of HR movies", style = "directory") input
 #@ File (label = "Work folder", style = "directory") work
 #@ String (label = "Scale factor", choices = {"4", "2", "8"}) scale
 #@ Integer (label = "Epochs", value = 10) epochs
+#@ Integer (label = "HR tile size (px; the movies must be at least this large)", value = 128) tile
+#@ Integer (label = "Twin samples", value = 1000) samples
 
 setBatchMode(true);
 twins = work + File.separator + "twins";
@@ -19,7 +21,7 @@ results = work + File.separator + "pssr";
 File.makeDirectory(results);
 
 print("PSSR 1/3: twin training data from " + input);
-run("Generate Twin Training Data", "inputs=[" + input + "] channel=1 scale=" + scale + " frames=3 tile=128 samples=1000 recipe=pssr seed=1 validation=0.1 output=[" + twins + "]");
+run("Generate Twin Training Data", "inputs=[" + input + "] channel=1 scale=" + scale + " frames=3 tile=" + tile + " samples=" + samples + " recipe=pssr seed=1 validation=0.1 output=[" + twins + "]");
 
 print("PSSR 2/3: training " + model);
 run("Train Model", "dataset=[" + twins + "] modelfile=[" + model + "] preset=small epochs=" + epochs + " batch=8 lr=0.001 stability=1 device=auto");

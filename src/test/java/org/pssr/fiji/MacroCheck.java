@@ -12,23 +12,28 @@ import ij.macro.MacroConstants;
 import ij.macro.Program;
 import ij.macro.Tokenizer;
 
+import org.scijava.Context;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.DefaultPluginFinder;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.PluginIndex;
 import org.scijava.plugin.PluginInfo;
+import org.scijava.service.Service;
 
 /**
  * Checks ImageJ macros against the PSSR commands found on the class path (as Fiji finds them,
  * through SciJava's plugin index): every {@code run("Name", "options")} must name a command by its
- * menu label and use only its parameter names as option keys, and the macro must tokenize with
- * balanced brackets.
+ * menu label, use only its parameter names as option keys and pass every one of them (a key left
+ * out would take a default the macro's reader cannot see; booleans, where absence means false, and
+ * the open image may be left out), and the macro must tokenize with balanced brackets.
  */
 final class MacroCheck {
 
 	/** Menu label -> macro option keys, for every command in org.pssr.fiji. */
 	final Map<String, Set<String>> commands = new HashMap<>();
+	/** Menu label -> the keys a macro must give. */
+	final Map<String, Set<String>> required = new HashMap<>();
 
 	MacroCheck() {
 		final PluginIndex index = new PluginIndex(new DefaultPluginFinder());
@@ -36,7 +41,9 @@ final class MacroCheck {
 		for (final PluginInfo<Command> info : index.getPlugins(Command.class)) {
 			if (!info.getClassName().startsWith("org.pssr.fiji.")) continue;
 			try {
-				commands.put(info.getMenuPath().getLeaf().getName(), optionKeys(info.loadClass()));
+				final String label = info.getMenuPath().getLeaf().getName();
+				commands.put(label, optionKeys(info.loadClass()));
+				required.put(label, requiredKeys(info.loadClass()));
 			}
 			catch (final Exception e) {
 				throw new IllegalStateException("cannot load " + info.getClassName(), e);
@@ -49,10 +56,29 @@ final class MacroCheck {
 		for (Class<?> c = command; c != null; c = c.getSuperclass()) {
 			for (final Field f : c.getDeclaredFields()) {
 				final Parameter p = f.getAnnotation(Parameter.class);
-				if (p != null && p.type() != ItemIO.OUTPUT) keys.add(f.getName());
+				if (p != null && p.type() != ItemIO.OUTPUT && !injected(f)) keys.add(f.getName());
 			}
 		}
 		return keys;
+	}
+
+	static Set<String> requiredKeys(final Class<?> command) {
+		final Set<String> keys = new LinkedHashSet<>();
+		for (Class<?> c = command; c != null; c = c.getSuperclass()) {
+			for (final Field f : c.getDeclaredFields()) {
+				final Parameter p = f.getAnnotation(Parameter.class);
+				final Class<?> t = f.getType();
+				if (p != null && p.type() != ItemIO.OUTPUT && !injected(f) && t != boolean.class &&
+					t != Boolean.class && !t.getName().equals("ij.ImagePlus")) keys.add(f.getName());
+			}
+		}
+		return keys;
+	}
+
+	/** The context and services SciJava fills in itself, not options. */
+	private static boolean injected(final Field f) {
+		return Context.class.isAssignableFrom(f.getType()) || Service.class.isAssignableFrom(f
+			.getType());
 	}
 
 	/** What is wrong with {@code macro}; empty when nothing is. */
@@ -103,12 +129,16 @@ final class MacroCheck {
 			else if (type != '+' && type != ',') options.append('X');
 		}
 		final String flat = options.toString().replaceAll("\\[[^\\]]*\\]", "");
+		final Set<String> given = new LinkedHashSet<>();
 		for (final String option : flat.trim().split("\\s+")) {
 			if (option.isEmpty()) continue;
 			final String key = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+			given.add(key);
 			if (!keys.contains(key)) problems.add("run(\"" + name + "\") has no option '" + key +
 				"'; it has " + keys);
 		}
+		for (final String key : required.get(name))
+			if (!given.contains(key)) problems.add("run(\"" + name + "\") leaves out '" + key + "'");
 	}
 
 	private static String literal(final Program program, final int token) {

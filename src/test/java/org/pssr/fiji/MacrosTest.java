@@ -47,13 +47,20 @@ class MacrosTest {
 
 	@Test
 	void theCheckCatchesUnknownCommandsUnknownKeysAndUnbalancedBrackets() {
-		assertEquals(1, CHECK.problems("run(\"Super-Resolve Movies\", \"modelfile=[a]\");").size());
-		assertEquals(1, CHECK.problems("run(\"Super-Resolve Movie\", \"modelFile=[a] bits=16\");")
-			.size());
-		assertEquals(1, CHECK.problems("m = \"x\"; run(\"Evaluate Model\", \"modelfile=[\" + m + \"] " +
-			"csv=[b]\");").size());
+		final String all = "inputfile=[a] modelfile=[m] outputfile=[o] tile=0 device=auto bits=32 channel=1";
+		assertEquals(List.of(), CHECK.problems("run(\"Super-Resolve Movie\", \"" + all + "\");"));
+		assertEquals(1, CHECK.problems("run(\"Super-Resolve Movies\", \"" + all + "\");").size());
+		assertEquals(List.of("run(\"Super-Resolve Movie\") has no option 'modelFile'; it has " + CHECK
+			.commands.get("Super-Resolve Movie"), "run(\"Super-Resolve Movie\") leaves out 'modelfile'"),
+			CHECK.problems("run(\"Super-Resolve Movie\", \"" + all.replace("modelfile", "modelFile") +
+				"\");"));
+		assertEquals(List.of("run(\"Super-Resolve Movie\") leaves out 'device'"), CHECK.problems(
+			"run(\"Super-Resolve Movie\", \"" + all.replace("device=auto ", "") + "\");"));
+		final String evaluate = "run(\"Evaluate Model\", \"inputfile=[t] modelfile=[\" + m + \"] " +
+			"csvfile=[b] tile=0 device=auto channel=1 seed=3\");";
+		assertEquals(List.of(), CHECK.problems("m = \"x\"; " + evaluate));
+		assertEquals(1, CHECK.problems("m = \"x\"; " + evaluate.replace("csvfile", "csv")).size() - 1,
+			"an unknown key and the key it misspells");
 		assertTrue(CHECK.problems("if (true) { print(\"a\");").size() > 0);
-		assertEquals(List.of(), CHECK.problems("run(\"Evaluate Model\", \"modelfile=[\" + m + \"] " +
-			"csvfile=[b] seed=3\");"));
 	}
 }

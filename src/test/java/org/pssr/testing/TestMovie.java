@@ -113,7 +113,7 @@ public enum TestMovie {
 	/** The 16-bit synthetic movie scaled so that it fills an 8-bit range as 8-bit acquisitions do. */
 	private static Movie eightBit(final Movie movie) {
 		float max = 0;
-		for (final FloatType v : net.imglib2.view.Views.iterable(movie.frame(0)))
+		for (final FloatType v : movie.frame(0))
 			max = Math.max(max, v.get());
 		final float factor = (float) (EIGHT_BIT_PEAK / max);
 		return new Movie() {

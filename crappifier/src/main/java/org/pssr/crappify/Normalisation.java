@@ -5,7 +5,6 @@ import java.util.Locale;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
-import net.imglib2.view.Views;
 
 /**
  * Maps a movie's intensities to normalised units: the {@value #LOW_PERCENTILE} % percentile to 0 and
@@ -46,7 +45,7 @@ public final class Normalisation {
 		double min = Double.POSITIVE_INFINITY;
 		double max = Double.NEGATIVE_INFINITY;
 		for (final int t : frames) {
-			for (final FloatType v : Views.iterable(movie.frame(t))) {
+			for (final FloatType v : movie.frame(t)) {
 				final float f = v.get();
 				if (!Float.isFinite(f)) {
 					throw new IllegalArgumentException(name + ": frame " + (t + 1) +
@@ -67,7 +66,7 @@ public final class Normalisation {
 		final double binWidth = (max - min) / BINS;
 		for (final int t : frames) {
 			final RandomAccessibleInterval<FloatType> frame = movie.frame(t);
-			for (final FloatType v : Views.iterable(frame)) {
+			for (final FloatType v : frame) {
 				final float f = v.get();
 				final int b = Math.min(BINS - 1, (int) ((f - min) / binWidth));
 				histogram[b]++;

@@ -1,10 +1,12 @@
 package org.pssr.fiji;
 
+import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.macro.Interpreter;
 
 import org.pssr.crappify.Movie;
 import org.pssr.train.infer.ProgressListener;
@@ -48,11 +50,28 @@ final class Commands {
 		};
 	}
 
-	/** Cancels the command with the message, which Fiji shows in a dialog or, headless, in the log. */
+	/**
+	 * The one way a PSSR command fails: it is cancelled with the reason, and the reason is said once,
+	 * where the user looks. A running macro stops there with the reason as its error (a cancelled
+	 * SciJava command alone would let the macro go on; ImageJ shows macro errors in a dialog, or
+	 * prints them headless); without a macro, Fiji shows it in a dialog, or headless in the log.
+	 */
 	static void fail(final ContextCommand command, final Exception e) {
-		final String message = e.getMessage() == null ? e.toString() : e.getMessage();
-		IJ.log("PSSR: " + message);
+		final String message = "PSSR: " + (e.getMessage() == null ? e.toString() : e.getMessage());
 		IJ.showProgress(1.0);
+		IJ.showStatus("");
 		command.cancel(message);
+		final Interpreter macro = Interpreter.getInstance();
+		if (macro != null) {
+			try {
+				macro.abort(message);
+			}
+			catch (final RuntimeException stopped) {
+				// the interpreter signals the stop by throwing into this thread; the macro ends when
+				// this command returns
+			}
+		}
+		else if (GraphicsEnvironment.isHeadless()) IJ.log(message);
+		else IJ.error("PSSR", message);
 	}
 }

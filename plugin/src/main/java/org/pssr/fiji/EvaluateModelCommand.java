@@ -36,17 +36,18 @@ public final class EvaluateModelCommand extends ContextCommand {
 
 	public static final String TABLE = "PSSR Evaluation";
 
-	@Parameter(label = "Ground truth (open image)", required = false)
+	@Parameter(label = "Ground truth (open image)", required = false, persist = false)
 	ImagePlus image;
 
 	@Parameter(label = "Ground-truth file (instead of the open image)", required = false,
-		style = FileWidget.OPEN_STYLE)
+		style = FileWidget.OPEN_STYLE, persist = false)
 	File inputfile;
 
-	@Parameter(label = "Model file (.pssr.zip)", style = FileWidget.OPEN_STYLE)
+	@Parameter(label = "Model file (.pssr.zip)", style = FileWidget.OPEN_STYLE, persist = false)
 	File modelfile;
 
-	@Parameter(label = "Per-frame CSV (optional)", required = false, style = FileWidget.SAVE_STYLE)
+	@Parameter(label = "Per-frame CSV (optional)", required = false, style = FileWidget.SAVE_STYLE,
+		persist = false)
 	File csvfile;
 
 	@Parameter(label = "Tile size in LR pixels (0 = automatic)", min = "0")

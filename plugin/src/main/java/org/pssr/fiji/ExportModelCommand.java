@@ -20,13 +20,15 @@ import org.scijava.widget.FileWidget;
  * Plugins > PSSR > Export Model (TensorFlow): a trained model as a SavedModel folder or a
  * bioimage.io package, checked by reloading it in TensorFlow. Same as {@code pssr export}.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>PSSR>Export Model (TensorFlow)")
+@Plugin(type = Command.class, menuPath = "Plugins>PSSR>Export Model (TensorFlow)",
+	headless = true)
 public final class ExportModelCommand extends ContextCommand {
 
-	@Parameter(label = "Model file (.pssr.zip)", style = FileWidget.OPEN_STYLE)
+	@Parameter(label = "Model file (.pssr.zip)", style = FileWidget.OPEN_STYLE, persist = false)
 	File modelfile;
 
-	@Parameter(label = "Output (new folder, or new .zip for bioimage.io)", style = FileWidget.SAVE_STYLE)
+	@Parameter(label = "Output (new folder, or new .zip for bioimage.io)",
+		style = FileWidget.SAVE_STYLE, persist = false)
 	File output;
 
 	@Parameter(label = "Format", choices = { "bioimageio", "savedmodel" })
@@ -51,7 +53,7 @@ public final class ExportModelCommand extends ContextCommand {
 			IJ.log("PSSR: " + report);
 		}
 		catch (final IOException | IllegalArgumentException | IllegalStateException e) {
-			cancel("Export failed: " + e.getMessage());
+			Commands.fail(this, e);
 		}
 		finally {
 			IJ.showStatus("");

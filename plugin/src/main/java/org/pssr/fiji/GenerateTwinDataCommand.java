@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
@@ -24,10 +25,8 @@ import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.ui.DialogPrompt;
 import org.scijava.ui.UIService;
 
 /**
@@ -35,11 +34,9 @@ import org.scijava.ui.UIService;
  * the current image, or movie files/folders separated by ';' (macro-friendly), and the dataset is
  * written by the same {@link TwinDatasetWriter} as the CLI.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>PSSR>Generate Twin Training Data")
+@Plugin(type = Command.class, menuPath = "Plugins>PSSR>Generate Twin Training Data",
+	headless = true)
 public final class GenerateTwinDataCommand extends ContextCommand {
-
-	@Parameter
-	private LogService log;
 
 	@Parameter
 	private StatusService status;
@@ -47,10 +44,11 @@ public final class GenerateTwinDataCommand extends ContextCommand {
 	@Parameter
 	private UIService ui;
 
-	@Parameter(label = "Movie (used when no files are given)", required = false)
+	@Parameter(label = "Movie (used when no files are given)", required = false, persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Movie files or folders (';'-separated, optional)", required = false)
+	@Parameter(label = "Movie files or folders (';'-separated, optional)", required = false,
+		persist = false)
 	private String inputs = "";
 
 	@Parameter(label = "Channel", min = "1")
@@ -80,7 +78,7 @@ public final class GenerateTwinDataCommand extends ContextCommand {
 	@Parameter(label = "Validation fraction", min = "0", max = "0.9")
 	private double validation = 0.1;
 
-	@Parameter(label = "Output folder", style = "directory")
+	@Parameter(label = "Output folder", style = "directory", persist = false)
 	private File output;
 
 	@Parameter(label = "Show a preview tile (HR | X1 | X2)")
@@ -111,13 +109,10 @@ public final class GenerateTwinDataCommand extends ContextCommand {
 			summary = "Wrote " + output + ": " + (samples - valid) + " training + " + valid +
 				" validation twins, " + crappifier.describe();
 			status.showStatus("PSSR: " + summary);
-			log.info(summary);
+			IJ.log("PSSR: " + summary);
 		}
 		catch (final IllegalArgumentException | IOException e) {
-			final String message = "Generate Twin Training Data: " + e.getMessage();
-			log.error(message);
-			if (!ui.isHeadless()) ui.showDialog(message, DialogPrompt.MessageType.ERROR_MESSAGE);
-			cancel(message);
+			Commands.fail(this, e);
 		}
 		finally {
 			status.clearStatus();

@@ -17,10 +17,11 @@ import org.scijava.plugin.Plugin;
  * decoded when shown, for Fiji installations without Bio-Formats. The file stays open while the
  * image is in use.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>PSSR>Open CZI (built-in reader)")
+@Plugin(type = Command.class, menuPath = "Plugins>PSSR>Open CZI (built-in reader)",
+	headless = true)
 public final class OpenCziCommand extends ContextCommand {
 
-	@Parameter(label = "CZI file", style = "open")
+	@Parameter(label = "CZI file", style = "open", persist = false)
 	File file;
 
 	@Parameter(label = "Scene (0 = first)", min = "0")
@@ -34,12 +35,8 @@ public final class OpenCziCommand extends ContextCommand {
 		try {
 			final CziFile czi = CziFile.open(file.toPath());
 			try {
-				if (scene >= czi.scenes().size()) {
-					czi.close();
-					cancel(czi.name() + " has " + czi.scenes().size() + " scene(s); scene " + scene +
-						" does not exist");
-					return;
-				}
+				if (scene >= czi.scenes().size()) throw new IllegalArgumentException(czi.name() + " has " +
+					czi.scenes().size() + " scene(s); scene " + scene + " does not exist");
 				czi.requireDecodable(scene);
 				image = CziHyperstack.open(czi, scene);
 			}
@@ -49,7 +46,7 @@ public final class OpenCziCommand extends ContextCommand {
 			}
 		}
 		catch (final IOException | IllegalArgumentException e) {
-			cancel(e.getMessage());
+			Commands.fail(this, e);
 		}
 	}
 }

@@ -23,18 +23,19 @@ import org.scijava.widget.FileWidget;
 	label = "Super-Resolve Movie", headless = true)
 public final class SuperResolveMovieCommand extends ContextCommand {
 
-	@Parameter(label = "Movie (open image)", required = false)
+	@Parameter(label = "Movie (open image)", required = false, persist = false)
 	ImagePlus image;
 
 	@Parameter(label = "Movie file (instead of the open image)", required = false,
-		style = FileWidget.OPEN_STYLE)
+		style = FileWidget.OPEN_STYLE, persist = false)
 	File inputfile;
 
 	@Parameter(label = "Model (.pssr.zip, bioimage.io .zip or SavedModel folder)",
-		style = FileWidget.OPEN_STYLE)
+		style = FileWidget.OPEN_STYLE, persist = false)
 	File modelfile;
 
-	@Parameter(label = "Output file (optional .tif)", required = false, style = FileWidget.SAVE_STYLE)
+	@Parameter(label = "Output file (optional .tif)", required = false, style = FileWidget.SAVE_STYLE,
+		persist = false)
 	File outputfile;
 
 	@Parameter(label = "Tile size in LR pixels (0 = automatic)", min = "0")

@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -21,6 +22,7 @@ import org.pssr.train.TrainingOptions;
 import org.pssr.train.TrainingResult;
 import org.pssr.train.TwinDatasetOpener;
 import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
@@ -28,34 +30,35 @@ import org.scijava.plugin.Plugin;
  * Plugins > PSSR > Train Model: trains on a twin dataset folder and writes a model bundle. With a
  * display, a live plot of training and validation loss and a preview (input, output, target) are
  * updated each epoch; headless, one log line per epoch. Pressing Esc finishes early and keeps the
- * best model.
+ * best model; cancelling the command (SciJava's cancel, as Fiji's task bar offers) stops and
+ * writes nothing.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>PSSR>Train Model")
-public final class TrainModelCommand implements Command {
+@Plugin(type = Command.class, menuPath = "Plugins>PSSR>Train Model", headless = true)
+public final class TrainModelCommand extends ContextCommand {
 
-	@Parameter(label = "Twin dataset folder", style = "directory")
-	private File dataset;
+	@Parameter(label = "Twin dataset folder", style = "directory", persist = false)
+	File dataset;
 
-	@Parameter(label = "Model bundle (*.pssr.zip)", style = "save")
-	private File modelfile;
+	@Parameter(label = "Model bundle (*.pssr.zip)", style = "save", persist = false)
+	File modelfile;
 
 	@Parameter(label = "Preset", choices = { "small", "pssr", "fast" })
-	private String preset = "small";
+	String preset = "small";
 
 	@Parameter(label = "Epochs", min = "1")
-	private int epochs = 10;
+	int epochs = 10;
 
 	@Parameter(label = "Batch", min = "1")
-	private int batch = 8;
+	int batch = 8;
 
 	@Parameter(label = "Learning rate")
-	private double lr = 1e-3;
+	double lr = 1e-3;
 
 	@Parameter(label = "Stability weight", min = "0")
-	private double stability = 1;
+	double stability = 1;
 
 	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
-	private String device = "auto";
+	String device = "auto";
 
 	@Override
 	public void run() {
@@ -63,8 +66,11 @@ public final class TrainModelCommand implements Command {
 		try (TwinDatasetOpener.Split split = TwinDatasetOpener.FOLDER.open(dataset.toPath())) {
 			train(display, split);
 		}
-		catch (final IOException | IllegalArgumentException e) {
-			IJ.error("PSSR Train Model", e.getMessage());
+		catch (final CancellationException e) {
+			IJ.log("PSSR: training cancelled; nothing written");
+		}
+		catch (final IOException | IllegalArgumentException | IllegalStateException e) {
+			Commands.fail(this, e);
 		}
 	}
 
@@ -75,7 +81,10 @@ public final class TrainModelCommand implements Command {
 			.learningRate(lr).stability(stability).device(device).checkpoints(ModelBundle.checkpointFolder(
 				modelfile.toPath()));
 		final StabilityTrainer[] trainer = new StabilityTrainer[1];
-		final Progress progress = new Progress(display, epochs, () -> trainer[0].finishNow());
+		final Progress progress = new Progress(display, epochs, () -> trainer[0].finishNow(),
+			() -> {
+				if (isCanceled()) trainer[0].cancel();
+			});
 		trainer[0] = new StabilityTrainer(options, split.train(), split.valid(), progress);
 		try (TrainingResult result = trainer[0].train()) {
 			ModelBundle.save(modelfile.toPath(), result.network(), split.normalisation(), split.train()
@@ -90,15 +99,19 @@ public final class TrainModelCommand implements Command {
 		private final boolean display;
 		private final int epochs;
 		private final Runnable finish;
+		private final Runnable checkCancel;
 		private final List<Double> train = new ArrayList<>();
 		private final List<Double> valid = new ArrayList<>();
 		private ImagePlus plot;
 		private ImagePlus preview;
 
-		Progress(final boolean display, final int epochs, final Runnable finish) {
+		Progress(final boolean display, final int epochs, final Runnable finish,
+			final Runnable checkCancel)
+		{
 			this.display = display;
 			this.epochs = epochs;
 			this.finish = finish;
+			this.checkCancel = checkCancel;
 		}
 
 		@Override
@@ -108,6 +121,7 @@ public final class TrainModelCommand implements Command {
 				IJ.resetEscape();
 				finish.run();
 			}
+			checkCancel.run();
 		}
 
 		@Override

@@ -14,7 +14,8 @@ import org.scijava.Context;
  * The main class of the Fiji JVMs the integration suite starts: an ImageJ2 with the legacy layer,
  * headless, that runs what Fiji's launcher would ({@code --run} a script with parameters, {@code
  * -macro} a macro file with an argument, a macro text), or a Java check inside that JVM. Its last
- * line is {@code HARNESS-RESULT: ok}, {@code aborted} or {@code failed}, then the ImageJ log.
+ * line is {@code HARNESS-RESULT: ok}, {@code aborted} or {@code failed}; before it, what the
+ * JVM printed (headless, the ImageJ log goes to standard output).
  *
  * <p>
  * No {@code ij.*} type may appear in this class: ImageJ 1.x must be patched before any of its
@@ -23,7 +24,7 @@ import org.scijava.Context;
 public final class FijiHarness {
 
 	static {
-		System.setProperty("java.awt.headless", "true");
+		if (!Boolean.getBoolean("pssr.it.display")) System.setProperty("java.awt.headless", "true");
 		LegacyInjector.preinit();
 	}
 
@@ -40,9 +41,6 @@ public final class FijiHarness {
 			t.printStackTrace(out);
 			result = "failed " + t;
 		}
-		out.println("HARNESS-LOG-BEGIN");
-		out.println(FijiScenario.log());
-		out.println("HARNESS-LOG-END");
 		out.println("HARNESS-RESULT: " + result);
 		out.flush();
 		context.dispose();
@@ -56,7 +54,7 @@ public final class FijiHarness {
 			case "macro":
 				return FijiScenario.macroFile(new File(args[1]), args.length > 2 ? args[2] : "");
 			case "eval":
-				return FijiScenario.macro(args[1]);
+				return FijiScenario.macro(args[1], "");
 			case "check":
 				final String[] target = args[1].split("#");
 				final Method check = Class.forName(target[0]).getMethod(target[1], Context.class,

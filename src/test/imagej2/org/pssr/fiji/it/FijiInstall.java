@@ -27,10 +27,13 @@ import org.pssr.crappify.io.Folders;
  */
 final class FijiInstall {
 
-	/** Class path entries that are this build's, or test tooling, not part of a Fiji. */
-	private static final List<String> NOT_FIJI = List.of("/target/classes", "/target/test-classes",
-		"/org/junit/", "/org/opentest4j/", "/org/apiguardian/", "/com/tngtech/",
-		"/com/code-intelligence/", "/ai/djl/", "/io/airlift/", "/org/apache/commons/commons-rng");
+	/**
+	 * Class path entries that are not part of a Fiji: pssr's libraries (the update site brings them)
+	 * and test tooling. This build's own outputs are left out by {@link #fijiJars}.
+	 */
+	private static final List<String> NOT_FIJI = List.of("/org/junit/", "/org/opentest4j/",
+		"/org/apiguardian/", "/com/tngtech/", "/com/code-intelligence/", "/ai/djl/", "/io/airlift/",
+		"/org/apache/commons/commons-rng");
 
 	private static FijiInstall instance;
 
@@ -64,8 +67,10 @@ final class FijiInstall {
 	private static List<Path> fijiJars() {
 		final String path = System.getProperty("surefire.test.class.path", System.getProperty(
 			"java.class.path"));
-		return Arrays.stream(path.split(File.pathSeparator)).filter(e -> NOT_FIJI.stream().noneMatch(e
-			.replace('\\', '/')::contains)).map(Paths::get).collect(Collectors.toList());
+		final Path build = Paths.get("target").toAbsolutePath();
+		return Arrays.stream(path.split(File.pathSeparator)).map(Paths::get).filter(e -> !e
+			.toAbsolutePath().startsWith(build) && NOT_FIJI.stream().noneMatch(e.toString().replace('\\',
+				'/')::contains)).collect(Collectors.toList());
 	}
 
 	private static List<Path> jars(final Path folder) throws IOException {
@@ -113,12 +118,6 @@ final class FijiInstall {
 			return i < 0 ? "no result (crashed?)" : output.substring(i + 16).trim();
 		}
 
-		/** The ImageJ log at the end. */
-		String log() {
-			final int from = output.lastIndexOf("HARNESS-LOG-BEGIN");
-			final int to = output.lastIndexOf("HARNESS-LOG-END");
-			return from < 0 || to < from ? "" : output.substring(from + 17, to).trim();
-		}
 
 		@Override
 		public String toString() {
@@ -126,15 +125,28 @@ final class FijiInstall {
 		}
 	}
 
-	/** Starts a Fiji JVM running {@link FijiHarness} with {@code args} and waits for it. */
+	/** Starts a headless Fiji JVM running {@link FijiHarness} with {@code args} and waits for it. */
 	Result run(final long timeoutSeconds, final String... args) throws IOException,
 		InterruptedException
 	{
-		final List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty(
-			"java.home"), "bin", "java").toString(), "-Xmx4g", "-Djava.awt.headless=true",
-			"--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dij.dir=" + app, "-Dimagej.dir=" + app,
-			"-cp", classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-			FijiHarness.class.getName()));
+		return run(timeoutSeconds, false, List.of(), args);
+	}
+
+	/**
+	 * @param display whether the JVM gets a (virtual, Xvfb) display instead of running headless
+	 * @param properties more {@code -Dname=value} options for the JVM
+	 */
+	Result run(final long timeoutSeconds, final boolean display, final List<String> properties,
+		final String... args) throws IOException, InterruptedException
+	{
+		final List<String> command = new ArrayList<>();
+		if (display) command.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x1024x24"));
+		command.addAll(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+			"-Xmx4g", display ? "-Dpssr.it.display=true" : "-Djava.awt.headless=true",
+			"--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dij.dir=" + app, "-Dimagej.dir=" + app));
+		command.addAll(properties);
+		command.addAll(List.of("-cp", classPath.stream().map(Path::toString).collect(Collectors
+			.joining(File.pathSeparator)), FijiHarness.class.getName()));
 		command.addAll(List.of(args));
 		final Path log = Files.createTempFile("fiji-it", ".log");
 		final Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log

@@ -1,10 +1,14 @@
 package org.pssr.fiji.it;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Map;
 
-import ij.IJ;
+import ij.macro.Interpreter;
 
+import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.module.Module;
 import org.scijava.script.ScriptService;
@@ -19,25 +23,20 @@ final class FijiScenario {
 		throws Exception
 	{
 		final Module module = context.service(ScriptService.class).run(file, true, parameters).get();
-		if (module.isCanceled()) return "aborted " + module.getCancelReason();
+		if (module instanceof Cancelable && ((Cancelable) module).isCanceled()) return "aborted " +
+			((Cancelable) module).getCancelReason();
 		return "ok";
 	}
 
 	/** As {@code fiji --headless -macro FILE ARG}: ImageJ 1.x runs the macro. */
-	static String macroFile(final File file, final String argument) {
-		return result(IJ.runMacroFile(file.getPath(), argument));
+	static String macroFile(final File file, final String argument) throws IOException {
+		return macro(new String(Files.readAllBytes(file.toPath()), StandardCharsets.UTF_8), argument);
 	}
 
-	static String macro(final String text) {
-		return result(IJ.runMacro(text));
-	}
-
-	private static String result(final String returned) {
-		return "[aborted]".equals(returned) ? "aborted" : "ok";
-	}
-
-	static String log() {
-		final String log = IJ.getLog();
-		return log == null ? "" : log;
+	/** @return {@code ok}, or {@code aborted} with the macro's error */
+	static String macro(final String text, final String argument) {
+		final Interpreter interpreter = new Interpreter();
+		interpreter.run(text, argument);
+		return interpreter.wasError() ? "aborted " + interpreter.getErrorMessage() : "ok";
 	}
 }

@@ -73,7 +73,7 @@ public final class UpdateSite {
 	}
 
 	/** {@code groupId:artifactId} of everything pom-scijava manages: what Fiji ships. */
-	static Set<String> managed(final Path pomScijava) throws IOException {
+	public static Set<String> managed(final Path pomScijava) throws IOException {
 		try {
 			final DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

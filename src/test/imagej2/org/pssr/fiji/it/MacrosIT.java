@@ -1,0 +1,89 @@
+package org.pssr.fiji.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipFile;
+
+import ij.ImagePlus;
+import ij.io.Opener;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every shipped macro, end to end, in a Fiji with pssr installed from the update site: the way a
+ * user runs it, {@code --headless --run} with parameters or {@code --headless -macro} with an
+ * argument string.
+ */
+class MacrosIT {
+
+	private static final long MINUTES_10 = 600;
+
+	private static Path macro(final FijiInstall fiji, final String name) {
+		return fiji.app.resolve("scripts/Plugins/PSSR").resolve(name);
+	}
+
+	@Test
+	void pipelineMacroTrainsOnAFolderAndSuperResolvesIt() throws Exception {
+		final FijiInstall fiji = FijiInstall.get();
+		final Path work = ItData.work("pipeline");
+		final FijiInstall.Result r = fiji.run(MINUTES_10, "script", macro(fiji,
+			"PSSR_Pipeline_Headless.ijm").toString(), "input=" + ItData.movies(), "work=" + work,
+			"scale=4", "epochs=1", "tile=64", "samples=12");
+		assertEquals("ok", r.result(), r.toString());
+		assertTrue(Files.isRegularFile(work.resolve("twins/manifest.json")), r.toString());
+		assertTrue(Files.isRegularFile(work.resolve("model.pssr.zip")), r.toString());
+		for (final String movie : new String[] { "nuclei", "cells" })
+			assertSuperResolved(work.resolve("pssr/" + movie + "_pssr.tif"), 32);
+	}
+
+	/** Four times the size, as many frames, the calibration divided by four. */
+	private static void assertSuperResolved(final Path file, final int bits) {
+		final ImagePlus imp = new Opener().openImage(file.toString());
+		assertTrue(imp != null, file + " was not written");
+		assertEquals(4 * ItData.SIDE, imp.getWidth(), file.toString());
+		assertEquals(ItData.FRAMES, imp.getNFrames(), file.toString());
+		assertEquals(bits, imp.getBitDepth(), file.toString());
+		assertEquals(ItData.PIXEL / 4, imp.getCalibration().pixelWidth, 1e-9, file.toString());
+		assertEquals(ItData.INTERVAL, imp.getCalibration().frameInterval, 1e-9, file.toString());
+	}
+
+	@Test
+	void batchMacroSuperResolvesEveryMovieOfAFolder() throws Exception {
+		final FijiInstall fiji = FijiInstall.get();
+		final Path out = ItData.work("batch");
+		final FijiInstall.Result r = fiji.run(MINUTES_10, "script", macro(fiji,
+			"PSSR_Batch_Super-Resolve.ijm").toString(), "modelfile=" + ItData.model(), "input=" + ItData
+				.movies(), "output=" + out, "bits=16");
+		assertEquals("ok", r.result(), r.toString());
+		assertSuperResolved(out.resolve("nuclei_pssr.tif"), 16);
+		assertSuperResolved(out.resolve("cells_pssr.tif"), 16);
+		assertTrue(r.output.contains("super-resolved 2 movies"), r.toString());
+	}
+
+	@Test
+	void clusterMacroSuperResolvesTheMovieItsArgumentNames() throws Exception {
+		final FijiInstall fiji = FijiInstall.get();
+		final Path out = ItData.work("cluster").resolve("nuclei_pssr.tif");
+		final FijiInstall.Result r = fiji.run(MINUTES_10, "macro", macro(fiji,
+			"PSSR_Cluster_Headless.ijm").toString(), "model=" + ItData.model() + " input=" + ItData
+				.movies().resolve("nuclei.tif") + " output=" + out + " device=cpu");
+		assertEquals("ok", r.result(), r.toString());
+		assertSuperResolved(out, 32);
+	}
+
+	@Test
+	void exportMacroWritesABioImageIoPackageBesideFijisTensorFlow() throws Exception {
+		final FijiInstall fiji = FijiInstall.get();
+		final Path out = ItData.work("export").resolve("tiny_bioimageio.zip");
+		final FijiInstall.Result r = fiji.run(MINUTES_10, "script", macro(fiji,
+			"PSSR_Export_Model.ijm").toString(), "modelfile=" + ItData.model(), "output=" + out,
+			"format=bioimageio", "author=Integration Test", "license=MIT");
+		assertEquals("ok", r.result(), r.toString());
+		try (ZipFile zip = new ZipFile(out.toFile())) {
+			assertTrue(zip.getEntry("rdf.yaml") != null, "no rdf.yaml in " + out);
+		}
+	}
+}
