@@ -6,11 +6,13 @@ import java.io.IOException;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.WindowManager;
 import ij.macro.Interpreter;
 
 import org.pssr.crappify.Movie;
 import org.pssr.train.infer.ProgressListener;
 import org.scijava.command.ContextCommand;
+import org.scijava.thread.ThreadService;
 
 /** What the PSSR commands share: picking the input movie, progress, and failing politely. */
 final class Commands {
@@ -48,6 +50,21 @@ final class Commands {
 			IJ.showProgress(done, total);
 			IJ.showStatus("PSSR: frame " + done + "/" + total);
 		};
+	}
+
+	/**
+	 * Headless, a command's output image would stay out of the calling macro's reach (ImageJ keeps a
+	 * current image per thread, and SciJava runs commands in threads of their own): in a macro, make
+	 * it the current image of the thread that ran the command. With a display, Fiji shows outputs in
+	 * windows itself.
+	 *
+	 * @param threads null for a command made without SciJava, which runs in its caller's thread
+	 */
+	static void showToMacro(final ImagePlus image, final ThreadService threads) {
+		if (!GraphicsEnvironment.isHeadless() || !IJ.isMacro()) return;
+		image.show();
+		final Thread caller = threads == null ? null : threads.getParent(Thread.currentThread());
+		if (caller != null) WindowManager.setTempCurrentImage(caller, image);
 	}
 
 	/**

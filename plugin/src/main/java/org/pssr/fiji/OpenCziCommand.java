@@ -11,6 +11,7 @@ import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.thread.ThreadService;
 
 /**
  * Plugins > PSSR > Open CZI (built-in reader): one scene of a CZI as a hyperstack whose planes are
@@ -30,6 +31,9 @@ public final class OpenCziCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT)
 	ImagePlus image;
 
+	@Parameter
+	private ThreadService threads;
+
 	@Override
 	public void run() {
 		try {
@@ -39,6 +43,7 @@ public final class OpenCziCommand extends ContextCommand {
 					czi.scenes().size() + " scene(s); scene " + scene + " does not exist");
 				czi.requireDecodable(scene);
 				image = CziHyperstack.open(czi, scene);
+				Commands.showToMacro(image, threads);
 			}
 			catch (final IOException | RuntimeException e) {
 				czi.close();

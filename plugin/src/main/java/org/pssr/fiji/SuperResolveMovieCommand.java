@@ -12,6 +12,7 @@ import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.thread.ThreadService;
 import org.scijava.widget.FileWidget;
 
 /**
@@ -50,7 +51,10 @@ public final class SuperResolveMovieCommand extends ContextCommand {
 	@Parameter(label = "Channel", min = "1")
 	int channel = 1;
 
-	/** Fiji shows it in a new window (Fiji --headless keeps it as the macro's current image). */
+	@Parameter
+	private ThreadService threads;
+
+	/** Fiji shows it in a new window; headless, it becomes the macro's current image. */
 	@Parameter(type = ItemIO.OUTPUT)
 	ImagePlus result;
 
@@ -58,6 +62,7 @@ public final class SuperResolveMovieCommand extends ContextCommand {
 	public void run() {
 		try (OpenModel model = ModelFiles.open(modelfile.toPath(), device)) {
 			result = superResolve(model);
+			Commands.showToMacro(result, threads);
 		}
 		catch (final IllegalArgumentException | IOException e) {
 			Commands.fail(this, e);

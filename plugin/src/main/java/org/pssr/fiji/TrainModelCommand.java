@@ -78,8 +78,8 @@ public final class TrainModelCommand extends ContextCommand {
 		throws IOException
 	{
 		final TrainingOptions options = new TrainingOptions().preset(preset).epochs(epochs).batch(batch)
-			.learningRate(lr).stability(stability).device(device).checkpoints(ModelBundle.checkpointFolder(
-				modelfile.toPath()));
+			.learningRate(lr).stability(stability).device(device).progressEvery(1).checkpoints(ModelBundle
+				.checkpointFolder(modelfile.toPath()));
 		final StabilityTrainer[] trainer = new StabilityTrainer[1];
 		final Progress progress = new Progress(display, epochs, () -> trainer[0].finishNow(),
 			() -> {

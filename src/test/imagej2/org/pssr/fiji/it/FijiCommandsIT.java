@@ -66,6 +66,42 @@ class FijiCommandsIT {
 	}
 
 	@Test
+	void superResolutionOpensACalibratedMovieAndEvaluationWritesItsTable() throws Exception {
+		final Path work = ItData.work("image-and-table");
+		final Path csv = work.resolve("scores.csv");
+		final String model = ItData.model().toString();
+		final FijiInstall.Result r = FijiInstall.get().run(TIMEOUT, "eval", "open(\"" + ItData.movies()
+			.resolve("nuclei.tif") + "\"); run(\"Super-Resolve Movie\", \"modelfile=[" + model +
+			"] tile=0 device=cpu bits=32 channel=1\"); getPixelSize(unit, pw, ph); " +
+			"print(\"IMAGE \" + getTitle() + \" \" + getWidth() + \" \" + nSlices + \" \" + pw + \" \" + unit); " +
+			"run(\"Evaluate Model\", \"inputfile=[" + ItData.movies().resolve("cells.tif") +
+			"] modelfile=[" + model + "] csvfile=[" + csv + "] tile=0 device=cpu channel=1 seed=1\");");
+		assertEquals("ok", r.result(), r.toString());
+		assertTrue(r.output.contains("IMAGE nuclei_pssr " + 4 * ItData.SIDE + " " + ItData.FRAMES +
+			" 0.1 micron"), r.toString());
+		assertTrue(r.output.contains("bicubic") && r.output.contains("PSNR"), r.toString());
+		final List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
+		assertEquals(1 + ItData.FRAMES, rows.size(), rows.toString());
+		assertTrue(rows.get(0).startsWith("frame,psnr_model,ssim_model"), rows.get(0));
+	}
+
+	@Test
+	void anOptionAMacroLeavesOutTakesItsDefaultNotTheLastRunsValue() throws Exception {
+		final Path work = ItData.work("defaults");
+		final String common = "inputfile=[" + ItData.movies().resolve("nuclei.tif") + "] modelfile=[" +
+			ItData.model() + "] tile=0 device=cpu channel=1";
+		final FijiInstall.Result r = FijiInstall.get().run(TIMEOUT, "eval",
+			"run(\"Super-Resolve Movie\", \"" + common + " bits=16 outputfile=[" + work.resolve(
+				"first.tif") + "]\"); run(\"Super-Resolve Movie\", \"" + common + " outputfile=[" + work
+					.resolve("second.tif") + "]\");");
+		assertEquals("ok", r.result(), r.toString());
+		assertEquals(16, new ij.io.Opener().openImage(work.resolve("first.tif").toString())
+			.getBitDepth());
+		assertEquals(32, new ij.io.Opener().openImage(work.resolve("second.tif").toString())
+			.getBitDepth(), "bits left out: the default (32), not the last run's 16");
+	}
+
+	@Test
 	void fijisTensorFlow115AndPssrsTensorFlowWorkInOneJvm() throws Exception {
 		final Path out = ItData.work("tensorflow").resolve("savedmodel");
 		final FijiInstall.Result r = FijiInstall.get().run(TIMEOUT, "check",

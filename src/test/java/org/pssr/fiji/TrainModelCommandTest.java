@@ -1,0 +1,81 @@
+package org.pssr.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.event.KeyEvent;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import ij.IJ;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pssr.crappify.PoissonDegradation;
+import org.pssr.crappify.ProgressListener;
+import org.pssr.crappify.SourceMovie;
+import org.pssr.crappify.TwinCrappifier;
+import org.pssr.crappify.TwinDatasetWriter;
+import org.pssr.crappify.TwinOptions;
+import org.pssr.testing.TestMovie;
+import org.pssr.train.ModelBundle;
+
+/** Train Model headless: Esc finishes and keeps the best model; cancelling writes nothing. */
+class TrainModelCommandTest {
+
+	@TempDir
+	Path dir;
+
+	private File dataset;
+
+	@BeforeEach
+	void twins() throws IOException {
+		final SourceMovie movie = SourceMovies.open(List.of(TestMovie.NUCLEI.synthetic()), 1, false).get(
+			0);
+		final TwinCrappifier c = new TwinCrappifier(List.of(movie), new PoissonDegradation(2),
+			new TwinOptions().tile(32).seed(3));
+		new TwinDatasetWriter(c, 1, ProgressListener.NONE).write(dir.resolve("twins"), 8, 2);
+		dataset = dir.resolve("twins").toFile();
+	}
+
+	@AfterEach
+	void releaseEscape() {
+		IJ.resetEscape();
+	}
+
+	private TrainModelCommand command(final String model) {
+		final TrainModelCommand command = new TrainModelCommand();
+		command.dataset = dataset;
+		command.modelfile = dir.resolve(model).toFile();
+		command.epochs = 3;
+		command.batch = 4;
+		command.device = "cpu";
+		return command;
+	}
+
+	@Test
+	void escapeFinishesEarlyAndKeepsTheBestModel() throws IOException {
+		final TrainModelCommand command = command("finished.pssr.zip");
+		IJ.setKeyDown(KeyEvent.VK_ESCAPE);
+		command.run();
+		assertFalse(command.isCanceled(), command.getCancelReason());
+		try (ModelBundle bundle = ModelBundle.load(command.modelfile.toPath(), "cpu")) {
+			final String stop = bundle.json().getAsJsonObject("training").get("stop").getAsString();
+			assertTrue(stop.startsWith("finished early in epoch 1"), stop);
+		}
+	}
+
+	@Test
+	void cancellingStopsAndWritesNoModel() {
+		final TrainModelCommand command = command("cancelled.pssr.zip");
+		command.cancel("the user pressed Cancel");
+		command.run();
+		assertFalse(command.modelfile.exists(), "a cancelled training wrote " + command.modelfile);
+		assertEquals("the user pressed Cancel", command.getCancelReason());
+	}
+}
