@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.pssr.train.ModelBundle;
-import org.pssr.train.Normalisation;
+import org.pssr.crappify.Normalisation;
 import org.pssr.train.UNet;
 import org.pssr.train.UNetConfig;
 
@@ -70,7 +70,7 @@ class SuperresCommandTest {
 	private Path bundle(final int frames) throws IOException {
 		final Path file = dir.resolve("small" + frames + ".pssr.zip");
 		try (UNet net = new UNet(UNetConfig.preset("small", frames, 2), Device.cpu(), 1)) {
-			ModelBundle.save(file, net, Normalisation.DEFAULT, "test", new JsonObject());
+			ModelBundle.save(file, net, Normalisation.PSSR, "test", new JsonObject());
 		}
 		return file;
 	}

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import org.pssr.crappify.IntensityMap;
+import org.pssr.fiji.ModelFiles;
+import org.pssr.fiji.MovieFiles;
+import org.pssr.fiji.OpenModel;
+import org.pssr.fiji.SourceMovies;
 import org.pssr.train.ModelBundle;
 import org.pssr.train.MovieTwins;
-import org.pssr.train.Normalisation;
+import org.pssr.crappify.Normalisation;
 import org.pssr.train.TwinDatasetOpener;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +35,7 @@ class TrainCommandTest {
 	void trainsAndWritesABundleWithCheckpoints() throws Exception {
 		final MovieTwins twins = new MovieTwins(movie(TestMovie.CELLS_16BIT), 16, 2, 4, 1, 40, 0.05);
 		final TrainCommand cmd = new TrainCommand(folder -> new TwinDatasetOpener.Split(twins, twins,
-			Normalisation.DEFAULT));
+			Normalisation.PSSR));
 		cmd.data = dir;
 		cmd.output = dir.resolve("m.pssr.zip");
 		cmd.preset = "small";
@@ -60,6 +66,24 @@ class TrainCommandTest {
 		try (ModelBundle b = ModelBundle.load(model, "cpu")) {
 			assertEquals(2, b.scale());
 			assertTrue(b.recipe().contains("pssr"), b.recipe());
+		}
+	}
+
+	/** The movie's training targets and its inference inputs are in the same units. */
+	@Test
+	void trainingAndInferenceNormaliseAMovieAlike() throws Exception {
+		final Path movie = movie(TestMovie.NUCLEI);
+		final Path twins = dir.resolve("twins");
+		final Path model = dir.resolve("m.pssr.zip");
+		assertEquals(ExitCodes.OK, Main.run("crappify", "--input", movie.toString(), "--output", twins
+			.toString(), "--scale", "2", "--tile", "32", "--samples", "8"));
+		assertEquals(ExitCodes.OK, Main.run("train", "--data", twins.toString(), "--output", model
+			.toString(), "--epochs", "1", "--batch", "4", "--device", "cpu"));
+		final IntensityMap training = SourceMovies.open(List.of(movie), 1, false).get(0).intensityMap();
+		try (OpenModel opened = ModelFiles.open(model, "cpu")) {
+			final IntensityMap inference = opened.normaliser(MovieFiles.open(movie, 1));
+			assertEquals(training.low(), inference.low());
+			assertEquals(training.high(), inference.high());
 		}
 	}
 

@@ -38,7 +38,7 @@ class TwinCrappifierTest {
 			final float[] plane = new float[(int) (m.width() * m.height())];
 			int i = 0;
 			for (final FloatType v : Views.flatIterable(m.frame(t))) {
-				plane[i++] = drosophila.normalisation().apply(v.get());
+				plane[i++] = drosophila.intensityMap().apply(v.get());
 			}
 			normalised[t] = plane;
 		}
@@ -142,7 +142,7 @@ class TwinCrappifierTest {
 	}
 
 	private static int frameOf(final SourceMovie source, final TwinSample s) {
-		return Math.round(source.normalisation().invert(s.target()[0]) / 100) - 1;
+		return Math.round(source.intensityMap().invert(s.target()[0]) / 100) - 1;
 	}
 
 	@Test

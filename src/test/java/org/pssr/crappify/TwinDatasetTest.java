@@ -101,9 +101,10 @@ class TwinDatasetTest {
 			final JsonObject source = m.getAsJsonArray("sources").get(0).getAsJsonObject();
 			assertEquals(Checksums.sha256(movie(TestMovie.NUCLEI)), source.get("sha256")
 				.getAsString());
-			assertEquals(mitocheck.normalisation().high(), source.get("high").getAsDouble());
+			assertEquals(mitocheck.intensityMap().high(), source.get("high").getAsDouble());
 			assertEquals(99, m.getAsJsonObject("draw").get("seed").getAsLong());
-			assertEquals(0.1, m.getAsJsonObject("normalisation").get("lowPercentile").getAsDouble());
+			assertEquals(Normalisation.PSSR, ds.normalisation());
+			assertEquals(Normalisation.PSSR.toJson(), m.getAsJsonObject("normalisation"));
 			assertTrue(ds.train().describe().contains("poisson"), ds.train().describe());
 			final TwinCrappifier again = new TwinCrappifier(List.of(mitocheck), ds.degradation(), ds
 				.options());
@@ -163,7 +164,7 @@ class TwinDatasetTest {
 			}
 		};
 		final TwinCrappifier c = crappifier(List.of(new SourceMovie("failing", null, failing,
-			mitocheck.normalisation())));
+			mitocheck.normalisation(), mitocheck.intensityMap())));
 		final Path out = dir.resolve("ds");
 		assertThrows(IllegalStateException.class, () -> new TwinDatasetWriter(c, 2,
 			ProgressListener.NONE).write(out, 50, 5));

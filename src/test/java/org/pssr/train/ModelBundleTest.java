@@ -22,6 +22,7 @@ import ai.djl.Device;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.testing.TestMovie;
+import org.pssr.crappify.Normalisation;
 
 class ModelBundleTest {
 
@@ -35,7 +36,7 @@ class ModelBundleTest {
 		final float[] before;
 		try (UNet net = trained()) {
 			before = new DjlSuperResolutionModel(net).predict(input, 2, 11, 13);
-			ModelBundle.save(file, net, Normalisation.DEFAULT, "test recipe", new JsonObject());
+			ModelBundle.save(file, net, Normalisation.PSSR, "test recipe", new JsonObject());
 		}
 		try (ModelBundle b = ModelBundle.load(file, "cpu")) {
 			assertEquals(3, b.frames());
@@ -54,7 +55,7 @@ class ModelBundleTest {
 	void entryOutsideTheBundleIsRefused() throws IOException {
 		final Path file = dir.resolve("slip.pssr.zip");
 		try (UNet net = new UNet(UNetConfig.preset("small", 3, 2), Device.cpu(), 1)) {
-			ModelBundle.save(file, net, Normalisation.DEFAULT, "r", new JsonObject());
+			ModelBundle.save(file, net, Normalisation.PSSR, "r", new JsonObject());
 		}
 		final Path evil = dir.resolve("evil.pssr.zip");
 		copyWith(file, evil, "../../etc/evil.txt", "x");
@@ -67,7 +68,7 @@ class ModelBundleTest {
 	void misfitsAreRefusedClearly() throws IOException {
 		final Path good = dir.resolve("good.pssr.zip");
 		try (UNet net = new UNet(UNetConfig.preset("small", 3, 2), Device.cpu(), 1)) {
-			ModelBundle.save(good, net, Normalisation.DEFAULT, "r", new JsonObject());
+			ModelBundle.save(good, net, Normalisation.PSSR, "r", new JsonObject());
 		}
 		final String json = read(good, ModelBundle.MODEL_JSON);
 		final Path future = dir.resolve("future.pssr.zip");

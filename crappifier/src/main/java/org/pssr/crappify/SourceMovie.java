@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * An HR movie the crappifier draws from, with its name (for messages and the manifest), the file it
- * came from where there is one (hashed into the manifest) and its normalisation, computed once.
+ * came from where there is one (hashed into the manifest), and its intensity map, fitted once.
  */
 public final class SourceMovie {
 
@@ -13,19 +13,37 @@ public final class SourceMovie {
 	private final Path file;
 	private final Movie movie;
 	private final Normalisation normalisation;
+	private final IntensityMap map;
 
 	public SourceMovie(final String name, final Path file, final Movie movie,
-		final Normalisation normalisation)
+		final Normalisation normalisation, final IntensityMap map)
 	{
 		this.name = name;
 		this.file = file;
 		this.movie = movie;
 		this.normalisation = normalisation;
+		this.map = map;
 	}
 
-	/** Computes the normalisation from the movie itself ({@link Normalisation#of}). */
+	/** {@link #of(String, Path, Movie, Normalisation)} with PSSR's normalisation. */
 	public static SourceMovie of(final String name, final Path file, final Movie movie) {
-		return new SourceMovie(name, file, movie, Normalisation.of(movie, name));
+		return of(name, file, movie, Normalisation.PSSR);
+	}
+
+	/**
+	 * Fits the map to the movie itself.
+	 *
+	 * @throws IllegalArgumentException for NaN or infinite values and for a movie without contrast,
+	 *           which has nothing to learn from
+	 */
+	public static SourceMovie of(final String name, final Path file, final Movie movie,
+		final Normalisation normalisation)
+	{
+		final IntensityMap map = normalisation.fit(movie, name);
+		if (map.flat()) throw new IllegalArgumentException(name + ": the " + normalisation
+			.lowPercentile() + " and " + normalisation.highPercentile() + " % percentiles are equal (" +
+			map.low() + "); a movie without contrast has nothing to learn from");
+		return new SourceMovie(name, file, movie, normalisation, map);
 	}
 
 	public String name() {
@@ -42,5 +60,10 @@ public final class SourceMovie {
 
 	public Normalisation normalisation() {
 		return normalisation;
+	}
+
+	/** This movie's intensities to normalised units. */
+	public IntensityMap intensityMap() {
+		return map;
 	}
 }

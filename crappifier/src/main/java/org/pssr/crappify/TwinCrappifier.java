@@ -31,6 +31,11 @@ public final class TwinCrappifier {
 		final TwinOptions options)
 	{
 		if (sources.isEmpty()) throw new IllegalArgumentException("no source movie");
+		for (final SourceMovie s : sources) {
+			if (!s.normalisation().equals(sources.get(0).normalisation())) throw new IllegalArgumentException(
+				"the source movies are normalised differently: " + s.normalisation() + " vs " + sources.get(0)
+					.normalisation());
+		}
 		this.sources = Collections.unmodifiableList(new ArrayList<>(sources));
 		this.recipe = recipe;
 		// a copy, so that later changes to the caller's options cannot change drawn samples
@@ -140,7 +145,7 @@ public final class TwinCrappifier {
 		final long[] min = { frame.min(0) + x0, frame.min(1) + y0 };
 		final long[] max = { min[0] + tile - 1, min[1] + tile - 1 };
 		final Cursor<FloatType> cursor = Views.flatIterable(Views.interval(frame, min, max)).cursor();
-		final Normalisation norm = source.normalisation();
+		final IntensityMap map = source.intensityMap();
 		final float[] out = new float[tile * tile];
 		for (int i = 0; i < out.length; i++) {
 			final float v = cursor.next().get();
@@ -148,7 +153,7 @@ public final class TwinCrappifier {
 				throw new IllegalArgumentException(source.name() + ": frame " + (t + 1) +
 					" has NaN or infinite values");
 			}
-			out[i] = norm.apply(v);
+			out[i] = map.apply(v);
 		}
 		return out;
 	}
@@ -178,12 +183,17 @@ public final class TwinCrappifier {
 		return options.copy();
 	}
 
+	/** How every source movie is normalised. */
+	public Normalisation normalisation() {
+		return sources.get(0).normalisation();
+	}
+
 	/** Recipe, parameters and draw options in one line, for model bundles and logs. */
 	public String describe() {
 		return String.format(Locale.ROOT,
 			"recipe=%s %s frames=%d tile=%d seed=%d minsignal=%s augment=%s normalisation=%s-%s%%",
 			recipe.name(), recipe.parameters(), options.frames(), options.tile(), options.seed(),
-			options.minSignal(), options.augment(), Normalisation.LOW_PERCENTILE,
-			Normalisation.HIGH_PERCENTILE);
+			options.minSignal(), options.augment(), normalisation().lowPercentile(), normalisation()
+				.highPercentile());
 	}
 }

@@ -168,7 +168,12 @@ public final class TwinDataset implements AutoCloseable {
 				"augment").getAsBoolean()).validation(d.get("validationFraction").getAsDouble());
 	}
 
-	/** The whole manifest, for what has no getter (sources, hashes, normalisation, seeds). */
+	/** How the dataset's movies were normalised. */
+	public Normalisation normalisation() {
+		return Normalisation.fromJson(object(manifest, "normalisation"));
+	}
+
+	/** The whole manifest, for what has no getter (sources, hashes, seeds). */
 	public JsonObject manifest() {
 		return manifest.deepCopy();
 	}

@@ -256,11 +256,7 @@ public final class TwinDatasetWriter {
 		draw.addProperty("validationFraction", o.validation());
 		draw.addProperty("epoch", 0);
 		m.add("draw", draw);
-		final JsonObject norm = new JsonObject();
-		norm.addProperty("lowPercentile", Normalisation.LOW_PERCENTILE);
-		norm.addProperty("highPercentile", Normalisation.HIGH_PERCENTILE);
-		norm.addProperty("sampleFrames", Normalisation.SAMPLE_FRAMES);
-		m.add("normalisation", norm);
+		m.add("normalisation", crappifier.normalisation().toJson());
 		final JsonArray sources = new JsonArray();
 		for (final SourceMovie s : crappifier.sources()) {
 			final JsonObject j = new JsonObject();
@@ -272,8 +268,8 @@ public final class TwinDatasetWriter {
 			j.addProperty("width", s.movie().width());
 			j.addProperty("height", s.movie().height());
 			j.addProperty("frames", s.movie().frames());
-			j.addProperty("low", s.normalisation().low());
-			j.addProperty("high", s.normalisation().high());
+			j.addProperty("low", s.intensityMap().low());
+			j.addProperty("high", s.intensityMap().high());
 			sources.add(j);
 		}
 		m.add("sources", sources);

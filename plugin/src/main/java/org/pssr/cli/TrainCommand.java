@@ -10,7 +10,7 @@ import org.pssr.crappify.TwinCrappifier;
 
 import org.pssr.train.EpochReport;
 import org.pssr.train.ModelBundle;
-import org.pssr.train.Normalisation;
+import org.pssr.crappify.Normalisation;
 import org.pssr.train.StabilityTrainer;
 import org.pssr.train.StepProgress;
 import org.pssr.train.TrainingListener;
@@ -117,7 +117,7 @@ public final class TrainCommand implements Callable<Integer> {
 				" leaves no training or no validation twins");
 		}
 		return new TwinDatasetOpener.Split(crappifier.source(Split.TRAIN, draw.samples - valid),
-			crappifier.source(Split.VALID, valid), Normalisation.DEFAULT);
+			crappifier.source(Split.VALID, valid), Normalisation.PSSR);
 	}
 
 	private int train(final TrainingOptions options, final TwinDatasetOpener.Split split)

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.pssr.train.ModelBundle;
-import org.pssr.train.Normalisation;
+import org.pssr.crappify.Normalisation;
 import org.pssr.train.SuperResolutionModel;
 import org.pssr.train.eval.BinningDegradation;
 import org.pssr.train.eval.FrameDegrader;
@@ -65,7 +65,7 @@ public final class ModelFiles {
 		final Optional<RecipeDegrader> recipe = RecipeDegrader.fromDescription(recipeDescription, scale);
 		final FrameDegrader degrader = recipe.isPresent() ? recipe.get() : new BinningDegradation(
 			FALLBACK_NOISE);
-		return new OpenModel(model, n.lowPercentile(), n.highPercentile(), degrader, recipe.isPresent()
+		return new OpenModel(model, n, degrader, recipe.isPresent()
 			? degrader.toString() : degrader + " (the model records no recipe)");
 	}
 }

@@ -3,7 +3,8 @@ package org.pssr.fiji;
 import org.pssr.crappify.Movie;
 import org.pssr.train.SuperResolutionModel;
 import org.pssr.train.eval.FrameDegrader;
-import org.pssr.train.infer.IntensityNormaliser;
+import org.pssr.crappify.IntensityMap;
+import org.pssr.crappify.Normalisation;
 
 /**
  * A model file opened for use: the network, the percentiles its inputs are normalised with and
@@ -12,17 +13,15 @@ import org.pssr.train.infer.IntensityNormaliser;
 public final class OpenModel implements AutoCloseable {
 
 	private final SuperResolutionModel model;
-	private final double lowPercent;
-	private final double highPercent;
+	private final Normalisation normalisation;
 	private final FrameDegrader degrader;
 	private final String recipe;
 
-	public OpenModel(final SuperResolutionModel model, final double lowPercent,
-		final double highPercent, final FrameDegrader degrader, final String recipe)
+	public OpenModel(final SuperResolutionModel model, final Normalisation normalisation,
+		final FrameDegrader degrader, final String recipe)
 	{
 		this.model = model;
-		this.lowPercent = lowPercent;
-		this.highPercent = highPercent;
+		this.normalisation = normalisation;
 		this.degrader = degrader;
 		this.recipe = recipe;
 	}
@@ -31,9 +30,9 @@ public final class OpenModel implements AutoCloseable {
 		return model;
 	}
 
-	/** The normalisation the model expects, computed once for the whole {@code movie}. */
-	public IntensityNormaliser normaliser(final Movie movie) {
-		return IntensityNormaliser.percentiles(movie, lowPercent, highPercent);
+	/** The normalisation the model expects, fitted once for the whole {@code movie}. */
+	public IntensityMap normaliser(final Movie movie) {
+		return normalisation.fit(movie, "the input movie");
 	}
 
 	public FrameDegrader degrader() {

@@ -14,7 +14,7 @@ import org.pssr.crappify.Calibration;
 import org.pssr.crappify.Movie;
 import org.pssr.train.SuperResolutionModel;
 import org.pssr.train.infer.FrameArrays;
-import org.pssr.train.infer.IntensityNormaliser;
+import org.pssr.crappify.Normalisation;
 import org.pssr.train.infer.MovieSuperResolver;
 import org.pssr.train.infer.ProgressListener;
 import org.pssr.train.infer.TiledPredictor;
@@ -61,7 +61,7 @@ class EvaluatorTest {
 
 	private static Evaluation evaluate(final SuperResolutionModel model, final FrameDegrader d) {
 		return new Evaluator(model, new MovieSuperResolver(model, new TiledPredictor(model, 64, 1)), d, 7)
-			.evaluate(TRUTH, IntensityNormaliser.percentiles(TRUTH), ProgressListener.NONE);
+			.evaluate(TRUTH, Normalisation.PSSR.fit(TRUTH, "truth"), ProgressListener.NONE);
 	}
 
 	/** Weighted mean of the window's frames, upsampled bicubically. */

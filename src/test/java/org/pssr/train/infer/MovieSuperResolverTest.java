@@ -14,6 +14,8 @@ import net.imglib2.view.Views;
 
 import org.junit.jupiter.api.Test;
 import org.pssr.crappify.io.MovieWriter;
+import org.pssr.crappify.IntensityMap;
+import org.pssr.crappify.Normalisation;
 
 class MovieSuperResolverTest {
 
@@ -25,7 +27,7 @@ class MovieSuperResolverTest {
 		final ArrayMovie movie = ArrayMovie.constant(16, 8, 4, t -> t + 1);
 		final List<Float> firstPixels = new ArrayList<>();
 		new MovieSuperResolver(WINDOW_CODE, new TiledPredictor(WINDOW_CODE, 64)).run(movie,
-			IntensityNormaliser.IDENTITY, (t, frame) -> {
+			IntensityMap.IDENTITY, (t, frame) -> {
 				assertEquals(32 * 16, frame.length);
 				assertTrue(movie.highestRead <= t + 1, "read ahead to frame " + movie.highestRead +
 					" before handing on frame " + t);
@@ -38,7 +40,7 @@ class MovieSuperResolverTest {
 	void outputIsInTheInputsUnitsAndCalibrationIsScaled() throws IOException {
 		final BoxFilterModel identity = new BoxFilterModel(2, 0, 1, 0);
 		final ArrayMovie movie = ArrayMovie.constant(16, 8, 3, t -> 1000 + 500 * t);
-		final IntensityNormaliser normaliser = IntensityNormaliser.percentiles(movie);
+		final IntensityMap normaliser = Normalisation.PSSR.fit(movie, "movie");
 		assertTrue(normaliser.high() > normaliser.low());
 		final RecordingWriter writer = new RecordingWriter();
 		final MovieSuperResolver resolver = new MovieSuperResolver(identity, new TiledPredictor(
@@ -68,7 +70,7 @@ class MovieSuperResolverTest {
 		final RecordingWriter writer = new RecordingWriter();
 		assertThrows(IllegalStateException.class, () -> new MovieSuperResolver(failing,
 			new TiledPredictor(failing, 64)).write(ArrayMovie.constant(8, 8, 3, t -> t),
-				IntensityNormaliser.IDENTITY, writer, ProgressListener.NONE));
+				IntensityMap.IDENTITY, writer, ProgressListener.NONE));
 		assertTrue(writer.aborted);
 		assertEquals(1, writer.firstValues.size());
 	}
@@ -79,7 +81,7 @@ class MovieSuperResolverTest {
 		final RecordingWriter writer = new RecordingWriter();
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> new MovieSuperResolver(five, new TiledPredictor(five, 64)).write(ArrayMovie.constant(
-				8, 8, 2, t -> t), IntensityNormaliser.IDENTITY, writer, ProgressListener.NONE));
+				8, 8, 2, t -> t), IntensityMap.IDENTITY, writer, ProgressListener.NONE));
 		assertTrue(e.getMessage().contains("5 frames"));
 		assertTrue(writer.firstValues.isEmpty());
 		assertTrue(writer.aborted);

@@ -19,6 +19,7 @@ import java.util.zip.ZipOutputStream;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.pssr.crappify.Normalisation;
 
 /**
  * A trained model in one file ({@code *.pssr.zip}): {@code model.json} (architecture, frames, scale,

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.pssr.crappify.TwinDataset;
 import org.pssr.crappify.TwinSource;
+import org.pssr.crappify.Normalisation;
 
 /**
  * Opens a twin dataset folder (written by the crappifier) as training and validation sources: the
@@ -16,7 +17,7 @@ public interface TwinDatasetOpener {
 	/** Folders written by the crappifier's {@code TwinDatasetWriter}. */
 	TwinDatasetOpener FOLDER = folder -> {
 		final TwinDataset dataset = TwinDataset.open(folder);
-		return new Split(dataset.train(), dataset.valid(), Normalisation.DEFAULT, dataset::close);
+		return new Split(dataset.train(), dataset.valid(), dataset.normalisation(), dataset::close);
 	};
 
 	Split open(Path folder) throws IOException;

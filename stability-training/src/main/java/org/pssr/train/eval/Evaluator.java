@@ -11,9 +11,9 @@ import org.pssr.crappify.Calibration;
 import org.pssr.crappify.Movie;
 import org.pssr.train.SuperResolutionModel;
 import org.pssr.train.infer.FrameArrays;
-import org.pssr.train.infer.IntensityNormaliser;
 import org.pssr.train.infer.MovieSuperResolver;
 import org.pssr.train.infer.ProgressListener;
+import org.pssr.crappify.IntensityMap;
 
 /**
  * Measures a model against interpolation on a ground-truth HR movie: the movie is normalised as
@@ -43,7 +43,7 @@ public final class Evaluator {
 	 * @param units the normalisation the model was trained with, computed for {@code truth}: maps
 	 *          the truth to the units the degradation and the model work in
 	 */
-	public Evaluation evaluate(final Movie truth, final IntensityNormaliser units,
+	public Evaluation evaluate(final Movie truth, final IntensityMap units,
 		final ProgressListener progress)
 	{
 		final int s = model.scale();
@@ -53,8 +53,8 @@ public final class Evaluator {
 			.width() + " x " + truth.height() + ") is too small to evaluate at x" + s);
 		final Movie first = new DegradedMovie(truth, units, width, height, seed);
 		final Movie second = new DegradedMovie(truth, units, width, height, seed + 0x9E3779B97F4A7C15L);
-		final Iterator<float[]> modelFirst = resolver.frames(first, IntensityNormaliser.IDENTITY);
-		final Iterator<float[]> modelSecond = resolver.frames(second, IntensityNormaliser.IDENTITY);
+		final Iterator<float[]> modelFirst = resolver.frames(first, IntensityMap.IDENTITY);
+		final Iterator<float[]> modelSecond = resolver.frames(second, IntensityMap.IDENTITY);
 
 		final List<String> methods = new ArrayList<>();
 		methods.add(MODEL);
@@ -78,7 +78,7 @@ public final class Evaluator {
 			}
 			final double[] truthScores = PssrNormalisation.truth(hr);
 			final float[] truthUnits = hr.clone();
-			units.normalise(truthUnits);
+			units.apply(truthUnits);
 			for (int m = 0; m < methods.size(); m++) {
 				final double[] fitted = PssrNormalisation.fitted(outputs[m], truthScores);
 				evaluation.frame(m, t, ImageQuality.psnr(truthScores, fitted), ImageQuality.ssim(
@@ -128,12 +128,12 @@ public final class Evaluator {
 	private final class DegradedMovie implements Movie {
 
 		private final Movie truth;
-		private final IntensityNormaliser units;
+		private final IntensityMap units;
 		private final int width;
 		private final int height;
 		private final long seed;
 
-		DegradedMovie(final Movie truth, final IntensityNormaliser units, final int width,
+		DegradedMovie(final Movie truth, final IntensityMap units, final int width,
 			final int height, final long seed)
 		{
 			this.truth = truth;
@@ -162,7 +162,7 @@ public final class Evaluator {
 		public RandomAccessibleInterval<FloatType> frame(final int t) {
 			final int s = model.scale();
 			final float[] hr = hrCrop(truth.frame(t), width * s, height * s);
-			units.normalise(hr);
+			units.apply(hr);
 			return FrameArrays.wrap(degrader.degrade(hr, width, height, s, seed * 31 + t), width,
 				height);
 		}

@@ -1,6 +1,7 @@
 package org.pssr.train.eval;
 
-import org.pssr.train.infer.Percentiles;
+import org.pssr.crappify.IntensityMap;
+import org.pssr.crappify.Normalisation;
 
 /**
  * How the PSSR work compares a prediction with its ground truth: the truth is scaled so that its
@@ -13,12 +14,10 @@ public final class PssrNormalisation {
 	private PssrNormalisation() {}
 
 	public static double[] truth(final float[] truth) {
-		final double[] range = Percentiles.of(truth.clone(), 0.1, 99.9);
-		final double span = range[1] - range[0];
-		final double scale = span > 0 ? 1 / span : 0;
+		final IntensityMap map = Normalisation.PSSR.fit(truth.clone());
 		final double[] out = new double[truth.length];
 		for (int i = 0; i < truth.length; i++)
-			out[i] = (truth[i] - range[0]) * scale;
+			out[i] = map.apply(truth[i]);
 		return out;
 	}
 

@@ -19,7 +19,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.pssr.crappify.io.Checksums;
 import org.pssr.train.ModelBundle;
-import org.pssr.train.Normalisation;
+import org.pssr.crappify.Normalisation;
 import org.pssr.train.tensorflow.TensorFlowModel;
 import org.pssr.train.tensorflow.TensorFlowNatives;
 import org.yaml.snakeyaml.DumperOptions;

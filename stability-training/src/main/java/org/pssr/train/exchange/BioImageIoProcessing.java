@@ -1,6 +1,7 @@
 package org.pssr.train.exchange;
 
-import org.pssr.train.infer.Percentiles;
+import org.pssr.crappify.IntensityMap;
+import org.pssr.crappify.Normalisation;
 
 /**
  * The two bioimage.io processing steps our packages declare, as the spec defines them, so the
@@ -14,15 +15,10 @@ public final class BioImageIoProcessing {
 	private BioImageIoProcessing() {}
 
 	/** {@code scale_range}: {@code (x - p_low) / (p_high - p_low + eps)}, percentiles as NumPy's. */
-	public static float[] scaleRange(final float[] x, final double lowPercent,
-		final double highPercent)
-	{
-		final double[] p = Percentiles.of(x.clone(), lowPercent, highPercent);
-		final double span = p[1] - p[0] + EPS;
-		final float[] y = new float[x.length];
-		for (int i = 0; i < x.length; i++) {
-			y[i] = (float) ((x[i] - p[0]) / span);
-		}
+	public static float[] scaleRange(final float[] x, final Normalisation normalisation) {
+		final IntensityMap map = normalisation.fit(x.clone()).withEps(EPS);
+		final float[] y = x.clone();
+		map.apply(y);
 		return y;
 	}
 

@@ -15,7 +15,7 @@ import com.google.gson.JsonObject;
 
 import org.pssr.crappify.io.Folders;
 import org.pssr.train.ModelBundle;
-import org.pssr.train.Normalisation;
+import org.pssr.crappify.Normalisation;
 import org.pssr.train.SuperResolutionModel;
 import org.pssr.train.tensorflow.SavedModels;
 import org.pssr.train.tensorflow.TensorFlowModel;
@@ -86,9 +86,9 @@ public final class ImportedModel implements SuperResolutionModel {
 				"SavedModel exported by pssr-fiji", unpacked);
 		}
 		final TensorFlowModel tf = TensorFlowModel.load(folder, 0, DEFAULT_MULTIPLE);
-		return new ImportedModel(tf, Normalisation.DEFAULT, "", "SavedModel without pssr description: " +
+		return new ImportedModel(tf, Normalisation.PSSR, "", "SavedModel without pssr description: " +
 			"scale measured, sides padded to multiples of " + DEFAULT_MULTIPLE + ", PSSR's percentiles " +
-			Normalisation.DEFAULT, unpacked);
+			Normalisation.PSSR, unpacked);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -8,7 +8,7 @@ import com.google.gson.JsonObject;
 
 import org.pssr.crappify.io.Folders;
 import org.pssr.train.ModelBundle;
-import org.pssr.train.Normalisation;
+import org.pssr.crappify.Normalisation;
 import org.pssr.train.UNet;
 import org.pssr.train.WindowPadding;
 import org.pssr.train.tensorflow.SavedModels;
@@ -147,9 +147,8 @@ public final class ModelExport {
 		static TestWindow of(final ModelBundle bundle) {
 			final int side = WindowPadding.padded(TEST_SIDE, bundle.model().lrMultiple());
 			final float[] raw = ExportSample.window(bundle.frames(), bundle.scale(), side, TEST_SEED);
-			final Normalisation n = bundle.normalisation();
-			return new TestWindow(side, bundle.frames(), raw, BioImageIoProcessing.scaleRange(raw, n
-				.lowPercentile(), n.highPercentile()));
+			return new TestWindow(side, bundle.frames(), raw, BioImageIoProcessing.scaleRange(raw, bundle
+				.normalisation()));
 		}
 	}
 }

@@ -10,6 +10,7 @@ import org.pssr.crappify.Calibration;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.io.MovieWriter;
 import org.pssr.train.SuperResolutionModel;
+import org.pssr.crappify.IntensityMap;
 
 /**
  * Super-resolves a movie frame by frame: a mirrored sliding window of normalised LR frames goes
@@ -61,7 +62,7 @@ public final class MovieSuperResolver {
 	 * The super-resolved frames of {@code movie}, computed one by one as they are asked for, in the
 	 * input's intensity units (normalised by {@code normaliser} for the model, then mapped back).
 	 */
-	public Iterator<float[]> frames(final Movie movie, final IntensityNormaliser normaliser) {
+	public Iterator<float[]> frames(final Movie movie, final IntensityMap normaliser) {
 		check(movie);
 		final SlidingWindow window = new SlidingWindow(model.frames(), movie.frames());
 		final int width = (int) movie.width();
@@ -93,20 +94,20 @@ public final class MovieSuperResolver {
 				for (int i = 0; i < indices.length; i++) {
 					final float[] frame = recent.computeIfAbsent(indices[i], f -> {
 						final float[] values = FrameArrays.copy(movie.frame(f));
-						normaliser.normalise(values);
+						normaliser.apply(values);
 						return values;
 					});
 					System.arraycopy(frame, 0, input, i * frameSize, frameSize);
 				}
 				final float[] output = predictor.predict(input, height, width);
-				normaliser.denormalise(output);
+				normaliser.invert(output);
 				return output;
 			}
 		};
 	}
 
 	/** Every frame of {@code movie}, super-resolved, in order, to {@code sink}. */
-	public void run(final Movie movie, final IntensityNormaliser normaliser, final FrameSink sink,
+	public void run(final Movie movie, final IntensityMap normaliser, final FrameSink sink,
 		final ProgressListener progress) throws IOException
 	{
 		final Iterator<float[]> frames = frames(movie, normaliser);
@@ -120,7 +121,7 @@ public final class MovieSuperResolver {
 	 * Streams the super-resolved movie into {@code writer} and commits it; on any failure the
 	 * writer is aborted, so no partial output is left behind.
 	 */
-	public void write(final Movie movie, final IntensityNormaliser normaliser,
+	public void write(final Movie movie, final IntensityMap normaliser,
 		final MovieWriter writer, final ProgressListener progress) throws IOException
 	{
 		final long width = outputWidth(movie);

@@ -1,9 +1,9 @@
-package org.pssr.train.infer;
+package org.pssr.crappify;
 
 import java.util.Arrays;
 
 /** Percentiles with NumPy's default ("linear") interpolation, so numbers match the PSSR scripts. */
-public final class Percentiles {
+final class Percentiles {
 
 	private Percentiles() {}
 
@@ -11,7 +11,7 @@ public final class Percentiles {
 	 * @param values sorted in place
 	 * @param percents in [0, 100]
 	 */
-	public static double[] of(final float[] values, final double... percents) {
+	static double[] of(final float[] values, final double... percents) {
 		if (values.length == 0) throw new IllegalArgumentException("no values to take percentiles of");
 		Arrays.sort(values);
 		final double[] result = new double[percents.length];
