@@ -1,9 +1,11 @@
 package org.pssr.bench;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.pssr.crappify.TwinSample;
 import org.pssr.crappify.TwinSource;
+import org.pssr.crappify.Degradation;
 
 /**
  * Twin samples of uniform noise, made once and kept in memory: the network's cost does not depend on
@@ -53,6 +55,11 @@ final class RandomTwins implements TwinSource {
 	@Override
 	public int scale() {
 		return scale;
+	}
+
+	@Override
+	public Optional<Degradation> recipe() {
+		return Optional.empty();
 	}
 
 	@Override

@@ -65,7 +65,7 @@ class CrappifyCommandTest {
 			assertEquals(1, ds.valid().size());
 			assertEquals(2, ds.scale());
 			assertEquals(5, ds.frames());
-			assertEquals(20.0, ds.parameters().get("photons"));
+			assertEquals(20.0, ds.degradation().parameters().get("photons"));
 			assertEquals(32 * 32 * 5, ds.train().get(0, 3).x1().length);
 		}
 		// the movie is a virtual stack read from several threads: still the same bytes

@@ -70,7 +70,8 @@ class SuperresCommandTest {
 	private Path bundle(final int frames) throws IOException {
 		final Path file = dir.resolve("small" + frames + ".pssr.zip");
 		try (UNet net = new UNet(UNetConfig.preset("small", frames, 2), Device.cpu(), 1)) {
-			ModelBundle.save(file, net, Normalisation.PSSR, "test", new JsonObject());
+			ModelBundle.save(file, net, Normalisation.PSSR, java.util.Optional.empty(), "test",
+				new JsonObject());
 		}
 		return file;
 	}

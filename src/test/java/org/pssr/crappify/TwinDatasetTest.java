@@ -84,8 +84,8 @@ class TwinDatasetTest {
 			assertEquals(4, ds.scale());
 			assertEquals(3, ds.frames());
 			assertEquals(64, ds.tile());
-			assertEquals("poisson", ds.recipe());
-			assertEquals(PoissonDegradation.DEFAULT_PHOTONS, ds.parameters().get("photons"));
+			assertEquals("poisson", ds.degradation().name());
+			assertEquals(PoissonDegradation.DEFAULT_PHOTONS, ds.degradation().parameters().get("photons"));
 			assertEquals(9, ds.train().size());
 			assertEquals(3, ds.valid().size());
 			for (final int i : new int[] { 8, 0, 4 }) {

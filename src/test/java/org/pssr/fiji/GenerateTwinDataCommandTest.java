@@ -74,7 +74,7 @@ class GenerateTwinDataCommandTest {
 			try (TwinDataset ds = TwinDataset.open(out.toPath())) {
 				assertEquals(5, ds.train().size());
 				assertEquals(1, ds.valid().size());
-				assertEquals("poisson", ds.recipe());
+				assertEquals("poisson", ds.degradation().name());
 			}
 			final ImagePlus rgb = movie();
 			new ij.process.StackConverter(rgb).convertToRGB();

@@ -1,6 +1,7 @@
 package org.pssr.fiji;
 
 import org.pssr.train.SuperResolutionModel;
+import org.pssr.crappify.GaussianDegradation;
 import org.pssr.crappify.Normalisation;
 
 /** A deterministic test model: the window's centre frame, upsampled by pixel replication. */
@@ -16,13 +17,8 @@ final class NearestModel implements SuperResolutionModel {
 	}
 
 	static OpenModel open(final int frames, final int scale) {
-		return new OpenModel(new NearestModel(frames, scale), Normalisation.PSSR, (hr, w, h, s, seed) -> {
-			final float[] lr = new float[w * h];
-			for (int y = 0; y < h; y++)
-				for (int x = 0; x < w; x++)
-					lr[y * w + x] = hr[y * s * w * s + x * s];
-			return lr;
-		}, "test: subsampling");
+		return new OpenModel(new NearestModel(frames, scale), Normalisation.PSSR,
+			new GaussianDegradation(scale, 0), "test: binning");
 	}
 
 	@Override

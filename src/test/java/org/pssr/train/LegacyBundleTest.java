@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import org.junit.jupiter.api.Test;
-import org.pssr.train.eval.RecipeDegrader;
 
 /**
  * A bundle written by the first released format (format 1, the recipe recorded as one line of
@@ -28,8 +27,8 @@ class LegacyBundleTest {
 			assertEquals(2, bundle.scale());
 			assertEquals(3, bundle.frames());
 			assertEquals(0.1, bundle.normalisation().lowPercentile());
-			assertEquals("recipe poisson {scale=2.0, photons=30.0, readnoise=1.5}", RecipeDegrader
-				.fromDescription(bundle.recipe(), 2).get().toString());
+			assertEquals("poisson {scale=2.0, photons=30.0, readnoise=1.5}", bundle.recipe().get()
+				.toString());
 			final float[] x = new float[3 * 16 * 16];
 			for (int i = 0; i < x.length; i++)
 				x[i] = (i % 17) / 17f;

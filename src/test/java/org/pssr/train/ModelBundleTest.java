@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.testing.TestMovie;
 import org.pssr.crappify.Normalisation;
+import org.pssr.crappify.PoissonDegradation;
 
 class ModelBundleTest {
 
@@ -36,12 +38,14 @@ class ModelBundleTest {
 		final float[] before;
 		try (UNet net = trained()) {
 			before = new DjlSuperResolutionModel(net).predict(input, 2, 11, 13);
-			ModelBundle.save(file, net, Normalisation.PSSR, "test recipe", new JsonObject());
+			ModelBundle.save(file, net, Normalisation.PSSR, Optional.of(new PoissonDegradation(2, 30, 1)),
+				"test data", new JsonObject());
 		}
 		try (ModelBundle b = ModelBundle.load(file, "cpu")) {
 			assertEquals(3, b.frames());
 			assertEquals(2, b.scale());
-			assertEquals("test recipe", b.recipe());
+			assertEquals(new PoissonDegradation(2, 30, 1).parameters(), b.recipe().get().parameters());
+			assertEquals("test data", b.data());
 			assertEquals(99.9, b.normalisation().highPercentile());
 			final float[] after = b.model().predict(input, 2, 11, 13);
 			// 11 x 13 is no multiple of the network grid: exercises the mirror padding and crop.
@@ -55,27 +59,27 @@ class ModelBundleTest {
 	void entryOutsideTheBundleIsRefused() throws IOException {
 		final Path file = dir.resolve("slip.pssr.zip");
 		try (UNet net = new UNet(UNetConfig.preset("small", 3, 2), Device.cpu(), 1)) {
-			ModelBundle.save(file, net, Normalisation.PSSR, "r", new JsonObject());
+			ModelBundle.save(file, net, Normalisation.PSSR, Optional.empty(), "r", new JsonObject());
 		}
 		final Path evil = dir.resolve("evil.pssr.zip");
 		copyWith(file, evil, "../../etc/evil.txt", "x");
 		final InvalidBundleException e = assertThrows(InvalidBundleException.class, () -> ModelBundle.load(
 			evil, "cpu"));
-		assertTrue(e.getMessage().contains("outside the bundle"), e.getMessage());
+		assertTrue(e.getMessage().contains("points outside"), e.getMessage());
 	}
 
 	@Test
 	void misfitsAreRefusedClearly() throws IOException {
 		final Path good = dir.resolve("good.pssr.zip");
 		try (UNet net = new UNet(UNetConfig.preset("small", 3, 2), Device.cpu(), 1)) {
-			ModelBundle.save(good, net, Normalisation.PSSR, "r", new JsonObject());
+			ModelBundle.save(good, net, Normalisation.PSSR, Optional.empty(), "r", new JsonObject());
 		}
 		final String json = read(good, ModelBundle.MODEL_JSON);
 		final Path future = dir.resolve("future.pssr.zip");
-		replace(good, future, json.replace("\"formatVersion\":1", "\"formatVersion\":7"));
+		replace(good, future, json.replace("\"formatVersion\": 2", "\"formatVersion\": 7"));
 		assertMessage(future, "version 7");
 		final Path wider = dir.resolve("wider.pssr.zip");
-		replace(good, wider, json.replace("[16,32,64,64]", "[16,32,64,128]"));
+		replace(good, wider, json.replaceAll("64,\\s*64\\s*\\]", "64, 128]"));
 		assertMessage(wider, "weights do not fit");
 		final Path notZip = dir.resolve("text.pssr.zip");
 		Files.write(notZip, "hello".getBytes(StandardCharsets.UTF_8));

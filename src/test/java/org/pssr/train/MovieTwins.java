@@ -1,5 +1,6 @@
 package org.pssr.train;
 
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -10,6 +11,7 @@ import ij.ImageStack;
 
 import org.pssr.crappify.TwinSample;
 import org.pssr.crappify.TwinSource;
+import org.pssr.crappify.Degradation;
 
 /**
  * Twin samples from a movie file for tests: HR tiles of three frames, block-average downsampled and
@@ -110,6 +112,11 @@ public final class MovieTwins implements TwinSource {
 	@Override
 	public int scale() {
 		return scale;
+	}
+
+	@Override
+	public Optional<Degradation> recipe() {
+		return Optional.empty();
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package org.pssr.crappify;
 
+import java.util.Optional;
+
 /**
  * Twins drawn from the HR movies at every {@link #get}, no disk involved. Training samples change
  * with the epoch (fresh tiles and noise); validation samples ignore it, so validation losses of
@@ -41,6 +43,11 @@ public final class OnTheFlyTwinSource implements TwinSource {
 	@Override
 	public int scale() {
 		return crappifier.recipe().scale();
+	}
+
+	@Override
+	public Optional<Degradation> recipe() {
+		return Optional.of(crappifier.recipe());
 	}
 
 	@Override

@@ -15,13 +15,12 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * the mean of many draws is the downsampled tile and the variance of a draw is
  * {@code mean / photons + (readnoise / photons)^2}.
  */
-public final class PoissonDegradation implements Degradation {
+public final class PoissonDegradation extends AbstractDegradation {
 
 	public static final String NAME = "poisson";
 	public static final double DEFAULT_PHOTONS = 50;
 	public static final double DEFAULT_READNOISE = 1;
 
-	private final int scale;
 	private final double photons;
 	private final double readNoise;
 
@@ -30,13 +29,19 @@ public final class PoissonDegradation implements Degradation {
 	}
 
 	public PoissonDegradation(final int scale, final double photons, final double readNoise) {
-		Degradations.checkScale(scale);
+		super(NAME, scale, parameters(photons, readNoise));
+		this.photons = photons;
+		this.readNoise = readNoise;
+	}
+
+	private static Map<String, Double> parameters(final double photons, final double readNoise) {
 		if (!(photons > 0)) throw new IllegalArgumentException("photons must be > 0: " + photons);
 		if (!(readNoise >= 0)) throw new IllegalArgumentException("readnoise must be >= 0: " +
 			readNoise);
-		this.scale = scale;
-		this.photons = photons;
-		this.readNoise = readNoise;
+		final Map<String, Double> p = new LinkedHashMap<>();
+		p.put("photons", photons);
+		p.put("readnoise", readNoise);
+		return p;
 	}
 
 	static PoissonDegradation of(final int scale, final Map<String, Double> p) {
@@ -45,29 +50,10 @@ public final class PoissonDegradation implements Degradation {
 	}
 
 	@Override
-	public String name() {
-		return NAME;
-	}
-
-	@Override
-	public int scale() {
-		return scale;
-	}
-
-	@Override
-	public Map<String, Double> parameters() {
-		final Map<String, Double> p = new LinkedHashMap<>();
-		p.put("scale", (double) scale);
-		p.put("photons", photons);
-		p.put("readnoise", readNoise);
-		return p;
-	}
-
-	@Override
 	public float[] apply(final float[] hr, final int width, final int height,
 		final UniformRandomProvider rng)
 	{
-		final float[] lr = Tiles.downsample(hr, width, height, scale);
+		final float[] lr = Tiles.downsample(hr, width, height, scale());
 		final NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
 		for (int i = 0; i < lr.length; i++) {
 			final double mean = photons * lr[i];

@@ -14,7 +14,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * scikit-image's {@code random_noise} does, then an area-average downsampling by {@code scale}
  * (anti-aliased; PSSR used bilinear zoom).
  */
-public final class PssrDegradation implements Degradation {
+public final class PssrDegradation extends AbstractDegradation {
 
 	public static final String NAME = "pssr";
 	public static final double DEFAULT_SALT = 0.005;
@@ -22,7 +22,6 @@ public final class PssrDegradation implements Degradation {
 	public static final double DEFAULT_SIGMA = 5;
 	public static final double DEFAULT_VARIANCE = 0.05;
 
-	private final int scale;
 	private final double salt;
 	private final double pepper;
 	private final double sigma;
@@ -35,45 +34,34 @@ public final class PssrDegradation implements Degradation {
 	public PssrDegradation(final int scale, final double salt, final double pepper,
 		final double sigma, final double variance)
 	{
-		Degradations.checkScale(scale);
-		if (!(salt >= 0 && pepper >= 0 && salt + pepper <= 1)) {
-			throw new IllegalArgumentException("salt and pepper are fractions of pixels in [0, 1]: " +
-				salt + ", " + pepper);
-		}
-		if (!(sigma > 0)) throw new IllegalArgumentException("sigma must be > 0: " + sigma);
-		if (!(variance >= 0)) throw new IllegalArgumentException("variance must be >= 0: " + variance);
-		this.scale = scale;
+		super(NAME, scale, parameters(salt, pepper, sigma, variance));
 		this.salt = salt;
 		this.pepper = pepper;
 		this.sigma = sigma;
 		this.variance = variance;
 	}
 
-	static PssrDegradation of(final int scale, final Map<String, Double> p) {
-		return new PssrDegradation(scale, p.getOrDefault("salt", DEFAULT_SALT), p.getOrDefault(
-			"pepper", DEFAULT_PEPPER), p.getOrDefault("sigma", DEFAULT_SIGMA), p.getOrDefault(
-				"variance", DEFAULT_VARIANCE));
-	}
-
-	@Override
-	public String name() {
-		return NAME;
-	}
-
-	@Override
-	public int scale() {
-		return scale;
-	}
-
-	@Override
-	public Map<String, Double> parameters() {
+	private static Map<String, Double> parameters(final double salt, final double pepper,
+		final double sigma, final double variance)
+	{
+		if (!(salt >= 0 && pepper >= 0 && salt + pepper <= 1)) {
+			throw new IllegalArgumentException("salt and pepper are fractions of pixels in [0, 1]: " +
+				salt + ", " + pepper);
+		}
+		if (!(sigma > 0)) throw new IllegalArgumentException("sigma must be > 0: " + sigma);
+		if (!(variance >= 0)) throw new IllegalArgumentException("variance must be >= 0: " + variance);
 		final Map<String, Double> p = new LinkedHashMap<>();
-		p.put("scale", (double) scale);
 		p.put("salt", salt);
 		p.put("pepper", pepper);
 		p.put("sigma", sigma);
 		p.put("variance", variance);
 		return p;
+	}
+
+	static PssrDegradation of(final int scale, final Map<String, Double> p) {
+		return new PssrDegradation(scale, p.getOrDefault("salt", DEFAULT_SALT), p.getOrDefault(
+			"pepper", DEFAULT_PEPPER), p.getOrDefault("sigma", DEFAULT_SIGMA), p.getOrDefault(
+				"variance", DEFAULT_VARIANCE));
 	}
 
 	@Override
@@ -115,7 +103,7 @@ public final class PssrDegradation implements Degradation {
 			v += (float) (sd * gauss.sample());
 			y[i] = clip(v);
 		}
-		return Tiles.downsample(y, width, height, scale);
+		return Tiles.downsample(y, width, height, scale());
 	}
 
 	private static float clip(final float v) {

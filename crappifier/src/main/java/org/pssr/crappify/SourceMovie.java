@@ -3,6 +3,8 @@ package org.pssr.crappify;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import net.imglib2.type.numeric.real.FloatType;
+
 /**
  * An HR movie the crappifier draws from, with its name (for messages and the manifest), the file it
  * came from where there is one (hashed into the manifest), and its intensity map, fitted once.
@@ -31,7 +33,8 @@ public final class SourceMovie {
 	}
 
 	/**
-	 * Fits the map to the movie itself.
+	 * Fits the map to the movie itself, after reading every frame once: a NaN anywhere would spoil
+	 * the twins drawn around it.
 	 *
 	 * @throws IllegalArgumentException for NaN or infinite values and for a movie without contrast,
 	 *           which has nothing to learn from
@@ -39,6 +42,12 @@ public final class SourceMovie {
 	public static SourceMovie of(final String name, final Path file, final Movie movie,
 		final Normalisation normalisation)
 	{
+		for (int t = 0; t < movie.frames(); t++) {
+			for (final FloatType v : movie.frame(t)) {
+				if (!Float.isFinite(v.get())) throw new IllegalArgumentException(name + ": frame " + (t +
+					1) + " has NaN or infinite values");
+			}
+		}
 		final IntensityMap map = normalisation.fit(movie, name);
 		if (map.flat()) throw new IllegalArgumentException(name + ": the " + normalisation
 			.lowPercentile() + " and " + normalisation.highPercentile() + " % percentiles are equal (" +

@@ -2,6 +2,7 @@ package org.pssr.crappify;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 import org.pssr.crappify.io.TiffStackReader;
 
@@ -13,11 +14,11 @@ final class StoredTwinSource implements TwinSource {
 	private final TiffStackReader lr2;
 	private final int size;
 	private final int frames;
-	private final int scale;
+	private final Degradation recipe;
 	private final String description;
 
 	StoredTwinSource(final TiffStackReader targets, final TiffStackReader lr1,
-		final TiffStackReader lr2, final int size, final int frames, final int scale,
+		final TiffStackReader lr2, final int size, final int frames, final Degradation recipe,
 		final String description)
 	{
 		this.targets = targets;
@@ -25,7 +26,7 @@ final class StoredTwinSource implements TwinSource {
 		this.lr2 = lr2;
 		this.size = size;
 		this.frames = frames;
-		this.scale = scale;
+		this.recipe = recipe;
 		this.description = description;
 	}
 
@@ -40,7 +41,7 @@ final class StoredTwinSource implements TwinSource {
 			" of " + size);
 		try {
 			return new TwinSample(tuple(lr1, index), tuple(lr2, index), targets.readPlane(index),
-				frames, lr1.width(), lr1.height(), scale);
+				frames, lr1.width(), lr1.height(), recipe.scale());
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e);
@@ -63,7 +64,12 @@ final class StoredTwinSource implements TwinSource {
 
 	@Override
 	public int scale() {
-		return scale;
+		return recipe.scale();
+	}
+
+	@Override
+	public Optional<Degradation> recipe() {
+		return Optional.of(recipe);
 	}
 
 	@Override

@@ -6,15 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import org.pssr.crappify.io.TiffStackReader;
 
@@ -33,34 +28,24 @@ public final class TwinDataset implements AutoCloseable {
 	static final String LR2 = "lr2.tif";
 
 	private final Path folder;
-	private final JsonObject manifest;
-	private final int scale;
-	private final int frames;
-	private final int tile;
-	private final String recipe;
-	private final Map<String, Double> parameters = new LinkedHashMap<>();
+	private final DatasetManifest manifest;
 	private final List<TiffStackReader> readers = new ArrayList<>();
 	private final StoredTwinSource train;
 	private final StoredTwinSource valid;
 
-	private TwinDataset(final Path folder, final JsonObject manifest) throws IOException {
+	private TwinDataset(final Path folder, final DatasetManifest manifest) throws IOException {
 		this.folder = folder;
 		this.manifest = manifest;
 		try {
-			if (!FORMAT.equals(string(manifest, "format"))) throw bad("not a " + FORMAT + " manifest");
-			if (integer(manifest, "version") != VERSION) throw bad("version " + manifest.get(
-				"version") + " is not supported (this build reads " + VERSION + ")");
-			scale = integer(manifest, "scale");
-			frames = integer(manifest, "frames");
-			tile = integer(manifest, "tile");
-			final JsonObject r = object(manifest, "recipe");
-			recipe = string(r, "name");
-			for (final Map.Entry<String, JsonElement> e : object(r, "parameters").entrySet()) {
-				parameters.put(e.getKey(), e.getValue().getAsDouble());
-			}
-			final JsonObject counts = object(manifest, "counts");
-			train = split(Split.TRAIN, integer(counts, Split.TRAIN.folder()));
-			valid = split(Split.VALID, integer(counts, Split.VALID.folder()));
+			if (!FORMAT.equals(manifest.format)) throw bad("not a " + FORMAT + " manifest");
+			if (manifest.version != VERSION) throw bad("version " + manifest.version +
+				" is not supported (this build reads " + VERSION + ")");
+			if (manifest.recipe == null || manifest.draw == null || manifest.counts == null ||
+				manifest.normalisation == null) throw bad("incomplete manifest");
+			if (manifest.recipe.scale() != manifest.scale) throw bad("the recipe is for x" + manifest.recipe
+				.scale() + ", the dataset x" + manifest.scale);
+			train = split(Split.TRAIN, manifest.counts.train);
+			valid = split(Split.VALID, manifest.counts.valid);
 		}
 		catch (final IOException | RuntimeException e) {
 			close();
@@ -70,28 +55,28 @@ public final class TwinDataset implements AutoCloseable {
 
 	/** Opens and validates a dataset; a folder without a complete manifest is refused. */
 	public static TwinDataset open(final Path folder) throws IOException {
+		return new TwinDataset(folder, read(folder));
+	}
+
+	private static DatasetManifest read(final Path folder) throws IOException {
 		final Path file = folder.resolve(MANIFEST);
 		if (!Files.isRegularFile(file)) {
 			throw new IOException(folder + " is not a twin dataset (no " + MANIFEST + ")");
 		}
 		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			final JsonElement json = JsonParser.parseReader(in);
-			if (!json.isJsonObject()) throw new IOException(file + ": not a JSON object");
-			return new TwinDataset(folder, json.getAsJsonObject());
+			final DatasetManifest m = Records.gson().fromJson(in, DatasetManifest.class);
+			if (m == null) throw new IOException(file + ": empty");
+			return m;
 		}
-		catch (final JsonParseException e) {
-			throw new IOException(file + ": malformed JSON: " + e.getMessage(), e);
+		catch (final JsonParseException | IllegalArgumentException | IllegalStateException e) {
+			throw new IOException(file + ": malformed manifest: " + e.getMessage(), e);
 		}
 	}
 
 	/** Whether the folder holds a manifest of this format (cheap; does not validate the stacks). */
 	public static boolean isDataset(final Path folder) {
-		final Path file = folder.resolve(MANIFEST);
-		if (!Files.isRegularFile(file)) return false;
-		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			final JsonElement json = JsonParser.parseReader(in);
-			return json.isJsonObject() && json.getAsJsonObject().has("format") && FORMAT.equals(json
-				.getAsJsonObject().get("format").getAsString());
+		try {
+			return FORMAT.equals(read(folder).format);
 		}
 		catch (final IOException | RuntimeException e) {
 			return false;
@@ -102,11 +87,12 @@ public final class TwinDataset implements AutoCloseable {
 		if (count < 0) throw bad("negative count for " + split.folder());
 		if (count == 0) return null;
 		final Path dir = folder.resolve(split.folder());
-		final int lr = tile / scale;
-		final TiffStackReader targets = stack(dir.resolve(TARGETS), tile, count);
-		final TiffStackReader lr1 = stack(dir.resolve(LR1), lr, count * frames);
-		final TiffStackReader lr2 = stack(dir.resolve(LR2), lr, count * frames);
-		return new StoredTwinSource(targets, lr1, lr2, count, frames, scale, describe());
+		final int lr = manifest.tile / manifest.scale;
+		final TiffStackReader targets = stack(dir.resolve(TARGETS), manifest.tile, count);
+		final TiffStackReader lr1 = stack(dir.resolve(LR1), lr, count * manifest.frames);
+		final TiffStackReader lr2 = stack(dir.resolve(LR2), lr, count * manifest.frames);
+		return new StoredTwinSource(targets, lr1, lr2, count, manifest.frames, manifest.recipe,
+			describe());
 	}
 
 	private TiffStackReader stack(final Path file, final int size, final int planes)
@@ -128,33 +114,30 @@ public final class TwinDataset implements AutoCloseable {
 
 	/** The validation split; empty (size 0) when none was written. */
 	public TwinSource valid() {
-		return valid != null ? valid : new StoredTwinSource(null, null, null, 0, frames, scale,
-			describe());
+		return valid != null ? valid : new StoredTwinSource(null, null, null, 0, manifest.frames,
+			manifest.recipe, describe());
 	}
 
 	public int scale() {
-		return scale;
+		return manifest.scale;
 	}
 
 	public int frames() {
-		return frames;
+		return manifest.frames;
 	}
 
 	public int tile() {
-		return tile;
-	}
-
-	public String recipe() {
-		return recipe;
-	}
-
-	public Map<String, Double> parameters() {
-		return Collections.unmodifiableMap(parameters);
+		return manifest.tile;
 	}
 
 	/** The recipe that made the dataset, to draw more of the same on the fly. */
 	public Degradation degradation() {
-		return Degradations.create(recipe, scale, parameters);
+		return manifest.recipe;
+	}
+
+	/** How the dataset's movies were normalised. */
+	public Normalisation normalisation() {
+		return manifest.normalisation;
 	}
 
 	/**
@@ -162,25 +145,20 @@ public final class TwinDataset implements AutoCloseable {
 	 * {@link TwinCrappifier} that reproduces it at epoch 0.
 	 */
 	public TwinOptions options() {
-		final JsonObject d = object(manifest, "draw");
-		return new TwinOptions().frames(frames).tile(tile).seed(d.get("seed").getAsLong()).minSignal(d
-			.get("minSignal").getAsDouble()).maxTries(d.get("maxTries").getAsInt()).augment(d.get(
-				"augment").getAsBoolean()).validation(d.get("validationFraction").getAsDouble());
-	}
-
-	/** How the dataset's movies were normalised. */
-	public Normalisation normalisation() {
-		return Normalisation.fromJson(object(manifest, "normalisation"));
+		final DatasetManifest.Draw d = manifest.draw;
+		return new TwinOptions().frames(manifest.frames).tile(manifest.tile).seed(d.seed).minSignal(
+			d.minSignal).maxTries(d.maxTries).augment(d.augment).validation(d.validationFraction);
 	}
 
 	/** The whole manifest, for what has no getter (sources, hashes, seeds). */
 	public JsonObject manifest() {
-		return manifest.deepCopy();
+		return Records.gson().toJsonTree(manifest).getAsJsonObject();
 	}
 
 	public String describe() {
-		return "recipe=" + recipe + " " + parameters + " frames=" + frames + " tile=" + tile +
-			" seed=" + object(manifest, "draw").get("seed") + " dataset=" + folder.getFileName();
+		return "recipe=" + manifest.recipe.name() + " " + manifest.recipe.parameters() + " frames=" +
+			manifest.frames + " tile=" + manifest.tile + " seed=" + manifest.draw.seed + " dataset=" +
+			folder.getFileName();
 	}
 
 	@Override
@@ -192,29 +170,5 @@ public final class TwinDataset implements AutoCloseable {
 
 	private IOException bad(final String why) {
 		return new IOException(folder.resolve(MANIFEST) + ": " + why);
-	}
-
-	private JsonObject object(final JsonObject o, final String key) {
-		final JsonElement e = o.get(key);
-		if (e == null || !e.isJsonObject()) throw new IllegalArgumentException(folder.resolve(
-			MANIFEST) + ": missing object '" + key + "'");
-		return e.getAsJsonObject();
-	}
-
-	private String string(final JsonObject o, final String key) {
-		final JsonElement e = o.get(key);
-		if (e == null || !e.isJsonPrimitive()) throw new IllegalArgumentException(folder.resolve(
-			MANIFEST) + ": missing '" + key + "'");
-		return e.getAsString();
-	}
-
-	private int integer(final JsonObject o, final String key) {
-		try {
-			return Integer.parseInt(string(o, key));
-		}
-		catch (final NumberFormatException e) {
-			throw new IllegalArgumentException(folder.resolve(MANIFEST) + ": '" + key +
-				"' is not an integer");
-		}
 	}
 }

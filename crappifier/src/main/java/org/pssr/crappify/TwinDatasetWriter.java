@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,10 +16,6 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import net.imglib2.img.array.ArrayImgs;
-
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 
 import org.pssr.crappify.io.Checksums;
 import org.pssr.crappify.io.Folders;
@@ -66,7 +61,7 @@ public final class TwinDatasetWriter {
 		}
 		final Path target = output.toAbsolutePath().normalize();
 		checkOutput(target);
-		final JsonObject manifest = manifest(train, valid);
+		final DatasetManifest manifest = manifest(train, valid);
 		Files.createDirectories(target.getParent());
 		final Path temp = target.resolveSibling("." + target.getFileName() + ".partial-" + Long
 			.toHexString(System.nanoTime()));
@@ -81,8 +76,8 @@ public final class TwinDatasetWriter {
 			finally {
 				pool.shutdownNow();
 			}
-			Files.write(temp.resolve(TwinDataset.MANIFEST), new GsonBuilder().setPrettyPrinting()
-				.disableHtmlEscaping().create().toJson(manifest).getBytes(StandardCharsets.UTF_8));
+			Files.write(temp.resolve(TwinDataset.MANIFEST), Records.gson().toJson(manifest).getBytes(
+				StandardCharsets.UTF_8));
 			commit(temp, target);
 		}
 		catch (final IOException | RuntimeException | Error e) {
@@ -230,55 +225,44 @@ public final class TwinDatasetWriter {
 		}
 	}
 
-	private JsonObject manifest(final int train, final int valid) throws IOException {
+	private DatasetManifest manifest(final int train, final int valid) throws IOException {
 		final TwinOptions o = crappifier.options();
 		final Degradation recipe = crappifier.recipe();
-		final JsonObject m = new JsonObject();
-		m.addProperty("format", TwinDataset.FORMAT);
-		m.addProperty("version", TwinDataset.VERSION);
-		m.addProperty("scale", recipe.scale());
-		m.addProperty("frames", o.frames());
-		m.addProperty("tile", o.tile());
-		m.addProperty("lrTile", o.tile() / recipe.scale());
-		final JsonObject r = new JsonObject();
-		r.addProperty("name", recipe.name());
-		final JsonObject params = new JsonObject();
-		for (final Map.Entry<String, Double> e : recipe.parameters().entrySet()) {
-			params.addProperty(e.getKey(), e.getValue());
-		}
-		r.add("parameters", params);
-		m.add("recipe", r);
-		final JsonObject draw = new JsonObject();
-		draw.addProperty("seed", o.seed());
-		draw.addProperty("minSignal", o.minSignal());
-		draw.addProperty("maxTries", o.maxTries());
-		draw.addProperty("augment", o.augment());
-		draw.addProperty("validationFraction", o.validation());
-		draw.addProperty("epoch", 0);
-		m.add("draw", draw);
-		m.add("normalisation", crappifier.normalisation().toJson());
-		final JsonArray sources = new JsonArray();
+		final DatasetManifest m = new DatasetManifest();
+		m.format = TwinDataset.FORMAT;
+		m.version = TwinDataset.VERSION;
+		m.scale = recipe.scale();
+		m.frames = o.frames();
+		m.tile = o.tile();
+		m.lrTile = o.tile() / recipe.scale();
+		m.recipe = recipe;
+		m.draw = new DatasetManifest.Draw();
+		m.draw.seed = o.seed();
+		m.draw.minSignal = o.minSignal();
+		m.draw.maxTries = o.maxTries();
+		m.draw.augment = o.augment();
+		m.draw.validationFraction = o.validation();
+		m.normalisation = crappifier.normalisation();
+		m.sources = new ArrayList<>();
 		for (final SourceMovie s : crappifier.sources()) {
-			final JsonObject j = new JsonObject();
-			j.addProperty("name", s.name());
+			final DatasetManifest.Source j = new DatasetManifest.Source();
+			j.name = s.name();
 			if (s.file().isPresent()) {
-				j.addProperty("file", s.file().get().toString());
-				j.addProperty("sha256", Checksums.sha256(s.file().get()));
+				j.file = s.file().get().toString();
+				j.sha256 = Checksums.sha256(s.file().get());
 			}
-			j.addProperty("width", s.movie().width());
-			j.addProperty("height", s.movie().height());
-			j.addProperty("frames", s.movie().frames());
-			j.addProperty("low", s.intensityMap().low());
-			j.addProperty("high", s.intensityMap().high());
-			sources.add(j);
+			j.width = s.movie().width();
+			j.height = s.movie().height();
+			j.frames = s.movie().frames();
+			j.low = s.intensityMap().low();
+			j.high = s.intensityMap().high();
+			m.sources.add(j);
 		}
-		m.add("sources", sources);
-		final JsonObject counts = new JsonObject();
-		counts.addProperty(Split.TRAIN.folder(), train);
-		counts.addProperty(Split.VALID.folder(), valid);
-		m.add("counts", counts);
-		m.addProperty("layout", "per split folder: targets.tif (one HR tile per sample), lr1.tif " +
-			"and lr2.tif (channels = tuple frames t-k..t+k, time = sample); float32, normalised units");
+		m.counts = new DatasetManifest.Counts();
+		m.counts.train = train;
+		m.counts.valid = valid;
+		m.layout = "per split folder: targets.tif (one HR tile per sample), lr1.tif and lr2.tif " +
+			"(channels = tuple frames t-k..t+k, time = sample); float32, normalised units";
 		return m;
 	}
 }

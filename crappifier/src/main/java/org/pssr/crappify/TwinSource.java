@@ -1,5 +1,7 @@
 package org.pssr.crappify;
 
+import java.util.Optional;
+
 /**
  * An indexed collection of twin samples, stored on disk or drawn on the fly from HR movies. Samples
  * are a pure function of (epoch, index): a source drawn on the fly gives fresh noise each epoch, a
@@ -16,6 +18,9 @@ public interface TwinSource {
 
 	int scale();
 
-	/** What made the samples (recipe name and parameters), recorded in model bundles. */
+	/** The recipe the samples were degraded with, recorded in model bundles; empty when unknown. */
+	Optional<Degradation> recipe();
+
+	/** What made the samples, in one line for logs and bundles (recipe, draw options, dataset). */
 	String describe();
 }

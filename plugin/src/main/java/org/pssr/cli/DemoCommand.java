@@ -91,7 +91,7 @@ public final class DemoCommand implements Callable<Integer> {
 			TrainingResult result = new StabilityTrainer(options, split.train(), split.valid(), printer())
 				.train())
 		{
-			ModelBundle.save(model, result.network(), split.normalisation(), split.train().describe(),
+			ModelBundle.save(model, result.network(), split.normalisation(), split.train().recipe(), split.train().describe(),
 				result.record());
 		}
 

@@ -81,7 +81,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 		System.err.println("Evaluating on " + opened.model().device() + " against " + opened
 			.recipe());
 		final Evaluator evaluator = new Evaluator(opened.model(), new MovieSuperResolver(opened.model(),
-			new TiledPredictor(opened.model(), side)), opened.degrader(), seed);
+			new TiledPredictor(opened.model(), side)), opened.degradation(), seed);
 		return evaluator.evaluate(truth, opened.normaliser(truth), SuperresCommand.progress(System.err));
 	}
 }

@@ -143,7 +143,7 @@ public final class TrainCommand implements Callable<Integer> {
 		final StabilityTrainer trainer = new StabilityTrainer(options, split.train(), split.valid(), log);
 		try (TrainingResult result = trainer.train()) {
 			final UNet net = result.network();
-			ModelBundle.save(output, net, split.normalisation(), split.train().describe(), result.record());
+			ModelBundle.save(output, net, split.normalisation(), split.train().recipe(), split.train().describe(), result.record());
 			final UNetConfig c = net.config();
 			System.out.println("Wrote " + output + ": " + c + ", " + net.parameterCount() + " parameters, " +
 				result.record().get("stop").getAsString());

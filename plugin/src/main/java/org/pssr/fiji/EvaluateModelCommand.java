@@ -88,7 +88,7 @@ public final class EvaluateModelCommand extends ContextCommand {
 		final int side = tile > 0 ? tile : TileSizes.forDevice(model.model().device(), model.model()
 			.scale());
 		final Evaluator evaluator = new Evaluator(model.model(), new MovieSuperResolver(model.model(),
-			new TiledPredictor(model.model(), side)), model.degrader(), seed);
+			new TiledPredictor(model.model(), side)), model.degradation(), seed);
 		return evaluator.evaluate(truth, model.normaliser(truth), Commands.progress());
 	}
 

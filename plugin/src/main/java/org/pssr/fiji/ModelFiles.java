@@ -7,18 +7,14 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.pssr.train.ModelBundle;
+import org.pssr.crappify.Degradation;
+import org.pssr.crappify.GaussianDegradation;
 import org.pssr.crappify.Normalisation;
 import org.pssr.train.SuperResolutionModel;
-import org.pssr.train.eval.BinningDegradation;
-import org.pssr.train.eval.FrameDegrader;
-import org.pssr.train.eval.RecipeDegrader;
 import org.pssr.train.exchange.ImportedModel;
 
 /** Opens model files for every command that takes one; the one place that tells model formats apart. */
 public final class ModelFiles {
-
-	/** Read noise of the degradation for models that record no recipe, in normalised units. */
-	private static final double FALLBACK_NOISE = 0.02;
 
 	private ModelFiles() {}
 
@@ -38,7 +34,7 @@ public final class ModelFiles {
 		final ModelBundle bundle = ModelBundle.load(file, device);
 		try {
 			final Normalisation n = bundle.normalisation();
-			return opened(bundle.model(), n, bundle.recipe(), bundle.scale());
+			return opened(bundle.model(), n, bundle.recipe());
 		}
 		catch (final RuntimeException e) {
 			bundle.close();
@@ -51,7 +47,7 @@ public final class ModelFiles {
 			"TensorFlow models run on the CPU in this build; use --device auto or cpu");
 		final ImportedModel imported = ImportedModel.open(file);
 		try {
-			return opened(imported, imported.normalisation(), imported.recipe(), imported.scale());
+			return opened(imported, imported.normalisation(), imported.recipe());
 		}
 		catch (final RuntimeException e) {
 			imported.close();
@@ -60,12 +56,12 @@ public final class ModelFiles {
 	}
 
 	private static OpenModel opened(final SuperResolutionModel model, final Normalisation n,
-		final String recipeDescription, final int scale)
+		final Optional<Degradation> recipe)
 	{
-		final Optional<RecipeDegrader> recipe = RecipeDegrader.fromDescription(recipeDescription, scale);
-		final FrameDegrader degrader = recipe.isPresent() ? recipe.get() : new BinningDegradation(
-			FALLBACK_NOISE);
-		return new OpenModel(model, n, degrader, recipe.isPresent()
-			? degrader.toString() : degrader + " (the model records no recipe)");
+		final Degradation degradation = recipe.orElseGet(() -> new GaussianDegradation(model.scale(),
+			GaussianDegradation.DEFAULT_SIGMA));
+		return new OpenModel(model, n, degradation, recipe.isPresent() ? "recipe " + degradation
+			: "recipe " + degradation + " (the model records no recipe)");
 	}
+
 }

@@ -2,7 +2,7 @@ package org.pssr.fiji;
 
 import org.pssr.crappify.Movie;
 import org.pssr.train.SuperResolutionModel;
-import org.pssr.train.eval.FrameDegrader;
+import org.pssr.crappify.Degradation;
 import org.pssr.crappify.IntensityMap;
 import org.pssr.crappify.Normalisation;
 
@@ -14,15 +14,15 @@ public final class OpenModel implements AutoCloseable {
 
 	private final SuperResolutionModel model;
 	private final Normalisation normalisation;
-	private final FrameDegrader degrader;
+	private final Degradation degradation;
 	private final String recipe;
 
 	public OpenModel(final SuperResolutionModel model, final Normalisation normalisation,
-		final FrameDegrader degrader, final String recipe)
+		final Degradation degradation, final String recipe)
 	{
 		this.model = model;
 		this.normalisation = normalisation;
-		this.degrader = degrader;
+		this.degradation = degradation;
 		this.recipe = recipe;
 	}
 
@@ -35,8 +35,9 @@ public final class OpenModel implements AutoCloseable {
 		return normalisation.fit(movie, "the input movie");
 	}
 
-	public FrameDegrader degrader() {
-		return degrader;
+	/** How evaluation makes LR frames: the model's recipe, or plain binning with noise. */
+	public Degradation degradation() {
+		return degradation;
 	}
 
 	public String recipe() {

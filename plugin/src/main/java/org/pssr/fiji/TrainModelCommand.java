@@ -88,7 +88,7 @@ public final class TrainModelCommand extends ContextCommand {
 		trainer[0] = new StabilityTrainer(options, split.train(), split.valid(), progress);
 		try (TrainingResult result = trainer[0].train()) {
 			ModelBundle.save(modelfile.toPath(), result.network(), split.normalisation(), split.train()
-				.describe(), result.record());
+				.recipe(), split.train().describe(), result.record());
 			IJ.log("PSSR: wrote " + modelfile + " (" + result.record().get("stop").getAsString() + ")");
 		}
 	}

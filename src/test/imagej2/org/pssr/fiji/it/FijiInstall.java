@@ -2,7 +2,6 @@ package org.pssr.fiji.it;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +13,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
+import org.pssr.crappify.io.Archives;
 import org.pssr.crappify.io.Folders;
 
 /**
@@ -55,7 +53,7 @@ final class FijiInstall {
 		final Path app = Paths.get("target", "fiji-it", "Fiji.app").toAbsolutePath();
 		Folders.deleteTree(app);
 		Files.createDirectories(app);
-		unzip(zip, app);
+		Archives.extract(zip, app);
 		final List<Path> classPath = new ArrayList<>(fijiJars());
 		classPath.addAll(jars(app.resolve("jars")));
 		classPath.add(Paths.get("target", "test-classes").toAbsolutePath());
@@ -76,18 +74,6 @@ final class FijiInstall {
 	private static List<Path> jars(final Path folder) throws IOException {
 		try (Stream<Path> walk = Files.walk(folder)) {
 			return walk.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList());
-		}
-	}
-
-	private static void unzip(final Path zip, final Path into) throws IOException {
-		try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
-			for (ZipEntry e; (e = z.getNextEntry()) != null;) {
-				final Path target = into.resolve(e.getName()).normalize();
-				if (!target.startsWith(into)) throw new IOException("zip entry outside: " + e.getName());
-				if (e.isDirectory()) continue;
-				Files.createDirectories(target.getParent());
-				Files.copy(z, target);
-			}
 		}
 	}
 

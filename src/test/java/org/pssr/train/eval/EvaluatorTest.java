@@ -11,10 +11,12 @@ import net.imglib2.type.numeric.real.FloatType;
 
 import org.junit.jupiter.api.Test;
 import org.pssr.crappify.Calibration;
+import org.pssr.crappify.Degradation;
+import org.pssr.crappify.GaussianDegradation;
 import org.pssr.crappify.Movie;
 import org.pssr.train.SuperResolutionModel;
-import org.pssr.train.infer.FrameArrays;
 import org.pssr.crappify.Normalisation;
+import org.pssr.train.infer.FrameArrays;
 import org.pssr.train.infer.MovieSuperResolver;
 import org.pssr.train.infer.ProgressListener;
 import org.pssr.train.infer.TiledPredictor;
@@ -26,7 +28,7 @@ class EvaluatorTest {
 
 	@Test
 	void aModelThatIsBicubicScoresExactlyAsBicubic() {
-		final Evaluation e = evaluate(new WindowBicubic(0, 1, 0), new BinningDegradation(0.02));
+		final Evaluation e = evaluate(new WindowBicubic(0, 1, 0), new GaussianDegradation(SCALE, 0.02));
 		assertEquals(e.meanPsnr("bicubic"), e.meanPsnr(Evaluator.MODEL), 1e-4);
 		assertEquals(e.meanSsim("bicubic"), e.meanSsim(Evaluator.MODEL), 1e-5);
 		assertEquals(e.noiseDifference("bicubic"), e.noiseDifference(Evaluator.MODEL), 1e-5);
@@ -36,10 +38,10 @@ class EvaluatorTest {
 
 	@Test
 	void noiseDifferenceIsZeroWithoutNoiseAndAveragingFramesReducesIt() {
-		final Evaluation clean = evaluate(new WindowBicubic(0, 1, 0), new BinningDegradation(0));
+		final Evaluation clean = evaluate(new WindowBicubic(0, 1, 0), new GaussianDegradation(SCALE, 0));
 		assertEquals(0, clean.noiseDifference(Evaluator.MODEL), 1e-9);
 		final Evaluation noisy = evaluate(new WindowBicubic(1 / 3f, 1 / 3f, 1 / 3f),
-			new BinningDegradation(0.05));
+			new GaussianDegradation(SCALE, 0.05));
 		assertTrue(noisy.noiseDifference("bicubic") > 0.01, noisy.summary());
 		assertTrue(noisy.noiseDifference(Evaluator.MODEL) < 0.7 * noisy.noiseDifference("bicubic"),
 			noisy.summary());
@@ -49,7 +51,7 @@ class EvaluatorTest {
 
 	@Test
 	void csvHasOneRowPerFrameAndAColumnPairPerMethod() throws IOException {
-		final Evaluation e = evaluate(new WindowBicubic(0, 1, 0), new BinningDegradation(0.02));
+		final Evaluation e = evaluate(new WindowBicubic(0, 1, 0), new GaussianDegradation(SCALE, 0.02));
 		final StringWriter csv = new StringWriter();
 		e.writeCsv(csv);
 		final String[] lines = csv.toString().split("\n");
@@ -59,7 +61,7 @@ class EvaluatorTest {
 		assertEquals(7, lines[3].split(",").length);
 	}
 
-	private static Evaluation evaluate(final SuperResolutionModel model, final FrameDegrader d) {
+	private static Evaluation evaluate(final SuperResolutionModel model, final Degradation d) {
 		return new Evaluator(model, new MovieSuperResolver(model, new TiledPredictor(model, 64, 1)), d, 7)
 			.evaluate(TRUTH, Normalisation.PSSR.fit(TRUTH, "truth"), ProgressListener.NONE);
 	}

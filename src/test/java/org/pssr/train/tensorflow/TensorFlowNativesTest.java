@@ -29,6 +29,10 @@ class TensorFlowNativesTest {
 
 	/** A natives jar whose properties list {@link #LIBRARIES}, holding the given ones of them. */
 	private static byte[] jar(final String... libraries) throws IOException {
+		return jar(false, libraries);
+	}
+
+	private static byte[] jar(final boolean slip, final String... libraries) throws IOException {
 		final ByteArrayOutputStream b = new ByteArrayOutputStream();
 		try (ZipOutputStream z = new ZipOutputStream(b)) {
 			z.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
@@ -42,8 +46,10 @@ class TensorFlowNativesTest {
 				z.write(lib.getBytes(StandardCharsets.UTF_8));
 				z.closeEntry();
 			}
-			z.putNextEntry(new ZipEntry("native/lib/../../escape.so"));
-			z.closeEntry();
+			if (slip) {
+				z.putNextEntry(new ZipEntry("native/lib/../../escape.so"));
+				z.closeEntry();
+			}
 		}
 		return b.toByteArray();
 	}
@@ -55,8 +61,17 @@ class TensorFlowNativesTest {
 		assertTrue(TensorFlowNatives.complete(cache));
 		assertArrayEquals("libjnitensorflow.so".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(cache
 			.resolve("libjnitensorflow.so")));
-		assertFalse(Files.exists(dir.resolve("escape.so")));
 		assertOnlyCacheLeft(cache);
+	}
+
+	@Test
+	void aJarWithAnEntryPointingOutsideIsRefused() throws IOException {
+		final Path cache = dir.resolve("tf");
+		final IOException e = assertThrows(IOException.class, () -> TensorFlowNatives.extract(
+			new ByteArrayInputStream(jar(true, LIBRARIES)), cache, null));
+		assertTrue(e.getMessage().contains("points outside"), e.getMessage());
+		assertFalse(Files.exists(dir.resolve("escape.so")));
+		assertOnlyCacheLeft(null);
 	}
 
 	@Test

@@ -1,37 +1,58 @@
 package org.pssr.train;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Enumeration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
+import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonParseException;
+
+import org.pssr.crappify.Degradation;
+import org.pssr.crappify.Degradations;
 import org.pssr.crappify.Normalisation;
+import org.pssr.crappify.io.Archives;
 
 /**
  * A trained model in one file ({@code *.pssr.zip}): {@code model.json} (architecture, frames, scale,
  * normalisation, crappifier recipe, training record, metrics, software versions) and
  * {@code weights.bin}. {@link #load} checks everything before any weight is used and refuses a
- * bundle that does not fit, with a message that says why.
+ * bundle that does not fit, with a message that says why. Bundles of format 1 (the recipe as a line
+ * of text) still load.
  */
 public final class ModelBundle implements AutoCloseable {
 
 	public static final String FORMAT = "pssr-model";
-	public static final int FORMAT_VERSION = 1;
+	public static final int FORMAT_VERSION = 2;
 	public static final String SUFFIX = ".pssr.zip";
+	static final String MODEL_JSON = "model.json";
+	static final String WEIGHTS = "weights.bin";
+
+	private final Path path;
+	private final BundleJson json;
+	private final Optional<Degradation> recipe;
+	private final DjlSuperResolutionModel model;
+
+	private ModelBundle(final Path path, final BundleJson json, final Optional<Degradation> recipe,
+		final DjlSuperResolutionModel model)
+	{
+		this.path = path;
+		this.json = json;
+		this.recipe = recipe;
+		this.model = model;
+	}
 
 	/** {@code MODEL.pssr.zip} keeps its training checkpoints in {@code MODEL.checkpoints/} beside it. */
 	public static Path checkpointFolder(final Path model) {
@@ -40,51 +61,35 @@ public final class ModelBundle implements AutoCloseable {
 			: name;
 		return model.toAbsolutePath().resolveSibling(stem + ".checkpoints");
 	}
-	static final String MODEL_JSON = "model.json";
-	static final String WEIGHTS = "weights.bin";
-
-	private final Path path;
-	private final JsonObject json;
-	private final UNetConfig config;
-	private final Normalisation normalisation;
-	private final DjlSuperResolutionModel model;
-
-	private ModelBundle(final Path path, final JsonObject json, final UNetConfig config,
-		final Normalisation normalisation, final DjlSuperResolutionModel model)
-	{
-		this.path = path;
-		this.json = json;
-		this.config = config;
-		this.normalisation = normalisation;
-		this.model = model;
-	}
 
 	/**
 	 * Writes {@code net} and its description atomically (temporary file, then move).
 	 *
-	 * @param recipe how the training samples were made ({@code TwinSource.describe()})
+	 * @param recipe how the training samples were degraded; empty when unknown
+	 * @param data what the training samples were, in one line ({@code TwinSource.describe()})
 	 * @param training the training record ({@link TrainingResult#record()}); may be empty
 	 */
 	public static void save(final Path file, final UNet net, final Normalisation normalisation,
-		final String recipe, final JsonObject training) throws IOException
+		final Optional<Degradation> recipe, final String data, final JsonObject training)
+		throws IOException
 	{
-		final JsonObject m = new JsonObject();
-		m.addProperty("format", FORMAT);
-		m.addProperty("formatVersion", FORMAT_VERSION);
-		m.add("architecture", net.config().toJson());
-		m.addProperty("frames", net.config().frames());
-		m.addProperty("scale", net.config().scale());
-		m.addProperty("parameters", net.parameterCount());
-		m.addProperty("flopsPerHrPixel", net.flopsPerHrPixel(512));
-		m.add("normalisation", normalisation.toJson());
-		m.addProperty("recipe", recipe);
-		m.add("training", training);
-		final JsonObject sw = new JsonObject();
-		sw.addProperty("pssr-fiji", version());
-		sw.addProperty("djl", Engines.djlVersion());
-		sw.addProperty("engine", Engines.ENGINE + " " + Engines.pytorch().getVersion());
-		sw.addProperty("java", System.getProperty("java.version"));
-		m.add("software", sw);
+		final BundleJson m = new BundleJson();
+		m.format = FORMAT;
+		m.formatVersion = FORMAT_VERSION;
+		m.architecture = net.config();
+		m.frames = net.config().frames();
+		m.scale = net.config().scale();
+		m.parameters = net.parameterCount();
+		m.flopsPerHrPixel = net.flopsPerHrPixel(512);
+		m.normalisation = normalisation;
+		m.recipe = recipe.map(r -> (JsonElement) Degradations.toJson(r)).orElse(null);
+		m.data = data;
+		m.training = training;
+		m.software = new BundleJson.Software();
+		m.software.pssrFiji = version();
+		m.software.djl = Engines.djlVersion();
+		m.software.engine = Engines.ENGINE + " " + Engines.pytorch().getVersion();
+		m.software.java = System.getProperty("java.version");
 		final Path dir = file.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
 		final Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
@@ -93,7 +98,7 @@ public final class ModelBundle implements AutoCloseable {
 				new BufferedOutputStream(os, 1 << 16)))
 			{
 				zip.putNextEntry(new ZipEntry(MODEL_JSON));
-				zip.write(m.toString().getBytes(StandardCharsets.UTF_8));
+				zip.write(TrainingJson.GSON.toJson(m).getBytes(StandardCharsets.UTF_8));
 				zip.closeEntry();
 				zip.putNextEntry(new ZipEntry(WEIGHTS));
 				final DataOutputStream out = new DataOutputStream(zip);
@@ -119,97 +124,61 @@ public final class ModelBundle implements AutoCloseable {
 	 */
 	public static ModelBundle load(final Path file, final String device) throws IOException {
 		if (!Files.isRegularFile(file)) throw new InvalidBundleException("no model bundle at " + file);
-		try (ZipFile zip = openZip(file)) {
-			checkEntries(zip, file);
-			final JsonObject json = readJson(zip, file);
-			final UNetConfig config;
-			final Normalisation normalisation;
-			try {
-				config = UNetConfig.fromJson(json.getAsJsonObject("architecture"));
-				normalisation = Normalisation.fromJson(json.getAsJsonObject("normalisation"));
-			}
-			catch (final RuntimeException e) {
-				throw new InvalidBundleException(file + ": model.json does not describe a network this build knows: " +
-					e.getMessage(), e);
-			}
-			if (json.get("frames").getAsInt() != config.frames() || json.get("scale").getAsInt() != config
-				.scale())
-			{
-				throw new InvalidBundleException(file + ": frames/scale disagree with the architecture");
-			}
-			final UNet net = new UNet(config, Engines.device(device), 0);
-			try {
-				final ZipEntry w = zip.getEntry(WEIGHTS);
-				if (w == null) throw new InvalidBundleException(file + " has no " + WEIGHTS);
-				try (InputStream is = zip.getInputStream(w); DataInputStream in = new DataInputStream(
-					new BufferedInputStream(is, 1 << 16)))
-				{
-					ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-					net.weights().read(in);
-				}
-				catch (final IOException e) {
-					throw new InvalidBundleException(file + ": weights do not fit the " + config.preset() +
-						" architecture it declares: " + e.getMessage(), e);
-				}
-				return new ModelBundle(file, json, config, normalisation, new DjlSuperResolutionModel(net));
-			}
-			catch (final RuntimeException | Error e) {
-				net.close();
-				throw e;
-			}
-		}
-	}
-
-	private static ZipFile openZip(final Path file) throws IOException {
+		final Map<String, byte[]> entries;
 		try {
-			return new ZipFile(file.toFile());
+			entries = Archives.read(file);
 		}
-		catch (final java.util.zip.ZipException e) {
-			throw new InvalidBundleException(file + " is not a model bundle (not a zip file)", e);
+		catch (final ZipException e) {
+			throw new InvalidBundleException(file + " is not a model bundle: " + e.getMessage(), e);
+		}
+		final BundleJson json = readJson(entries, file);
+		final Optional<Degradation> recipe;
+		try {
+			recipe = Degradations.recorded(json.recipe, json.scale);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new InvalidBundleException(file + ": " + e.getMessage(), e);
+		}
+		final byte[] weights = entries.get(WEIGHTS);
+		if (weights == null) throw new InvalidBundleException(file + " has no " + WEIGHTS);
+		final UNet net = new UNet(json.architecture, Engines.device(device), 0);
+		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(weights))) {
+			ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+			net.weights().read(in);
+			return new ModelBundle(file, json, recipe, new DjlSuperResolutionModel(net));
+		}
+		catch (final IOException e) {
+			net.close();
+			throw new InvalidBundleException(file + ": weights do not fit the " + json.architecture
+				.preset() + " architecture it declares: " + e.getMessage(), e);
+		}
+		catch (final RuntimeException | Error e) {
+			net.close();
+			throw e;
 		}
 	}
 
-	/** Refuses entries that would land outside the bundle if it were unpacked (zip slip). */
-	private static void checkEntries(final ZipFile zip, final Path file) {
-		final Enumeration<? extends ZipEntry> entries = zip.entries();
-		while (entries.hasMoreElements()) {
-			final String name = entries.nextElement().getName();
-			final String n = name.replace('\\', '/');
-			boolean outside = n.startsWith("/") || n.matches("^[A-Za-z]:.*");
-			for (final String part : n.split("/")) {
-				outside |= part.equals("..");
-			}
-			if (outside) throw new InvalidBundleException(file + " is refused: entry '" + name +
-				"' points outside the bundle");
+	private static BundleJson readJson(final Map<String, byte[]> entries, final Path file) {
+		final byte[] bytes = entries.get(MODEL_JSON);
+		if (bytes == null) throw new InvalidBundleException(file + " is not a model bundle (no " +
+			MODEL_JSON + ")");
+		final BundleJson json;
+		try {
+			json = TrainingJson.GSON.fromJson(new String(bytes, StandardCharsets.UTF_8), BundleJson.class);
 		}
-	}
-
-	private static JsonObject readJson(final ZipFile zip, final Path file) throws IOException {
-		final ZipEntry e = zip.getEntry(MODEL_JSON);
-		if (e == null) throw new InvalidBundleException(file + " is not a model bundle (no " + MODEL_JSON +
-			")");
-		final JsonObject json;
-		try (InputStream in = zip.getInputStream(e)) {
-			final JsonElement parsed = JsonParser.parseString(new String(in.readAllBytes(),
-				StandardCharsets.UTF_8));
-			if (!parsed.isJsonObject()) throw new InvalidBundleException(file + ": model.json is not an object");
-			json = parsed.getAsJsonObject();
+		catch (final JsonParseException | IllegalStateException | NumberFormatException e) {
+			throw new InvalidBundleException(file + ": model.json is not valid: " + e.getMessage(), e);
 		}
-		catch (final RuntimeException ex) {
-			if (ex instanceof InvalidBundleException) throw ex;
-			throw new InvalidBundleException(file + ": model.json is not valid JSON: " + ex.getMessage(), ex);
-		}
-		if (!json.has("format") || !FORMAT.equals(json.get("format").getAsString())) {
-			throw new InvalidBundleException(file + " is not a PSSR model bundle (format is not " + FORMAT +
-				")");
-		}
-		final int v = json.has("formatVersion") ? json.get("formatVersion").getAsInt() : -1;
-		if (v != FORMAT_VERSION) throw new InvalidBundleException(file + " is a version " + v +
-			" bundle; this build reads version " + FORMAT_VERSION + (v > FORMAT_VERSION
-				? ": update pssr-fiji" : ""));
-		for (final String key : new String[] { "architecture", "frames", "scale", "normalisation" }) {
-			if (!json.has(key)) throw new InvalidBundleException(file + ": model.json lacks '" + key + "'");
-		}
+		if (json == null || !FORMAT.equals(json.format)) throw new InvalidBundleException(file +
+			" is not a PSSR model bundle (format is not " + FORMAT + ")");
+		if (json.formatVersion < 1 || json.formatVersion > FORMAT_VERSION) throw new InvalidBundleException(
+			file + " is a version " + json.formatVersion + " bundle; this build reads versions 1 to " +
+				FORMAT_VERSION + (json.formatVersion > FORMAT_VERSION ? ": update pssr-fiji" : ""));
+		if (json.architecture == null || json.normalisation == null) throw new InvalidBundleException(
+			file + ": model.json lacks " + (json.architecture == null ? "'architecture'"
+				: "'normalisation'"));
+		if (json.frames != json.architecture.frames() || json.scale != json.architecture.scale())
+			throw new InvalidBundleException(file + ": frames/scale disagree with the architecture");
 		return json;
 	}
 
@@ -223,30 +192,36 @@ public final class ModelBundle implements AutoCloseable {
 	}
 
 	public UNetConfig config() {
-		return config;
+		return json.architecture;
 	}
 
 	public int frames() {
-		return config.frames();
+		return json.frames;
 	}
 
 	public int scale() {
-		return config.scale();
+		return json.scale;
 	}
 
 	/** How movies must be normalised before {@link SuperResolutionModel#predict} and restored after. */
 	public Normalisation normalisation() {
-		return normalisation;
+		return json.normalisation;
 	}
 
-	/** The crappifier recipe the model was trained on. */
-	public String recipe() {
-		return json.has("recipe") ? json.get("recipe").getAsString() : "";
+	/** The crappifier recipe the model was trained on; empty when the bundle does not say. */
+	public Optional<Degradation> recipe() {
+		return recipe;
+	}
+
+	/** What the training samples were, in one line; empty for bundles that do not say. */
+	public String data() {
+		if (json.data != null) return json.data;
+		return json.recipe != null && json.recipe.isJsonPrimitive() ? json.recipe.getAsString() : "";
 	}
 
 	/** The whole {@code model.json}. */
 	public JsonObject json() {
-		return json.deepCopy();
+		return TrainingJson.GSON.toJsonTree(json).getAsJsonObject();
 	}
 
 	/** The network, ready to predict; closed with the bundle. */

@@ -7,7 +7,9 @@ import java.util.List;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
 
+import org.apache.commons.rng.simple.RandomSource;
 import org.pssr.crappify.Calibration;
+import org.pssr.crappify.Degradation;
 import org.pssr.crappify.Movie;
 import org.pssr.train.SuperResolutionModel;
 import org.pssr.train.infer.FrameArrays;
@@ -27,15 +29,17 @@ public final class Evaluator {
 
 	private final SuperResolutionModel model;
 	private final MovieSuperResolver resolver;
-	private final FrameDegrader degrader;
+	private final Degradation degradation;
 	private final long seed;
 
 	public Evaluator(final SuperResolutionModel model, final MovieSuperResolver resolver,
-		final FrameDegrader degrader, final long seed)
+		final Degradation degradation, final long seed)
 	{
 		this.model = model;
 		this.resolver = resolver;
-		this.degrader = degrader;
+		if (degradation.scale() != model.scale()) throw new IllegalArgumentException("the model is x" +
+			model.scale() + " but the degradation x" + degradation.scale());
+		this.degradation = degradation;
 		this.seed = seed;
 	}
 
@@ -163,8 +167,9 @@ public final class Evaluator {
 			final int s = model.scale();
 			final float[] hr = hrCrop(truth.frame(t), width * s, height * s);
 			units.apply(hr);
-			return FrameArrays.wrap(degrader.degrade(hr, width, height, s, seed * 31 + t), width,
-				height);
+			final long draw = seed * 31 + t;
+			return FrameArrays.wrap(degradation.apply(hr, width * s, height * s,
+				RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] { draw, ~draw })), width, height);
 		}
 
 		@Override

@@ -19,9 +19,13 @@ import java.util.zip.ZipOutputStream;
 
 import org.pssr.crappify.io.Checksums;
 import org.pssr.train.ModelBundle;
+import org.pssr.crappify.Degradations;
 import org.pssr.crappify.Normalisation;
 import org.pssr.train.tensorflow.TensorFlowModel;
 import org.pssr.train.tensorflow.TensorFlowNatives;
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -152,16 +156,15 @@ final class BioImageIoPackage {
 		r.put("weights", map("tensorflow_saved_model_bundle", tf));
 		r.put("training_data", map("type", "dataset", "format_version", "0.3.0", "name",
 			"PSSR twin pairs", "description", "Twin low-resolution pairs crappified from high-resolution " +
-				"movies by pssr-fiji; recipe: " + bundle.recipe(), "authors", List.of(map("name", author)),
+				"movies by pssr-fiji; recipe: " + recipe(bundle), "authors", List.of(map("name", author)),
 			"cite", List.of(map("text", PSSR_CITATION, "doi", PSSR_DOI)), "license", license));
 		final Map<String, Object> pssr = new LinkedHashMap<>();
 		pssr.put("frames", f);
 		pssr.put("scale", s);
 		pssr.put("lr_multiple", m);
 		pssr.put("preset", bundle.config().preset());
-		pssr.put("normalisation", map("low_percentile", n.lowPercentile(), "high_percentile", n
-			.highPercentile(), "output", "inverse of the input's percentile map"));
-		pssr.put("recipe", bundle.recipe());
+		pssr.put("normalisation", plain(n.toJson()));
+		bundle.recipe().ifPresent(recipe -> pssr.put("recipe", plain(Degradations.toJson(recipe))));
 		pssr.put("export_check", map("max_abs_difference_tf_vs_pytorch", report.maxDifference(),
 			"output_magnitude", report.outputRange()));
 		r.put("config", map("pssr", pssr));
@@ -203,7 +206,7 @@ final class BioImageIoPackage {
 			"closest the bioimage.io processing steps come.\n\n" +
 			"## Training\nU-Net preset `" + bundle.config().preset() + "` (" + bundle.config() +
 			"), stability loss L1(Y1,T) + L1(Y2,T) + L1(Y1,Y2) on twin crappified inputs. Recipe: " +
-			bundle.recipe() + "\n\n## Export check\n" + report + "\n";
+			recipe(bundle) + "\n\n## Export check\n" + report + "\n";
 	}
 
 	private static byte[] npy(final long[] shape, final float[] values) throws IOException {
@@ -239,4 +242,14 @@ final class BioImageIoPackage {
 		zip.closeEntry();
 	}
 
+
+	private static String recipe(final ModelBundle bundle) {
+		return bundle.recipe().map(Object::toString).orElse("not recorded");
+	}
+
+	/** A record as YAML's plain maps, numbers and strings. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> plain(final JsonObject record) {
+		return new Gson().fromJson(record, Map.class);
+	}
 }

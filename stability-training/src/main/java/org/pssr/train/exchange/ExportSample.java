@@ -1,7 +1,8 @@
 package org.pssr.train.exchange;
 
+import org.pssr.crappify.Degradation;
+import org.pssr.crappify.GaussianDegradation;
 import org.pssr.crappify.synth.SyntheticFluorescenceMovie;
-import org.pssr.train.eval.BinningDegradation;
 import org.pssr.train.infer.FrameArrays;
 
 /**
@@ -16,11 +17,11 @@ public final class ExportSample {
 	public static float[] window(final int frames, final int scale, final int side, final long seed) {
 		final int hr = side * scale;
 		final SyntheticFluorescenceMovie movie = new SyntheticFluorescenceMovie(hr, hr, frames, seed);
-		final BinningDegradation binning = new BinningDegradation(0);
+		final Degradation binning = new GaussianDegradation(scale, 0);
 		final float[] window = new float[frames * side * side];
 		for (int t = 0; t < frames; t++) {
-			System.arraycopy(binning.degrade(FrameArrays.copy(movie.frame(t)), side, side, scale, 0), 0,
-				window, t * side * side, side * side);
+			System.arraycopy(binning.apply(FrameArrays.copy(movie.frame(t)), hr, hr, null), 0, window, t *
+				side * side, side * side);
 		}
 		return window;
 	}

@@ -8,13 +8,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.Optional;
+import java.util.zip.ZipException;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 
+import org.pssr.crappify.io.Archives;
 import org.pssr.crappify.io.Folders;
 import org.pssr.train.ModelBundle;
+import org.pssr.crappify.Degradation;
+import org.pssr.crappify.Degradations;
 import org.pssr.crappify.Normalisation;
 import org.pssr.train.SuperResolutionModel;
 import org.pssr.train.tensorflow.SavedModels;
@@ -34,12 +38,12 @@ public final class ImportedModel implements SuperResolutionModel {
 
 	private final TensorFlowModel model;
 	private final Normalisation normalisation;
-	private final String recipe;
+	private final Optional<Degradation> recipe;
 	private final String description;
 	private final Path unpacked;
 
 	private ImportedModel(final TensorFlowModel model, final Normalisation normalisation,
-		final String recipe, final String description, final Path unpacked)
+		final Optional<Degradation> recipe, final String description, final Path unpacked)
 	{
 		this.model = model;
 		this.normalisation = normalisation;
@@ -82,11 +86,12 @@ public final class ImportedModel implements SuperResolutionModel {
 			final Normalisation normalisation = Normalisation.fromJson(m.getAsJsonObject("normalisation"));
 			final TensorFlowModel tf = TensorFlowModel.load(folder, m.get("scale").getAsInt(), m.get(
 				"lrMultiple").getAsInt());
-			return new ImportedModel(tf, normalisation, m.has("recipe") ? m.get("recipe").getAsString() : "",
+			return new ImportedModel(tf, normalisation, Degradations.recorded(m.get("recipe"), tf.scale()),
 				"SavedModel exported by pssr-fiji", unpacked);
 		}
 		final TensorFlowModel tf = TensorFlowModel.load(folder, 0, DEFAULT_MULTIPLE);
-		return new ImportedModel(tf, Normalisation.PSSR, "", "SavedModel without pssr description: " +
+		return new ImportedModel(tf, Normalisation.PSSR, Optional.empty(),
+			"SavedModel without pssr description: " +
 			"scale measured, sides padded to multiples of " + DEFAULT_MULTIPLE + ", PSSR's percentiles " +
 			Normalisation.PSSR, unpacked);
 	}
@@ -141,8 +146,8 @@ public final class ImportedModel implements SuperResolutionModel {
 		final Map<String, Object> config = rdf.get("config") instanceof Map ? (Map<String, Object>) rdf
 			.get("config") : Map.of();
 		final Object pssr = config.get("pssr");
-		final String recipe = pssr instanceof Map && ((Map<String, Object>) pssr).get(
-			"recipe") != null ? String.valueOf(((Map<String, Object>) pssr).get("recipe")) : "";
+		final Optional<Degradation> recipe = pssr instanceof Map ? Degradations.recorded(new Gson()
+			.toJsonTree(((Map<String, Object>) pssr).get("recipe")), scale) : Optional.empty();
 		return new ImportedModel(model, normalisation, recipe, "bioimage.io model '" + rdf.get("name") +
 			"'", dir);
 	}
@@ -218,24 +223,14 @@ public final class ImportedModel implements SuperResolutionModel {
 	/** Unpacks {@code zip} into {@code dir}, refusing entries that would land outside it. */
 	static void unzip(final Path zip, final Path dir) throws IOException {
 		Files.createDirectories(dir);
-		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-			for (ZipEntry e; (e = in.getNextEntry()) != null;) {
-				final Path target = dir.resolve(e.getName()).normalize();
-				if (!target.startsWith(dir)) throw new IllegalArgumentException(zip +
-					": entry outside the package: " + e.getName());
-				if (e.isDirectory()) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.createDirectories(target.getParent());
-					Files.copy(in, target);
-				}
-			}
+		try {
+			Archives.extract(zip, dir);
 		}
-		catch (final java.util.zip.ZipException e) {
-			throw new IllegalArgumentException(zip + " is not a readable zip: " + e.getMessage(), e);
+		catch (final ZipException e) {
+			throw new IllegalArgumentException(e.getMessage(), e);
 		}
 	}
+
 
 	@Override
 	public int frames() {
@@ -261,8 +256,8 @@ public final class ImportedModel implements SuperResolutionModel {
 		return normalisation;
 	}
 
-	/** The crappifier recipe the model was trained on, or "" when it does not say. */
-	public String recipe() {
+	/** The crappifier recipe the model was trained on; empty when it does not say. */
+	public Optional<Degradation> recipe() {
 		return recipe;
 	}
 

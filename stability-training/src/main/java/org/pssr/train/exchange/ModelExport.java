@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import com.google.gson.JsonObject;
 
+import org.pssr.crappify.Degradations;
 import org.pssr.crappify.io.Folders;
 import org.pssr.train.ModelBundle;
 import org.pssr.crappify.Normalisation;
@@ -124,7 +125,7 @@ public final class ModelExport {
 		m.addProperty("lrMultiple", bundle.model().lrMultiple());
 		m.add("architecture", net.config().toJson());
 		m.add("normalisation", bundle.normalisation().toJson());
-		m.addProperty("recipe", bundle.recipe());
+		bundle.recipe().ifPresent(r -> m.add("recipe", Degradations.toJson(r)));
 		m.addProperty("exportedFrom", bundle.path().getFileName().toString());
 		return m;
 	}

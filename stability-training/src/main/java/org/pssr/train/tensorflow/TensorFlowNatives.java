@@ -18,12 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 
+import org.pssr.crappify.io.Archives;
 import org.pssr.crappify.io.Checksums;
 import org.pssr.crappify.io.Folders;
 
@@ -196,14 +195,11 @@ public final class TensorFlowNatives {
 		try {
 			final MessageDigest digest = Checksums.digest("SHA-1");
 			final DigestInputStream digested = new DigestInputStream(jar, digest);
-			final ZipInputStream zip = new ZipInputStream(digested);
-			for (ZipEntry e; (e = zip.getNextEntry()) != null;) {
-				final String name = e.getName();
-				if (e.isDirectory() || !name.startsWith("native/lib/")) continue;
-				final String file = name.substring("native/lib/".length());
-				if (file.contains("/") || file.startsWith(".")) continue;
-				Files.copy(zip, tmp.resolve(file));
-			}
+			Archives.extract(digested, tmp, name -> {
+				final String file = name.startsWith("native/lib/") ? name.substring("native/lib/".length())
+					: "";
+				return file.isEmpty() || file.contains("/") || file.startsWith(".") ? null : file;
+			}, artifact());
 			// the central directory follows the last entry; the digest must cover it too
 			digested.transferTo(OutputStream.nullOutputStream());
 			if (sha1 != null) {

@@ -1,0 +1,50 @@
+package org.pssr.crappify;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * The plainest recipe: the mean of each {@code scale x scale} block (what a camera with larger
+ * pixels records) plus Gaussian read noise of standard deviation {@code sigma} in normalised
+ * units. What evaluation simulates LR frames with for a model that records no recipe; with
+ * {@code sigma} 0, plain binning.
+ */
+public final class GaussianDegradation extends AbstractDegradation {
+
+	public static final String NAME = "gaussian";
+	public static final double DEFAULT_SIGMA = 0.02;
+
+	private final double sigma;
+
+	public GaussianDegradation(final int scale, final double sigma) {
+		super(NAME, scale, parameters(sigma));
+		this.sigma = sigma;
+	}
+
+	private static Map<String, Double> parameters(final double sigma) {
+		if (!(sigma >= 0)) throw new IllegalArgumentException("sigma must be >= 0: " + sigma);
+		final Map<String, Double> p = new LinkedHashMap<>();
+		p.put("sigma", sigma);
+		return p;
+	}
+
+	static GaussianDegradation of(final int scale, final Map<String, Double> p) {
+		return new GaussianDegradation(scale, p.getOrDefault("sigma", DEFAULT_SIGMA));
+	}
+
+	@Override
+	public float[] apply(final float[] hr, final int width, final int height,
+		final UniformRandomProvider rng)
+	{
+		final float[] lr = Tiles.downsample(hr, width, height, scale());
+		if (sigma == 0) return lr;
+		final NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+		for (int i = 0; i < lr.length; i++)
+			lr[i] += (float) (sigma * gauss.sample());
+		return lr;
+	}
+}
