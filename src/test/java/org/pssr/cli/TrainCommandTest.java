@@ -53,7 +53,7 @@ class TrainCommandTest {
 			assertEquals(2, b.scale());
 			assertTrue(b.recipe().isEmpty(), "the test twins record no recipe");
 			assertTrue(b.data().contains("block average"), b.data());
-			assertEquals(1, b.json().getAsJsonObject("training").getAsJsonArray("epochs").size());
+			assertEquals(1, b.json().getAsJsonObject("training").getAsJsonArray("history").size());
 		}
 	}
 

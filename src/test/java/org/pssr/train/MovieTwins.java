@@ -26,6 +26,7 @@ public final class MovieTwins implements TwinSource {
 	private final int scale;
 	private final int[][] positions;
 	private final double noise;
+	private final String origin;
 
 	/** @param frameRange first and last (exclusive) centre frame used */
 	public MovieTwins(final Path file, final int tile, final int scale, final int count,
@@ -55,6 +56,8 @@ public final class MovieTwins implements TwinSource {
 		this.tile = tile;
 		this.scale = scale;
 		this.noise = noise;
+		this.origin = file.getFileName() + " centres " + firstCentre + ".." + lastCentre + ", " + count +
+			" tiles of " + tile;
 		final SplittableRandom r = new SplittableRandom(7);
 		positions = new int[count][];
 		for (int i = 0; i < count; i++) {
@@ -121,6 +124,6 @@ public final class MovieTwins implements TwinSource {
 
 	@Override
 	public String describe() {
-		return "test: block average x" + scale + " + Gaussian noise sigma " + noise;
+		return "test: " + origin + ", block average x" + scale + " + Gaussian noise sigma " + noise;
 	}
 }

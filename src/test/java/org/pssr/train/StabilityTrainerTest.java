@@ -94,7 +94,7 @@ class StabilityTrainerTest {
 		});
 		assertThrows(CancellationException.class, killed[0]::train);
 		final Path last = dir.resolve("killed/last.ckpt");
-		assertEquals(1, Checkpoint.header(last).get("epoch").getAsInt());
+		assertEquals(1, Checkpoint.header(last).epoch);
 		final float[] resumed = weightsAfter(options(3, 1, "killed").resume(last));
 		assertArrayEquals(uninterrupted, resumed);
 	}
@@ -107,6 +107,57 @@ class StabilityTrainerTest {
 			() -> new StabilityTrainer(options(1, 0.5, "two").resume(last), train, valid,
 				TrainingListener.NONE).train());
 		assertTrue(e.getMessage().contains("stability"), e.getMessage());
+	}
+
+	@Test
+	void resumeRefusesOtherBatchOrData() throws IOException {
+		weightsAfter(options(1, 1, "one"));
+		final Path last = dir.resolve("one/last.ckpt");
+		final IllegalArgumentException batch = assertThrows(IllegalArgumentException.class,
+			() -> new StabilityTrainer(options(1, 1, "two").batch(2).resume(last), train, valid,
+				TrainingListener.NONE).train());
+		assertTrue(batch.getMessage().contains("batch 4 vs 2"), batch.getMessage());
+		final MovieTwins other = new MovieTwins(movie(TestMovie.NUCLEI), 32, 2, 16, 2, 22, 0.05);
+		final IllegalArgumentException data = assertThrows(IllegalArgumentException.class,
+			() -> new StabilityTrainer(options(1, 1, "three").resume(last), other, valid,
+				TrainingListener.NONE).train());
+		assertTrue(data.getMessage().contains("training data"), data.getMessage());
+	}
+
+	@Test
+	void damagedCheckpointIsRefused() throws IOException {
+		weightsAfter(options(1, 1, "one"));
+		final Path last = dir.resolve("one/last.ckpt");
+		final byte[] bytes = Files.readAllBytes(last);
+		bytes[bytes.length / 2] ^= 0x01;
+		final Path damaged = Files.write(dir.resolve("damaged.ckpt"), bytes);
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> new StabilityTrainer(options(1, 1, "two").resume(damaged), train, valid,
+				TrainingListener.NONE).train());
+		assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+		final Path cut = Files.write(dir.resolve("cut.ckpt"), java.util.Arrays.copyOf(bytes, 100));
+		final IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
+			() -> Checkpoint.header(cut));
+		assertTrue(c.getMessage().contains("damaged") || c.getMessage().contains("cut short"), c
+			.getMessage());
+	}
+
+	@Test
+	void divergenceStopsWithoutAModel() {
+		final List<EpochReport> reported = new ArrayList<>();
+		final IllegalStateException e = assertThrows(IllegalStateException.class,
+			() -> new StabilityTrainer(options(2, 1, "diverge").learningRate(1e30), train, valid,
+				new TrainingListener()
+				{
+
+					@Override
+					public void epoch(final EpochReport r) {
+						reported.add(r);
+					}
+				}).train());
+		assertTrue(e.getMessage().contains("diverged"), e.getMessage());
+		assertTrue(reported.isEmpty(), "a diverged epoch was reported: " + reported);
+		assertFalse(Files.exists(dir.resolve("diverge/best.ckpt")));
 	}
 
 	@Test

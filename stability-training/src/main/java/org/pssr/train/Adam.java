@@ -15,6 +15,7 @@ import ai.djl.ndarray.NDArray;
  */
 final class Adam {
 
+	static final String DESCRIPTION = "AdamW beta1 0.9, beta2 0.99";
 	private static final float BETA1 = 0.9f;
 	private static final float BETA2 = 0.99f;
 	private static final float EPS = 1e-8f;

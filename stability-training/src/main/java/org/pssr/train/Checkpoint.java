@@ -4,6 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,40 +13,51 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.Arrays;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.JsonParseException;
+
+import org.pssr.crappify.io.Checksums;
 
 /**
- * A training state file ({@code last.ckpt}, {@code best.ckpt}): a JSON header (architecture,
- * options, epoch, history), the network's tensors and Adam's moments. Taken at epoch boundaries,
- * where the rest of the state (batch order, noise draws, learning rate) follows from seed and
- * epoch. Written to a temporary file and moved into place, so a killed run never leaves a torn one.
+ * A training state file ({@code last.ckpt}, {@code best.ckpt}): a JSON header
+ * ({@link CheckpointHeader}), the network's tensors and Adam's moments, then the SHA-256 of all of
+ * it, so a damaged file is refused instead of training on garbage. Taken at epoch boundaries, where
+ * the rest of the state (batch order, noise draws, learning rate) follows from seed and epoch.
+ * Written to a temporary file and moved into place, so a killed run never leaves a torn one.
  */
 final class Checkpoint {
 
 	private static final int MAGIC = 0x50535343; // "PSSC"
-	private static final int VERSION = 1;
+	private static final int VERSION = 2;
+	private static final int DIGEST = 32;
 
 	private Checkpoint() {}
 
-	static void write(final Path file, final JsonObject header, final UNet net, final Adam adam)
+	static void write(final Path file, final CheckpointHeader header, final UNet net, final Adam adam)
 		throws IOException
 	{
 		final Path dir = file.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
 		final Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
 		try {
-			try (OutputStream os = Files.newOutputStream(tmp); DataOutputStream out = new DataOutputStream(
-				new BufferedOutputStream(os, 1 << 16)))
+			final MessageDigest sha = Checksums.digest("SHA-256");
+			try (OutputStream os = Files.newOutputStream(tmp); BufferedOutputStream buffered =
+				new BufferedOutputStream(os, 1 << 16))
 			{
+				final DataOutputStream out = new DataOutputStream(new DigestOutputStream(buffered, sha));
 				out.writeInt(MAGIC);
 				out.writeInt(VERSION);
-				final byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
+				final byte[] json = TrainingJson.GSON.toJson(header).getBytes(StandardCharsets.UTF_8);
 				out.writeInt(json.length);
 				out.write(json);
 				net.weights().write(out);
 				adam.write(out);
+				out.flush();
+				buffered.write(sha.digest());
 			}
 			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
@@ -53,34 +66,97 @@ final class Checkpoint {
 		}
 	}
 
-	static JsonObject header(final Path file) throws IOException {
+	/**
+	 * The header of a sound checkpoint.
+	 *
+	 * @throws IllegalArgumentException for a file that is no checkpoint, of another version, or
+	 *           damaged (its checksum does not match)
+	 */
+	static CheckpointHeader header(final Path file) throws IOException {
+		verify(file);
 		try (DataInputStream in = open(file)) {
 			return readHeader(in, file);
 		}
 	}
 
-	/** Loads the tensors of {@code file} into {@code net} and {@code adam}, which must fit them. */
+	/** Loads the tensors of a sound {@code file} into {@code net} and {@code adam}, which must fit them. */
 	static void restore(final Path file, final UNet net, final Adam adam) throws IOException {
+		verify(file);
 		try (DataInputStream in = open(file)) {
 			readHeader(in, file);
 			net.weights().read(in);
 			adam.read(in);
 		}
+		catch (final EOFException e) {
+			throw new IllegalArgumentException(file + " is cut short (truncated checkpoint)", e);
+		}
+	}
+
+	/** Recomputes the SHA-256 over everything but the last 32 bytes and compares. */
+	private static void verify(final Path file) throws IOException {
+		final long size = Files.size(file);
+		if (size < 12 + DIGEST) throw new IllegalArgumentException(file +
+			" is too short for a PSSR training checkpoint");
+		final MessageDigest sha = Checksums.digest("SHA-256");
+		final byte[] stored = new byte[DIGEST];
+		try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+			final DigestInputStream body = new DigestInputStream(new Limited(raw, size - DIGEST), sha);
+			body.transferTo(OutputStream.nullOutputStream());
+			if (raw.readNBytes(stored, 0, DIGEST) != DIGEST) throw new IllegalArgumentException(file +
+				" is cut short (truncated checkpoint)");
+		}
+		if (!Arrays.equals(stored, sha.digest())) throw new IllegalArgumentException(file +
+			" is damaged (its checksum does not match); resume from another checkpoint or start again");
 	}
 
 	private static DataInputStream open(final Path file) throws IOException {
-		final InputStream is = Files.newInputStream(file);
-		return new DataInputStream(new BufferedInputStream(is, 1 << 16));
+		return new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
 	}
 
-	private static JsonObject readHeader(final DataInputStream in, final Path file) throws IOException {
+	private static CheckpointHeader readHeader(final DataInputStream in, final Path file)
+		throws IOException
+	{
 		if (in.readInt() != MAGIC) throw new IllegalArgumentException(file +
 			" is not a PSSR training checkpoint");
 		final int version = in.readInt();
 		if (version != VERSION) throw new IllegalArgumentException(file + " is a version " + version +
-			" checkpoint; this build reads version " + VERSION);
+			" checkpoint; this build resumes version " + VERSION + " (start the training again)");
 		final byte[] json = new byte[in.readInt()];
 		in.readFully(json);
-		return JsonParser.parseString(new String(json, StandardCharsets.UTF_8)).getAsJsonObject();
+		try {
+			return TrainingJson.GSON.fromJson(new String(json, StandardCharsets.UTF_8),
+				CheckpointHeader.class);
+		}
+		catch (final JsonParseException e) {
+			throw new IllegalArgumentException(file + ": the checkpoint's header is not valid: " + e
+				.getMessage(), e);
+		}
+	}
+
+	/** The first {@code limit} bytes of a stream. */
+	private static final class Limited extends FilterInputStream {
+
+		private long left;
+
+		Limited(final InputStream in, final long limit) {
+			super(in);
+			this.left = limit;
+		}
+
+		@Override
+		public int read() throws IOException {
+			if (left <= 0) return -1;
+			final int b = super.read();
+			if (b >= 0) left--;
+			return b;
+		}
+
+		@Override
+		public int read(final byte[] b, final int off, final int len) throws IOException {
+			if (left <= 0) return -1;
+			final int n = super.read(b, off, (int) Math.min(len, left));
+			if (n > 0) left -= n;
+			return n;
+		}
 	}
 }

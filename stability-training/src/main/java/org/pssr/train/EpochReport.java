@@ -2,11 +2,10 @@ package org.pssr.train;
 
 import java.util.Locale;
 
-import com.google.gson.JsonObject;
-
 /**
  * One epoch of training: losses, validation quality of the network and of the bilinear baseline,
  * and a preview of one validation sample (HR-sized input, output and target; may be absent).
+ * Recorded in checkpoints and bundles through Gson, without the preview.
  */
 public final class EpochReport {
 
@@ -19,7 +18,8 @@ public final class EpochReport {
 	private final double baselineSsim;
 	private final boolean best;
 	private final double seconds;
-	private final Preview preview;
+	/** Not recorded: images belong to the live report only. */
+	private final transient Preview preview;
 
 	EpochReport(final int epoch, final double trainLoss, final double validLoss, final double psnr,
 		final double ssim, final double baselinePsnr, final double baselineSsim, final boolean best,
@@ -78,27 +78,6 @@ public final class EpochReport {
 
 	public Preview preview() {
 		return preview;
-	}
-
-	JsonObject toJson() {
-		final JsonObject o = new JsonObject();
-		o.addProperty("epoch", epoch);
-		o.addProperty("trainLoss", trainLoss);
-		o.addProperty("validLoss", validLoss);
-		o.addProperty("psnr", psnr);
-		o.addProperty("ssim", ssim);
-		o.addProperty("baselinePsnr", baselinePsnr);
-		o.addProperty("baselineSsim", baselineSsim);
-		o.addProperty("best", best);
-		o.addProperty("seconds", seconds);
-		return o;
-	}
-
-	static EpochReport fromJson(final JsonObject o) {
-		return new EpochReport(o.get("epoch").getAsInt(), o.get("trainLoss").getAsDouble(), o.get(
-			"validLoss").getAsDouble(), o.get("psnr").getAsDouble(), o.get("ssim").getAsDouble(), o.get(
-				"baselinePsnr").getAsDouble(), o.get("baselineSsim").getAsDouble(), o.get("best")
-					.getAsBoolean(), o.get("seconds").getAsDouble(), null);
 	}
 
 	@Override

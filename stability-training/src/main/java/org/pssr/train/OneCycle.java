@@ -8,6 +8,7 @@ package org.pssr.train;
  */
 public final class OneCycle {
 
+	static final String DESCRIPTION = "one-cycle (fastai: 25% cosine warm-up from lr/25, cosine down)";
 	private static final double WARMUP = 0.25;
 	private static final double DIV = 25;
 	private static final double DIV_FINAL = 1e5;

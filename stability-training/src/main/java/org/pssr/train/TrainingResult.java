@@ -1,21 +1,17 @@
 package org.pssr.train;
 
-import java.util.Collections;
 import java.util.List;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /** A finished (or finished early) run: the network with its best weights and what happened. */
 public final class TrainingResult implements AutoCloseable {
 
 	private final UNet network;
-	private final List<EpochReport> history;
-	private final JsonObject record;
+	private final TrainingRecord record;
 
-	TrainingResult(final UNet network, final List<EpochReport> history, final JsonObject record) {
+	TrainingResult(final UNet network, final TrainingRecord record) {
 		this.network = network;
-		this.history = Collections.unmodifiableList(history);
 		this.record = record;
 	}
 
@@ -25,18 +21,12 @@ public final class TrainingResult implements AutoCloseable {
 	}
 
 	public List<EpochReport> history() {
-		return history;
+		return record.history;
 	}
 
 	/** Options, device, timing, stop reason and per-epoch metrics, as recorded in model bundles. */
 	public JsonObject record() {
-		final JsonObject r = record.deepCopy();
-		final JsonArray epochs = new JsonArray();
-		for (final EpochReport e : history) {
-			epochs.add(e.toJson());
-		}
-		r.add("epochs", epochs);
-		return r;
+		return TrainingJson.GSON.toJsonTree(record).getAsJsonObject();
 	}
 
 	@Override

@@ -1,0 +1,42 @@
+package org.pssr.train;
+
+/**
+ * Tells the run's listener what it needs to show: the set-up, a progress line every few steps
+ * (loss, samples per second, time left) and each epoch's validation.
+ */
+final class ProgressReports implements TrainingHook {
+
+	private long since = System.nanoTime();
+	private int samples;
+	private double loss;
+	private int steps;
+
+	@Override
+	public void onTrainingBegin(final TrainingRun run) {
+		run.listener.message("training " + run.config + ", " + run.net.parameterCount() +
+			" parameters, on " + Engines.describe(run.device));
+	}
+
+	@Override
+	public void onBatch(final TrainingRun run) {
+		samples += run.samples;
+		loss += run.loss;
+		steps++;
+		if (run.adam.steps() % run.options.progressEvery() != 0) return;
+		final long now = System.nanoTime();
+		final double rate = samples / ((now - since) / 1e9);
+		final int n = run.train.size();
+		final double left = (run.options.epochs() - run.epoch - 1) * (double) n + (n - run.position);
+		run.listener.step(new StepProgress(run.epoch + 1, run.options.epochs(), run.adam.steps(), loss /
+			steps, rate, left / rate));
+		since = now;
+		samples = 0;
+		loss = 0;
+		steps = 0;
+	}
+
+	@Override
+	public void onEpoch(final TrainingRun run) {
+		run.listener.epoch(run.report);
+	}
+}

@@ -1,0 +1,41 @@
+package org.pssr.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Continues a run from the checkpoint {@code --resume} names: refuses one made with other settings
+ * or other training data, restores the tensors, the optimiser and where the run stood, and brings
+ * its {@code best.ckpt} along, so the resumed run takes exactly the steps an uninterrupted one would.
+ */
+final class ResumeFromCheckpoint implements TrainingHook {
+
+	@Override
+	public void onTrainingBegin(final TrainingRun run) throws IOException {
+		final Path file = run.options.resume();
+		if (file == null) return;
+		if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no checkpoint to resume at " +
+			file);
+		final CheckpointHeader saved = Checkpoint.header(file);
+		final List<String> differences = saved.differences(CheckpointHeader.of(run));
+		if (!differences.isEmpty()) throw new IllegalArgumentException("cannot resume from " + file +
+			": it was made with a different " + String.join(", ", differences));
+		Checkpoint.restore(file, run.net, run.adam);
+		run.epoch = saved.epoch;
+		run.batch = saved.batch;
+		run.bestPsnr = saved.bestPsnr;
+		run.history.addAll(saved.history);
+		final Path best = file.resolveSibling(Checkpointing.BEST);
+		final Path ownBest = run.checkpoints.resolve(Checkpointing.BEST);
+		if (Files.exists(best) && !best.toAbsolutePath().normalize().equals(ownBest.toAbsolutePath()
+			.normalize()))
+		{
+			Files.createDirectories(run.checkpoints);
+			Files.copy(best, ownBest, StandardCopyOption.REPLACE_EXISTING);
+		}
+		run.listener.message("resumed from " + file + " after epoch " + saved.epoch);
+	}
+}
