@@ -80,7 +80,7 @@ final class ForwardPass implements Interpreter {
 	@Override
 	public void addCentre(final AddCentre step) {
 		final int c = step.frame();
-		final NDArray centre = input.get(new NDIndex(":, " + c + ":" + (c + 1)));
+		final NDArray centre = input.get(new NDIndex().addAllDim().addSliceDim(c, c + 1));
 		activation = activation.add(Bilinear.upsample(centre, step.scale()));
 	}
 
