@@ -49,9 +49,4 @@ public final class Tensor {
 	public float[] initialValues(final Random random) {
 		return initialisation.values(random, shape);
 	}
-
-	@Override
-	public String toString() {
-		return name;
-	}
 }
