@@ -3,13 +3,10 @@ package org.pssr.train.tensorflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Random;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 
 import com.google.gson.JsonObject;
 
@@ -17,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pssr.train.DjlSuperResolutionModel;
+import org.pssr.train.RandomWeights;
 import org.pssr.train.UNet;
 import org.pssr.train.UNetConfig;
 
@@ -36,7 +34,7 @@ class SavedModelEquivalenceTest {
 		final int width) throws Exception
 	{
 		try (UNet net = new UNet(UNetConfig.preset(preset, 3, scale), Device.cpu(), 7)) {
-			randomise(net, 11);
+			RandomWeights.randomise(net, 11);
 			final Path folder = tmp.resolve(preset);
 			SavedModels.write(net, new JsonObject(), folder);
 			final float[] input = new float[2 * 3 * height * width];
@@ -60,32 +58,5 @@ class SavedModelEquivalenceTest {
 				assertTrue(max < 1e-4 * Math.max(1, range), preset + ": max difference " + max);
 			}
 		}
-	}
-
-	/** Every tensor random; running variances positive. */
-	static void randomise(final UNet net, final long seed) {
-		final Random r = new Random(seed);
-		fill(net.weights().trainable(), r, false);
-		fill(net.weights().buffers(), r, true);
-	}
-
-	private static void fill(final Map<String, NDArray> tensors, final Random r, final boolean buffers) {
-		for (final Map.Entry<String, NDArray> e : tensors.entrySet()) {
-			final NDArray a = e.getValue();
-			final float[] v = a.toFloatArray();
-			final boolean variance = buffers && e.getKey().endsWith("runningVar");
-			final boolean kernel = a.getShape().dimension() == 4;
-			final double std = kernel ? Math.sqrt(1.0 / fanIn(a)) : 0.1;
-			for (int i = 0; i < v.length; i++) {
-				v[i] = variance ? (float) (0.5 + r.nextDouble()) : kernel ? (float) (r.nextGaussian() * std)
-					: (float) (v[i] + r.nextGaussian() * std);
-			}
-			a.set(FloatBuffer.wrap(v));
-		}
-	}
-
-	private static long fanIn(final NDArray a) {
-		final long[] d = a.getShape().getShape();
-		return d.length == 4 ? d[1] * d[2] * d[3] : 1;
 	}
 }

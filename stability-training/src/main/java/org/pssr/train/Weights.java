@@ -4,15 +4,17 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+
+import org.pssr.train.layout.Tensor;
 
 /**
  * The named tensors of a network, in a fixed order: trainable parameters and buffers (batch-norm
@@ -23,52 +25,27 @@ public final class Weights {
 
 	private static final int MAGIC = 0x50535357; // "PSSW"
 
-	private final NDManager manager;
-	private final Random random;
 	private final Map<String, NDArray> trainable = new LinkedHashMap<>();
 	private final Map<String, NDArray> buffers = new LinkedHashMap<>();
 
-	Weights(final NDManager manager, final long seed) {
-		this.manager = manager;
-		this.random = new Random(seed);
-	}
-
-	/** A trainable tensor with normal values of the given standard deviation (0 gives zeros). */
-	NDArray normal(final String name, final double std, final long... shape) {
-		final float[] v = new float[(int) new Shape(shape).size()];
-		if (std != 0) {
-			for (int i = 0; i < v.length; i++) {
-				v[i] = (float) (random.nextGaussian() * std);
-			}
+	/**
+	 * Creates {@code tensors} in order, drawing their initial values from one sequence seeded by
+	 * {@code seed}.
+	 */
+	Weights(final NDManager manager, final List<Tensor> tensors, final long seed) {
+		final Random random = new Random(seed);
+		for (final Tensor t : tensors) {
+			final NDArray a = manager.create(t.initialValues(random), new Shape(t.shape()));
+			final Map<String, NDArray> group = t.buffer() ? buffers : trainable;
+			if (group.put(t.name(), a) != null) throw new IllegalStateException("duplicate tensor " + t
+				.name());
 		}
-		return add(trainable, name, manager.create(v, new Shape(shape)));
 	}
 
-	/** A trainable tensor filled with {@code value}. */
-	NDArray constant(final String name, final float value, final long... shape) {
-		final float[] v = new float[(int) new Shape(shape).size()];
-		Arrays.fill(v, value);
-		return add(trainable, name, manager.create(v, new Shape(shape)));
-	}
-
-	/** A trainable tensor with given values. */
-	NDArray values(final String name, final float[] values, final long... shape) {
-		return add(trainable, name, manager.create(values, new Shape(shape)));
-	}
-
-	/** A tensor the network updates itself (not by gradient), filled with {@code value}. */
-	NDArray buffer(final String name, final float value, final long... shape) {
-		final float[] v = new float[(int) new Shape(shape).size()];
-		Arrays.fill(v, value);
-		return add(buffers, name, manager.create(v, new Shape(shape)));
-	}
-
-	Random random() {
-		return random;
-	}
-
-	private static NDArray add(final Map<String, NDArray> map, final String name, final NDArray a) {
-		if (map.put(name, a) != null) throw new IllegalStateException("duplicate tensor " + name);
+	/** The tensor {@code name}, trainable or buffer. */
+	NDArray get(final String name) {
+		final NDArray a = trainable.getOrDefault(name, buffers.get(name));
+		if (a == null) throw new IllegalArgumentException("the network has no tensor " + name);
 		return a;
 	}
 
