@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.pssr.crappify.Logger;
 import org.pssr.train.StabilityTrainer;
 import org.pssr.train.StepProgress;
 import org.pssr.train.TrainingListener;
@@ -39,12 +40,12 @@ final class TrainingSteps {
 
 			@Override
 			public void step(final StepProgress p) {
-				seconds.add(batch / p.samplesPerSecond());
+				seconds.add(batch / p.samplesPerSecond);
 			}
 		};
 		final TrainingOptions options = new TrainingOptions().preset(preset).epochs(1).batch(batch)
 			.device("cpu").progressEvery(1).checkpoints(checkpoints);
-		try (TrainingResult r = new StabilityTrainer(options, train, valid, listener).train()) {
+		try (TrainingResult r = new StabilityTrainer(options, train, valid, Logger.NONE, listener).train()) {
 			if (seconds.size() != steps) throw new IllegalStateException("expected " + steps +
 				" step reports, got " + seconds.size());
 		}

@@ -16,9 +16,14 @@ import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
 
+import org.pssr.app.ModelFiles;
+import org.pssr.app.OpenModel;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.io.TiffStackReader;
 import org.pssr.fiji.it.LinkageCheck;
+import org.pssr.imagej.CziMovie;
+import org.pssr.imagej.ImagePlusMovie;
+import org.pssr.imagej.MovieFiles;
 import org.pssr.train.ModelBundle;
 import org.pssr.train.exchange.ExportFormat;
 import org.pssr.train.exchange.ModelExport;

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The arrows of design.md: plugin -> stability-training -> crappifier -> czi-io, never back; ImageJ
- * only in the plugin, DJL only in training and above.
+ * only in the plugin, DJL only in training and above. Inside the plugin, both front ends (cli,
+ * fiji) call the jobs of the application layer (app), which knows no ImageJ and no picocli; movies
+ * are opened through ImageJ by the adapters (imagej), which know no front end; the CLI never
+ * reaches into the Fiji commands.
  */
 class DependencyDirectionTest {
 
@@ -22,6 +25,9 @@ class DependencyDirectionTest {
 	private static final String FIJI = "org.pssr.fiji..";
 	private static final String CLI = "org.pssr.cli..";
 	private static final String BENCH = "org.pssr.bench..";
+	private static final String APP = "org.pssr.app..";
+	private static final String ADAPTERS = "org.pssr.imagej..";
+	private static final String PICOCLI = "picocli..";
 	private static final String IMAGEJ = "ij..";
 	private static final String SCIJAVA = "org.scijava..";
 	private static final String IMAGEJ2 = "net.imagej..";
@@ -31,19 +37,29 @@ class DependencyDirectionTest {
 	private static final String DJL_TENSORFLOW = "ai.djl.tensorflow..";
 
 	static final ArchRule CZI_IO_KNOWS_NOTHING_ABOVE_IT = noClasses().that().resideInAPackage(CZI)
-		.should().dependOnClassesThat().resideInAnyPackage(CRAPPIFY, TRAIN, FIJI, CLI, BENCH, IMAGEJ,
-			SCIJAVA, IMAGEJ2, DJL);
+		.should().dependOnClassesThat().resideInAnyPackage(CRAPPIFY, TRAIN, APP, ADAPTERS, FIJI, CLI,
+			BENCH, IMAGEJ, SCIJAVA, IMAGEJ2, DJL);
 
 	static final ArchRule CRAPPIFIER_KNOWS_NO_TRAINING_IMAGEJ_OR_DJL = noClasses().that()
-		.resideInAPackage(CRAPPIFY).should().dependOnClassesThat().resideInAnyPackage(TRAIN, FIJI,
-			CLI, BENCH, IMAGEJ, SCIJAVA, IMAGEJ2, DJL);
+		.resideInAPackage(CRAPPIFY).should().dependOnClassesThat().resideInAnyPackage(TRAIN, APP,
+			ADAPTERS, FIJI, CLI, BENCH, IMAGEJ, SCIJAVA, IMAGEJ2, DJL);
 
 	static final ArchRule TRAINING_KNOWS_NO_PLUGIN_AND_NO_IMAGEJ = noClasses().that()
-		.resideInAPackage(TRAIN).should().dependOnClassesThat().resideInAnyPackage(FIJI, CLI, BENCH,
-			IMAGEJ, SCIJAVA, IMAGEJ2);
+		.resideInAPackage(TRAIN).should().dependOnClassesThat().resideInAnyPackage(APP, ADAPTERS, FIJI,
+			CLI, BENCH, IMAGEJ, SCIJAVA, IMAGEJ2);
+
+	static final ArchRule JOBS_KNOW_NO_IMAGEJ_NO_PICOCLI_AND_NO_FRONT_END = noClasses().that()
+		.resideInAPackage(APP).should().dependOnClassesThat().resideInAnyPackage(IMAGEJ, IMAGEJ2,
+			SCIJAVA, PICOCLI, ADAPTERS, FIJI, CLI, BENCH);
+
+	static final ArchRule IMAGEJ_ADAPTERS_KNOW_NO_FRONT_END = noClasses().that().resideInAPackage(
+		ADAPTERS).should().dependOnClassesThat().resideInAnyPackage(FIJI, CLI, BENCH, PICOCLI, SCIJAVA);
+
+	static final ArchRule THE_CLI_DOES_NOT_IMPORT_FIJI = noClasses().that().resideInAPackage(CLI)
+		.should().dependOnClassesThat().resideInAPackage(FIJI);
 
 	static final ArchRule FIJI_COMMANDS_DO_NOT_NEED_THE_CLI = noClasses().that().resideInAPackage(
-		FIJI).should().dependOnClassesThat().resideInAnyPackage(CLI, BENCH);
+		FIJI).should().dependOnClassesThat().resideInAnyPackage(CLI, BENCH, PICOCLI);
 
 	/** TensorFlow runs in its own class loader: only the package loaded there may name its classes. */
 	static final ArchRule ONLY_THE_ISOLATED_PACKAGE_USES_TENSORFLOW = noClasses().that()
@@ -87,5 +103,20 @@ class DependencyDirectionTest {
 	@Test
 	void fijiCommandsDoNotNeedTheCommandLine() {
 		FIJI_COMMANDS_DO_NOT_NEED_THE_CLI.check(main);
+	}
+
+	@Test
+	void theCommandLineDoesNotImportFiji() {
+		THE_CLI_DOES_NOT_IMPORT_FIJI.check(main);
+	}
+
+	@Test
+	void jobsKnowNoImageJNoPicocliAndNoFrontEnd() {
+		JOBS_KNOW_NO_IMAGEJ_NO_PICOCLI_AND_NO_FRONT_END.check(main);
+	}
+
+	@Test
+	void imageJAdaptersKnowNoFrontEnd() {
+		IMAGEJ_ADAPTERS_KNOW_NO_FRONT_END.check(main);
 	}
 }

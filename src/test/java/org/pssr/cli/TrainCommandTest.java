@@ -1,21 +1,16 @@
 package org.pssr.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.pssr.crappify.IntensityMap;
-import org.pssr.fiji.ModelFiles;
-import org.pssr.fiji.MovieFiles;
-import org.pssr.fiji.OpenModel;
-import org.pssr.fiji.SourceMovies;
+import org.pssr.app.ModelFiles;
+import org.pssr.imagej.MovieFiles;
+import org.pssr.app.OpenModel;
+import org.pssr.app.SourceMovies;
 import org.pssr.train.ModelBundle;
-import org.pssr.train.MovieTwins;
-import org.pssr.crappify.Normalisation;
-import org.pssr.train.TwinDatasetOpener;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,32 +24,6 @@ class TrainCommandTest {
 
 	Path movie(final TestMovie movie) {
 		return movie.synthetic();
-	}
-
-	@Test
-	void trainsAndWritesABundleWithCheckpoints() throws Exception {
-		final MovieTwins twins = new MovieTwins(movie(TestMovie.CELLS_16BIT), 16, 2, 4, 1, 40, 0.05);
-		final TrainCommand cmd = new TrainCommand(folder -> new TwinDatasetOpener.Split(twins, twins,
-			Normalisation.PSSR));
-		cmd.data = dir;
-		cmd.output = dir.resolve("m.pssr.zip");
-		cmd.preset = "small";
-		cmd.epochs = 1;
-		cmd.batch = 2;
-		cmd.lr = 1e-3;
-		cmd.wd = 1e-3;
-		cmd.stability = 1;
-		cmd.seed = 1;
-		cmd.device = "cpu";
-		cmd.progressEvery = 1;
-		assertEquals(ExitCodes.OK, cmd.call());
-		assertTrue(Files.exists(dir.resolve("m.checkpoints/last.ckpt")));
-		try (ModelBundle b = ModelBundle.load(cmd.output, "cpu")) {
-			assertEquals(2, b.scale());
-			assertTrue(b.recipe().isEmpty(), "the test twins record no recipe");
-			assertTrue(b.data().contains("block average"), b.data());
-			assertEquals(1, b.json().getAsJsonObject("training").getAsJsonArray("history").size());
-		}
 	}
 
 	@Test
@@ -81,9 +50,9 @@ class TrainCommandTest {
 			.toString(), "--scale", "2", "--tile", "32", "--samples", "8"));
 		assertEquals(ExitCodes.OK, Main.run("train", "--data", twins.toString(), "--output", model
 			.toString(), "--epochs", "1", "--batch", "4", "--device", "cpu"));
-		final IntensityMap training = SourceMovies.open(List.of(movie), 1, false).get(0).intensityMap();
+		final IntensityMap training = SourceMovies.open(List.of(movie), 1, false, MovieFiles.IMAGEJ).get(0).intensityMap();
 		try (OpenModel opened = ModelFiles.open(model, "cpu")) {
-			final IntensityMap inference = opened.normaliser(MovieFiles.open(movie, 1));
+			final IntensityMap inference = opened.normaliser(MovieFiles.IMAGEJ.open(movie, 1));
 			assertEquals(training.low(), inference.low());
 			assertEquals(training.high(), inference.high());
 		}

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.type.numeric.real.FloatType;
-
 import org.pssr.crappify.io.TiffStackReader;
+import org.pssr.testing.ArrayMovie;
 
 /** Movie files opened without ImageJ, and small in-memory movies. */
 final class TestMovies {
@@ -38,32 +35,6 @@ final class TestMovies {
 	}
 
 	static Movie inMemory(final int width, final int height, final float[][] planes) {
-		return new Movie() {
-
-			@Override
-			public long width() {
-				return width;
-			}
-
-			@Override
-			public long height() {
-				return height;
-			}
-
-			@Override
-			public int frames() {
-				return planes.length;
-			}
-
-			@Override
-			public RandomAccessibleInterval<FloatType> frame(final int t) {
-				return ArrayImgs.floats(planes[t], width, height);
-			}
-
-			@Override
-			public Calibration calibration() {
-				return Calibration.UNKNOWN;
-			}
-		};
+		return new ArrayMovie(width, height, Calibration.UNKNOWN, planes);
 	}
 }

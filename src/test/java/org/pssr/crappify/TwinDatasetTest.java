@@ -1,5 +1,6 @@
 package org.pssr.crappify;
 
+import org.pssr.crappify.Logger;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -25,6 +25,7 @@ import com.google.gson.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pssr.testing.RecordingLogger;
 import org.pssr.crappify.io.Checksums;
 import org.pssr.testing.TestMovie;
 
@@ -55,15 +56,11 @@ class TwinDatasetTest {
 	@Test
 	void sameSeedGivesByteIdenticalDatasetsWithOneAndTwoThreads() throws IOException {
 		final TwinCrappifier c = crappifier(List.of(mitocheck, drosophila));
-		final AtomicLong last = new AtomicLong();
-		final AtomicInteger calls = new AtomicInteger();
-		new TwinDatasetWriter(c, 1, (done, total) -> {
-			last.set(done * 1000 + total);
-			calls.incrementAndGet();
-		}).write(dir.resolve("one"), 37, 5);
-		assertEquals(42, calls.get());
-		assertEquals(42 * 1000 + 42, last.get());
-		new TwinDatasetWriter(c, 2, ProgressListener.NONE).write(dir.resolve("two"), 37, 5);
+		final RecordingLogger log = new RecordingLogger();
+		new TwinDatasetWriter(c, 1, log).write(dir.resolve("one"), 37, 5);
+		assertEquals(42, log.progress.size());
+		assertEquals("twins 42/42", log.progress.get(41));
+		new TwinDatasetWriter(c, 2, Logger.NONE).write(dir.resolve("two"), 37, 5);
 		final List<Path> files = files(dir.resolve("one"));
 		assertEquals(List.of("manifest.json", "train/lr1.tif", "train/lr2.tif", "train/targets.tif",
 			"valid/lr1.tif", "valid/lr2.tif", "valid/targets.tif"), files.stream().map(
@@ -79,7 +76,7 @@ class TwinDatasetTest {
 	@Test
 	void readsBackWhatTheCrappifierDrewWithTheManifest() throws IOException {
 		final TwinCrappifier c = crappifier(List.of(mitocheck));
-		new TwinDatasetWriter(c, 2, ProgressListener.NONE).write(dir.resolve("ds"), 9, 3);
+		new TwinDatasetWriter(c, 2, Logger.NONE).write(dir.resolve("ds"), 9, 3);
 		try (TwinDataset ds = TwinDataset.open(dir.resolve("ds"))) {
 			assertEquals(4, ds.scale());
 			assertEquals(3, ds.frames());
@@ -116,8 +113,8 @@ class TwinDatasetTest {
 	void anExistingDatasetIsReplacedButOtherFoldersAreRefused() throws IOException {
 		final TwinCrappifier c = crappifier(List.of(mitocheck));
 		final Path ds = dir.resolve("ds");
-		new TwinDatasetWriter(c, 1, ProgressListener.NONE).write(ds, 2, 1);
-		new TwinDatasetWriter(c, 1, ProgressListener.NONE).write(ds, 4, 0);
+		new TwinDatasetWriter(c, 1, Logger.NONE).write(ds, 2, 1);
+		new TwinDatasetWriter(c, 1, Logger.NONE).write(ds, 4, 0);
 		try (TwinDataset read = TwinDataset.open(ds)) {
 			assertEquals(4, read.train().size());
 			assertEquals(0, read.valid().size());
@@ -125,7 +122,7 @@ class TwinDatasetTest {
 		final Path other = Files.createDirectories(dir.resolve("photos"));
 		Files.write(other.resolve("holiday.jpg"), new byte[] { 1, 2, 3 });
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new TwinDatasetWriter(c, 1, ProgressListener.NONE).write(other, 2, 1));
+			() -> new TwinDatasetWriter(c, 1, Logger.NONE).write(other, 2, 1));
 		assertTrue(e.getMessage().contains("not a twin dataset"), e.getMessage());
 		assertEquals(List.of(Path.of("holiday.jpg")), files(other));
 		assertEquals(2, Files.list(dir).count(), "something was written beside the folders");
@@ -167,7 +164,7 @@ class TwinDatasetTest {
 			mitocheck.normalisation(), mitocheck.intensityMap())));
 		final Path out = dir.resolve("ds");
 		assertThrows(IllegalStateException.class, () -> new TwinDatasetWriter(c, 2,
-			ProgressListener.NONE).write(out, 50, 5));
+			Logger.NONE).write(out, 50, 5));
 		assertFalse(Files.exists(out));
 		assertEquals(0, Files.list(dir).count(), "temporary folder left behind");
 	}
@@ -176,7 +173,7 @@ class TwinDatasetTest {
 	void openingRefusesIncompleteOrInconsistentDatasets() throws IOException {
 		final Path ds = dir.resolve("ds");
 		assertThrows(IOException.class, () -> TwinDataset.open(ds));
-		new TwinDatasetWriter(crappifier(List.of(mitocheck)), 1, ProgressListener.NONE).write(ds, 3,
+		new TwinDatasetWriter(crappifier(List.of(mitocheck)), 1, Logger.NONE).write(ds, 3,
 			1);
 		final Path manifest = ds.resolve(TwinDataset.MANIFEST);
 		final String json = new String(Files.readAllBytes(manifest), StandardCharsets.UTF_8);

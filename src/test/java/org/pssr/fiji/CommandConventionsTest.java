@@ -49,13 +49,15 @@ class CommandConventionsTest {
 	@Test
 	void perRunInputsAreNeverRememberedFromTheLastDialog() throws Exception {
 		for (final PluginInfo<Command> info : commands()) {
-			for (final Field f : info.loadClass().getDeclaredFields()) {
-				final Parameter p = f.getAnnotation(Parameter.class);
-				if (p == null || p.type() == ItemIO.OUTPUT) continue;
-				final boolean perRun = f.getType() == File.class || f.getType() == ImagePlus.class || f
-					.getName().equals("inputs");
-				if (perRun) assertFalse(p.persist(), info.getClassName() + "." + f.getName() +
-					" is remembered between runs");
+			for (Class<?> c = info.loadClass(); c != Object.class; c = c.getSuperclass()) {
+				for (final Field f : c.getDeclaredFields()) {
+					final Parameter p = f.getAnnotation(Parameter.class);
+					if (p == null || p.type() == ItemIO.OUTPUT) continue;
+					final boolean perRun = f.getType() == File.class || f.getType() == ImagePlus.class ||
+						f.getName().equals("inputs") || f.getName().equals("movies");
+					if (perRun) assertFalse(p.persist(), info.getClassName() + "." + f.getName() +
+						" is remembered between runs");
+				}
 			}
 		}
 	}

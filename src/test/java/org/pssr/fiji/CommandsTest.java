@@ -1,6 +1,7 @@
 package org.pssr.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -9,15 +10,21 @@ import java.io.IOException;
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
+import ij.process.ColorProcessor;
 
 import org.junit.jupiter.api.Test;
+import org.pssr.app.EvaluateJob;
+import org.pssr.app.NearestModel;
+import org.pssr.crappify.Logger;
+import org.pssr.imagej.ImagePlusMovie;
+import org.pssr.testing.CodedMovies;
 import org.pssr.train.eval.Evaluation;
 
 class CommandsTest {
 
 	@Test
 	void superResolveShowsAScaledCalibratedMovieAndTakesSlicesAsTime() throws IOException {
-		final ImagePlus slices = TestMovies.series(24, 20, 5);
+		final ImagePlus slices = CodedMovies.series(24, 20, 5);
 		slices.setDimensions(1, 5, 1);
 		final SuperResolveMovieCommand command = new SuperResolveMovieCommand();
 		command.image = slices;
@@ -36,13 +43,17 @@ class CommandsTest {
 	}
 
 	@Test
+	void anRgbMovieIsRefused() {
+		final ImagePlus rgb = new ImagePlus("rgb", new ColorProcessor(16, 16));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Commands
+			.movie(rgb, null, 1));
+		assertTrue(e.getMessage().contains("RGB"), e.getMessage());
+	}
+
+	@Test
 	void evaluateGivesARowPerMethodAndAPsnrPlot() throws IOException {
-		final EvaluateModelCommand command = new EvaluateModelCommand();
-		command.image = TestMovies.series(64, 48, 4);
-		command.modelfile = new File("test.pssr.zip");
-		command.channel = 1;
-		command.seed = 1;
-		final Evaluation evaluation = command.evaluate(NearestModel.open(3, 2));
+		final Evaluation evaluation = new EvaluateJob(NearestModel.open(3, 2), 0, 1).run(ImagePlusMovie
+			.wrap(CodedMovies.series(64, 48, 4), 1), null, Logger.NONE);
 		final ResultsTable table = EvaluateModelCommand.table(evaluation);
 		assertEquals(3, table.size());
 		assertEquals("model", table.getStringValue("method", 0));

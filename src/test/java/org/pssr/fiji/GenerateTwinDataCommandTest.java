@@ -14,6 +14,7 @@ import ij.IJ;
 import ij.ImagePlus;
 
 import org.junit.jupiter.api.Test;
+import org.pssr.imagej.ImagePlusMovie;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.crappify.Split;
 import org.pssr.crappify.TwinCrappifier;
@@ -89,7 +90,7 @@ class GenerateTwinDataCommandTest {
 	@Test
 	void previewShowsTargetAndBothDrawsSideBySide() {
 		final ImagePlus imp = movie();
-		final TwinCrappifier c = new TwinCrappifier(java.util.List.of(SourceMovies.of(imp, 1, false)),
+		final TwinCrappifier c = new TwinCrappifier(java.util.List.of(ImagePlusMovie.source(imp, 1, false)),
 			new PoissonDegradation(4), new TwinOptions().tile(64));
 		final TwinSample s = c.draw(Split.TRAIN, 0, 0);
 		final ImagePlus preview = GenerateTwinDataCommand.preview(s);

@@ -15,9 +15,11 @@ import ij.IJ;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pssr.app.SourceMovies;
+import org.pssr.imagej.MovieFiles;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.crappify.PoissonDegradation;
-import org.pssr.crappify.ProgressListener;
+import org.pssr.crappify.Logger;
 import org.pssr.crappify.SourceMovie;
 import org.pssr.crappify.TwinCrappifier;
 import org.pssr.crappify.TwinDatasetWriter;
@@ -35,11 +37,11 @@ class TrainModelCommandTest {
 
 	@BeforeEach
 	void twins() throws IOException {
-		final SourceMovie movie = SourceMovies.open(List.of(TestMovie.NUCLEI.synthetic()), 1, false).get(
+		final SourceMovie movie = SourceMovies.open(List.of(TestMovie.NUCLEI.synthetic()), 1, false, MovieFiles.IMAGEJ).get(
 			0);
 		final TwinCrappifier c = new TwinCrappifier(List.of(movie), new PoissonDegradation(2),
 			new TwinOptions().tile(32).seed(3));
-		new TwinDatasetWriter(c, 1, ProgressListener.NONE).write(dir.resolve("twins"), 8, 2);
+		new TwinDatasetWriter(c, 1, Logger.NONE).write(dir.resolve("twins"), 8, 2);
 		dataset = dir.resolve("twins").toFile();
 	}
 

@@ -1,5 +1,6 @@
 package org.pssr.train;
 
+import org.pssr.crappify.Logger;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -97,7 +98,7 @@ class ModelBundleTest {
 			0.05);
 		final TrainingOptions o = new TrainingOptions().epochs(1).batch(2).device("cpu").checkpoints(dir
 			.resolve("ckpt"));
-		final TrainingResult r = new StabilityTrainer(o, twins, twins, TrainingListener.NONE).train();
+		final TrainingResult r = new StabilityTrainer(o, twins, twins, Logger.NONE, TrainingListener.NONE).train();
 		return r.network();
 	}
 

@@ -1,5 +1,6 @@
 package org.pssr.train;
 
+import org.pssr.crappify.Logger;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +50,7 @@ class StabilityTrainerTest {
 	@Test
 	void lossDecreases() throws IOException {
 		final List<StepProgress> steps = new ArrayList<>();
-		try (TrainingResult r = new StabilityTrainer(options(4, 1, "a"), train, valid,
+		try (TrainingResult r = new StabilityTrainer(options(4, 1, "a"), train, valid, Logger.NONE,
 			new TrainingListener()
 			{
 
@@ -61,9 +62,9 @@ class StabilityTrainerTest {
 		{
 			final List<EpochReport> h = r.history();
 			assertEquals(4, h.size());
-			assertTrue(h.get(3).trainLoss() < 0.8 * h.get(0).trainLoss(), h.get(0) + " -> " + h.get(3));
-			assertTrue(h.get(3).validLoss() < h.get(0).validLoss(), h.get(0) + " -> " + h.get(3));
-			assertTrue(steps.size() >= 4 && steps.get(0).samplesPerSecond() > 0);
+			assertTrue(h.get(3).trainLoss < 0.8 * h.get(0).trainLoss, h.get(0) + " -> " + h.get(3));
+			assertTrue(h.get(3).validLoss < h.get(0).validLoss, h.get(0) + " -> " + h.get(3));
+			assertTrue(steps.size() >= 4 && steps.get(0).samplesPerSecond > 0);
 			assertTrue(Files.exists(dir.resolve("a/last.ckpt")) && Files.exists(dir.resolve("a/best.ckpt")));
 		}
 	}
@@ -85,11 +86,11 @@ class StabilityTrainerTest {
 	void resumedRunReachesTheWeightsOfAnUninterruptedOne() throws IOException {
 		final float[] uninterrupted = weightsAfter(options(3, 1, "full"));
 		final StabilityTrainer[] killed = new StabilityTrainer[1];
-		killed[0] = new StabilityTrainer(options(3, 1, "killed"), train, valid, new TrainingListener() {
+		killed[0] = new StabilityTrainer(options(3, 1, "killed"), train, valid, Logger.NONE, new TrainingListener() {
 
 			@Override
 			public void step(final StepProgress p) {
-				if (p.epoch() == 2) killed[0].cancel();
+				if (p.epoch == 2) killed[0].cancel();
 			}
 		});
 		assertThrows(CancellationException.class, killed[0]::train);
@@ -104,7 +105,7 @@ class StabilityTrainerTest {
 		weightsAfter(options(1, 1, "one"));
 		final Path last = dir.resolve("one/last.ckpt");
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new StabilityTrainer(options(1, 0.5, "two").resume(last), train, valid,
+			() -> new StabilityTrainer(options(1, 0.5, "two").resume(last), train, valid, Logger.NONE,
 				TrainingListener.NONE).train());
 		assertTrue(e.getMessage().contains("stability"), e.getMessage());
 	}
@@ -114,12 +115,12 @@ class StabilityTrainerTest {
 		weightsAfter(options(1, 1, "one"));
 		final Path last = dir.resolve("one/last.ckpt");
 		final IllegalArgumentException batch = assertThrows(IllegalArgumentException.class,
-			() -> new StabilityTrainer(options(1, 1, "two").batch(2).resume(last), train, valid,
+			() -> new StabilityTrainer(options(1, 1, "two").batch(2).resume(last), train, valid, Logger.NONE,
 				TrainingListener.NONE).train());
 		assertTrue(batch.getMessage().contains("batch 4 vs 2"), batch.getMessage());
 		final MovieTwins other = new MovieTwins(movie(TestMovie.NUCLEI), 32, 2, 16, 2, 22, 0.05);
 		final IllegalArgumentException data = assertThrows(IllegalArgumentException.class,
-			() -> new StabilityTrainer(options(1, 1, "three").resume(last), other, valid,
+			() -> new StabilityTrainer(options(1, 1, "three").resume(last), other, valid, Logger.NONE,
 				TrainingListener.NONE).train());
 		assertTrue(data.getMessage().contains("training data"), data.getMessage());
 	}
@@ -132,7 +133,7 @@ class StabilityTrainerTest {
 		bytes[bytes.length / 2] ^= 0x01;
 		final Path damaged = Files.write(dir.resolve("damaged.ckpt"), bytes);
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new StabilityTrainer(options(1, 1, "two").resume(damaged), train, valid,
+			() -> new StabilityTrainer(options(1, 1, "two").resume(damaged), train, valid, Logger.NONE,
 				TrainingListener.NONE).train());
 		assertTrue(e.getMessage().contains("damaged"), e.getMessage());
 		final Path cut = Files.write(dir.resolve("cut.ckpt"), java.util.Arrays.copyOf(bytes, 100));
@@ -146,7 +147,7 @@ class StabilityTrainerTest {
 	void divergenceStopsWithoutAModel() {
 		final List<EpochReport> reported = new ArrayList<>();
 		final IllegalStateException e = assertThrows(IllegalStateException.class,
-			() -> new StabilityTrainer(options(2, 1, "diverge").learningRate(1e30), train, valid,
+			() -> new StabilityTrainer(options(2, 1, "diverge").learningRate(1e30), train, valid, Logger.NONE,
 				new TrainingListener()
 				{
 
@@ -163,7 +164,7 @@ class StabilityTrainerTest {
 	@Test
 	void finishNowKeepsTheBestModel() throws IOException {
 		final StabilityTrainer[] t = new StabilityTrainer[1];
-		t[0] = new StabilityTrainer(options(5, 1, "finish"), train, valid, new TrainingListener() {
+		t[0] = new StabilityTrainer(options(5, 1, "finish"), train, valid, Logger.NONE, new TrainingListener() {
 
 			@Override
 			public void epoch(final EpochReport r) {
@@ -177,7 +178,7 @@ class StabilityTrainerTest {
 	}
 
 	private float[] weightsAfter(final TrainingOptions o) throws IOException {
-		try (TrainingResult r = new StabilityTrainer(o, train, valid, TrainingListener.NONE).train()) {
+		try (TrainingResult r = new StabilityTrainer(o, train, valid, Logger.NONE, TrainingListener.NONE).train()) {
 			return flatten(r.network().weights().trainable());
 		}
 	}

@@ -19,4 +19,12 @@ public interface Movie {
 	RandomAccessibleInterval<FloatType> frame(int t);
 
 	Calibration calibration();
+
+	/**
+	 * Whether the frames are the slices of a Z-stack standing in for time points; training refuses
+	 * such a movie unless the user says so.
+	 */
+	default boolean slicesAsTime() {
+		return false;
+	}
 }

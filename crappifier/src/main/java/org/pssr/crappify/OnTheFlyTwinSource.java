@@ -1,5 +1,6 @@
 package org.pssr.crappify;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,8 +31,7 @@ public final class OnTheFlyTwinSource implements TwinSource {
 
 	@Override
 	public TwinSample get(final long epoch, final int index) {
-		if (index < 0 || index >= size) throw new IndexOutOfBoundsException("sample " + index +
-			" of " + size);
+		Objects.checkIndex(index, size);
 		return crappifier.draw(split, split == Split.TRAIN ? epoch : 0, index);
 	}
 

@@ -2,6 +2,7 @@ package org.pssr.crappify;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.pssr.crappify.io.TiffStackReader;
@@ -37,8 +38,7 @@ final class StoredTwinSource implements TwinSource {
 
 	@Override
 	public TwinSample get(final long epoch, final int index) {
-		if (index < 0 || index >= size) throw new IndexOutOfBoundsException("sample " + index +
-			" of " + size);
+		Objects.checkIndex(index, size);
 		try {
 			return new TwinSample(tuple(lr1, index), tuple(lr2, index), targets.readPlane(index),
 				frames, lr1.width(), lr1.height(), recipe.scale());

@@ -37,15 +37,15 @@ public final class TwinDatasetWriter {
 
 	private final TwinCrappifier crappifier;
 	private final int threads;
-	private final ProgressListener progress;
+	private final Logger log;
 
 	public TwinDatasetWriter(final TwinCrappifier crappifier, final int threads,
-		final ProgressListener progress)
+		final Logger log)
 	{
 		if (threads < 1) throw new IllegalArgumentException("threads must be >= 1: " + threads);
 		this.crappifier = crappifier;
 		this.threads = threads;
-		this.progress = progress;
+		this.log = log;
 	}
 
 	/**
@@ -144,7 +144,7 @@ public final class TwinDatasetWriter {
 						lr1.write(ArrayImgs.floats(channel(s.x1(), c, lr), lr, lr));
 						lr2.write(ArrayImgs.floats(channel(s.x2(), c, lr), lr, lr));
 					}
-					progress.progress(doneBefore + start + i + 1, total);
+					log.progress("twins", doneBefore + start + i + 1, total);
 				}
 			}
 			for (final ImageJTiffWriter w : writers) {

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 
 import ij.ImagePlus;
 
-import org.pssr.fiji.CziConversion;
+import org.pssr.imagej.CziConversion;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

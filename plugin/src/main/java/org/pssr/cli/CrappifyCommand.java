@@ -2,11 +2,12 @@ package org.pssr.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.pssr.crappify.TwinCrappifier;
-import org.pssr.crappify.TwinDatasetWriter;
+import org.pssr.app.CrappifyJob;
+import org.pssr.app.SourceMovies;
+import org.pssr.app.TwinDraw;
+import org.pssr.imagej.MovieFiles;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,28 +34,18 @@ public final class CrappifyCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
 	long seed;
 
-	@Option(names = "--threads", description = "Worker threads (default: all processors).")
-	int threads = Runtime.getRuntime().availableProcessors();
-
+	@Option(names = "--threads", defaultValue = "0",
+		description = "Worker threads; 0: one per processor (default).")
+	int threads;
 
 	@Override
 	public Integer call() throws Exception {
-		TwinDatasetWriter.checkOutput(output);
-		final TwinCrappifier crappifier = draw.crappifier(inputs, seed);
-		final int valid = draw.validationCount();
-		final int samples = draw.samples;
-		final long start = System.nanoTime();
-		new TwinDatasetWriter(crappifier, threads, (done, total) -> {
-			if (done * 10 / total != (done - 1) * 10 / total) {
-				System.err.printf(Locale.ROOT, "crappify: %d/%d twins%n", done, total);
-			}
-		}).write(output, samples - valid, valid);
-		final double seconds = (System.nanoTime() - start) / 1e9;
-		System.out.printf(Locale.ROOT,
-			"Wrote %s: %d training + %d validation twins from %d movie(s), %s x%d, %d frames, " +
-				"HR tile %d px, LR tile %d px (%.1f s)%n", output, samples - valid, valid, crappifier.sources()
-				.size(), crappifier.recipe().name(), draw.scale, draw.frames, draw.tile, draw.tile / draw.scale,
-			seconds);
+		final TwinDraw d = draw.draw();
+		final CrappifyJob job = new CrappifyJob(d, seed, threads);
+		job.check(output);
+		final String summary = job.write(job.crappifier(SourceMovies.open(SourceMovies.expand(inputs),
+			d.channel, d.zAsTime, MovieFiles.IMAGEJ)), output, ConsoleLogger.stderr());
+		System.out.println(summary);
 		return ExitCodes.OK;
 	}
 }

@@ -1,14 +1,10 @@
 package org.pssr.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.pssr.train.ModelBundle;
-import org.pssr.train.exchange.ExportFormat;
-import org.pssr.train.exchange.ExportReport;
-import org.pssr.train.exchange.ModelExport;
+import org.pssr.app.ExportJob;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,16 +40,8 @@ public final class ExportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		if (!Files.isRegularFile(model)) throw new UserException("no such model bundle: " + model);
-		final ExportFormat chosen = format != null ? ExportFormat.parse(format) : ExportFormat.forOutput(
-			output);
-		final String who = author != null ? author : System.getProperty("user.name", "unknown");
-		try (ModelBundle bundle = ModelBundle.load(model, "cpu")) {
-			System.err.println("Exporting " + model.getFileName() + " (" + bundle.config() + ") as " +
-				chosen + "...");
-			final ExportReport report = new ModelExport(who, license).export(bundle, output, chosen);
-			System.out.println(report);
-		}
+		System.out.println(new ExportJob(author, license).run(model, output, format, ConsoleLogger
+			.stderr()));
 		return ExitCodes.OK;
 	}
 }

@@ -1,24 +1,16 @@
 package org.pssr.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.pssr.crappify.Split;
-import org.pssr.crappify.TwinCrappifier;
-
-import org.pssr.train.EpochReport;
-import org.pssr.train.ModelBundle;
-import org.pssr.crappify.Normalisation;
-import org.pssr.train.StabilityTrainer;
-import org.pssr.train.StepProgress;
+import org.pssr.app.SourceMovies;
+import org.pssr.app.TrainJob;
+import org.pssr.app.TwinDraw;
+import org.pssr.imagej.MovieFiles;
 import org.pssr.train.TrainingListener;
 import org.pssr.train.TrainingOptions;
-import org.pssr.train.TrainingResult;
 import org.pssr.train.TwinDatasetOpener;
-import org.pssr.train.UNetConfig;
-import org.pssr.train.UNet;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,73 +73,25 @@ public final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--resume", paramLabel = "CKPT", description = "Continue from a last.ckpt.")
 	Path resume;
 
-	private final TwinDatasetOpener opener;
-
-	public TrainCommand() {
-		this(TwinDatasetOpener.FOLDER);
-	}
-
-	public TrainCommand(final TwinDatasetOpener opener) {
-		this.opener = opener;
-	}
-
 	@Override
 	public Integer call() throws Exception {
-		if (!output.getFileName().toString().endsWith(ModelBundle.SUFFIX)) {
-			throw new UserException("--output must end with " + ModelBundle.SUFFIX + ": " + output);
-		}
-		final TrainingOptions options = new TrainingOptions().preset(preset).epochs(epochs).batch(batch)
-			.learningRate(lr).weightDecay(wd).stability(stability).seed(seed).device(device).progressEvery(
-				progressEvery).checkpoints(ModelBundle.checkpointFolder(output)).resume(resume);
-		try (TwinDatasetOpener.Split split = openData()) {
-			return train(options, split);
-		}
-	}
-
-	private TwinDatasetOpener.Split openData() throws IOException {
+		final TrainJob job = new TrainJob(new TrainingOptions().preset(preset).epochs(epochs).batch(
+			batch).learningRate(lr).weightDecay(wd).stability(stability).seed(seed).device(device)
+			.progressEvery(progressEvery).resume(resume), output);
 		if ((data == null) == (movies == null)) {
 			throw new UserException("give either --data DIR (a twin dataset) or --movies FILE... " +
 				"(HR movies, twins drawn on the fly)");
 		}
-		if (data != null) return opener.open(data);
-		final TwinCrappifier crappifier = draw.crappifier(movies, seed);
-		final int valid = draw.validationCount();
-		if (valid < 1 || draw.samples - valid < 1) {
-			throw new UserException("--samples " + draw.samples + " with --validation " + draw.validation +
-				" leaves no training or no validation twins");
-		}
-		return new TwinDatasetOpener.Split(crappifier.source(Split.TRAIN, draw.samples - valid),
-			crappifier.source(Split.VALID, valid), Normalisation.PSSR);
-	}
-
-	private int train(final TrainingOptions options, final TwinDatasetOpener.Split split)
-		throws IOException
-	{
-		final TrainingListener log = new TrainingListener() {
-
-			@Override
-			public void step(final StepProgress p) {
-				System.out.println(p);
-			}
-
-			@Override
-			public void epoch(final EpochReport r) {
-				System.out.println(r);
-			}
-
-			@Override
-			public void message(final String text) {
-				System.out.println(text);
-			}
-		};
-		final StabilityTrainer trainer = new StabilityTrainer(options, split.train(), split.valid(), log);
-		try (TrainingResult result = trainer.train()) {
-			final UNet net = result.network();
-			ModelBundle.save(output, net, split.normalisation(), split.train().recipe(), split.train().describe(), result.record());
-			final UNetConfig c = net.config();
-			System.out.println("Wrote " + output + ": " + c + ", " + net.parameterCount() + " parameters, " +
-				result.record().get("stop").getAsString());
+		try (TwinDatasetOpener.Split split = data != null ? TrainJob.dataset(data) : onTheFly()) {
+			System.out.println(job.run(split, ConsoleLogger.stderr(), TrainingListener.NONE));
 		}
 		return ExitCodes.OK;
+	}
+
+	private TwinDatasetOpener.Split onTheFly() throws java.io.IOException {
+		final TwinDraw d = draw.draw();
+		d.validationCount();
+		return TrainJob.movies(SourceMovies.open(SourceMovies.expand(movies), d.channel, d.zAsTime,
+			MovieFiles.IMAGEJ), d, seed);
 	}
 }

@@ -1,23 +1,14 @@
 package org.pssr.cli;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 
-import org.pssr.crappify.Degradation;
-import org.pssr.crappify.Degradations;
-import org.pssr.crappify.TwinCrappifier;
-import org.pssr.crappify.TwinDatasetWriter;
-import org.pssr.crappify.TwinOptions;
-import org.pssr.fiji.SourceMovies;
+import org.pssr.app.TwinDraw;
 
 import picocli.CommandLine.Option;
 
 /**
- * How twins are drawn from HR movies, shared by {@code crappify} (which stores them) and
- * {@code train --movies} (which draws them on the fly), so both take the same options.
+ * How twins are drawn from HR movies ({@link TwinDraw}), shared by {@code crappify} (which stores
+ * them) and {@code train --movies} (which draws them on the fly), so both take the same options.
  */
 final class TwinDrawOptions {
 
@@ -50,32 +41,26 @@ final class TwinDrawOptions {
 	@Option(names = "--min-signal", defaultValue = "0.05", description = "Redraw tiles whose normalised HR mean is below this (default: ${DEFAULT-VALUE}).")
 	double minSignal;
 
-	@Option(names = "--no-augment", description = "No random flips and 90° rotations.")
-	boolean noAugment;
+	@Option(names = "--augment", negatable = true, defaultValue = "true", fallbackValue = "true",
+		description = "Random flips and 90° rotations (default); --no-augment: none.")
+	boolean augment;
 
 	@Option(names = "--z-as-time", description = "Use the slices of a Z-stack as the sequence.")
 	boolean zAsTime;
 
-	Degradation degradation() {
-		return Degradations.create(recipe, scale, parameters == null ? Collections.emptyMap()
-			: parameters);
-	}
-
-	/** Opens the movies (files or folders) and the crappifier drawing from them. */
-	TwinCrappifier crappifier(final List<Path> inputs, final long seed) throws IOException {
-		if (samples < 1) throw new UserException("--samples must be at least 1");
-		final Degradation degradation = degradation();
-		final TwinOptions options = new TwinOptions().frames(frames).tile(tile).seed(seed).minSignal(
-			minSignal).augment(!noAugment).validation(validation);
-		return new TwinCrappifier(SourceMovies.open(SourceMovies.expand(inputs), channel, zAsTime),
-			degradation, options);
-	}
-
-	/** Validation samples out of {@link #samples}; refuses a split that leaves one side empty. */
-	int validationCount() {
-		final int valid = TwinDatasetWriter.validationCount(samples, validation);
-		if (validation > 0 && valid == 0) throw new UserException(
-			"--samples must be at least 2 to hold out validation samples (or --validation 0)");
-		return valid;
+	TwinDraw draw() {
+		final TwinDraw d = new TwinDraw();
+		d.scale = scale;
+		d.frames = frames;
+		d.tile = tile;
+		d.samples = samples;
+		d.recipe = recipe;
+		d.parameters = parameters == null ? Map.of() : parameters;
+		d.channel = channel;
+		d.validation = validation;
+		d.minSignal = minSignal;
+		d.augment = augment;
+		d.zAsTime = zAsTime;
+		return d;
 	}
 }

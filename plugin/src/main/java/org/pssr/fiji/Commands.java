@@ -10,7 +10,8 @@ import ij.WindowManager;
 import ij.macro.Interpreter;
 
 import org.pssr.crappify.Movie;
-import org.pssr.train.infer.ProgressListener;
+import org.pssr.imagej.ImagePlusMovie;
+import org.pssr.imagej.MovieFiles;
 import org.scijava.command.ContextCommand;
 import org.scijava.thread.ThreadService;
 
@@ -24,10 +25,10 @@ final class Commands {
 		throws IOException
 	{
 		final Movie movie;
-		if (given(file)) movie = MovieFiles.open(file.toPath(), channel);
+		if (given(file)) movie = MovieFiles.IMAGEJ.open(file.toPath(), channel);
 		else if (image != null) movie = ImagePlusMovie.wrap(image, channel);
 		else throw new IllegalArgumentException("no movie: open one or give inputfile=[...]");
-		if (movie instanceof ImagePlusMovie && ((ImagePlusMovie) movie).slicesAsTime()) IJ.log(
+		if (movie.slicesAsTime()) IJ.log(
 			"PSSR: " + title(image, file) + " has slices but no frames; the " + movie.frames() +
 				" slices are taken as time points");
 		return movie;
@@ -43,13 +44,6 @@ final class Commands {
 		final String title = given(file) ? file.getName() : image.getTitle();
 		final int dot = title.lastIndexOf('.');
 		return dot > 0 ? title.substring(0, dot) : title;
-	}
-
-	static ProgressListener progress() {
-		return (done, total) -> {
-			IJ.showProgress(done, total);
-			IJ.showStatus("PSSR: frame " + done + "/" + total);
-		};
 	}
 
 	/**

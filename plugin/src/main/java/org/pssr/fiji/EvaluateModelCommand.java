@@ -4,23 +4,18 @@ import java.awt.Color;
 import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 
 import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
-import org.pssr.crappify.Movie;
+import org.pssr.app.EvaluateJob;
+import org.pssr.app.OpenModel;
+import org.pssr.imagej.ImageJLogger;
 import org.pssr.train.eval.Evaluation;
 import org.pssr.train.eval.Evaluator;
-import org.pssr.train.infer.MovieSuperResolver;
-import org.pssr.train.infer.TileSizes;
-import org.pssr.train.infer.TiledPredictor;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -32,32 +27,13 @@ import org.scijava.widget.FileWidget;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>PSSR>Evaluate Model", label = "Evaluate Model",
 	headless = true)
-public final class EvaluateModelCommand extends ContextCommand {
+public final class EvaluateModelCommand extends InferenceCommand {
 
 	public static final String TABLE = "PSSR Evaluation";
-
-	@Parameter(label = "Ground truth (open image)", required = false, persist = false)
-	ImagePlus image;
-
-	@Parameter(label = "Ground-truth file (instead of the open image)", required = false,
-		style = FileWidget.OPEN_STYLE, persist = false)
-	File inputfile;
-
-	@Parameter(label = "Model file (.pssr.zip)", style = FileWidget.OPEN_STYLE, persist = false)
-	File modelfile;
 
 	@Parameter(label = "Per-frame CSV (optional)", required = false, style = FileWidget.SAVE_STYLE,
 		persist = false)
 	File csvfile;
-
-	@Parameter(label = "Tile size in LR pixels (0 = automatic)", min = "0")
-	int tile;
-
-	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
-	String device = "auto";
-
-	@Parameter(label = "Channel", min = "1")
-	int channel = 1;
 
 	@Parameter(label = "Noise seed")
 	long seed = 1;
@@ -65,13 +41,9 @@ public final class EvaluateModelCommand extends ContextCommand {
 	@Override
 	public void run() {
 		final Evaluation evaluation;
-		try (OpenModel model = ModelFiles.open(modelfile.toPath(), device)) {
-			evaluation = evaluate(model);
-			if (Commands.given(csvfile)) {
-				try (Writer out = Files.newBufferedWriter(csvfile.toPath(), StandardCharsets.UTF_8)) {
-					evaluation.writeCsv(out);
-				}
-			}
+		try (OpenModel model = openModel()) {
+			evaluation = new EvaluateJob(model, tile, seed).run(movie(),
+				Commands.given(csvfile) ? csvfile.toPath() : null, ImageJLogger.INSTANCE);
 		}
 		catch (final IllegalArgumentException | IOException e) {
 			Commands.fail(this, e);
@@ -81,15 +53,6 @@ public final class EvaluateModelCommand extends ContextCommand {
 		if (GraphicsEnvironment.isHeadless()) return;
 		table(evaluation).show(TABLE);
 		plot(evaluation).show();
-	}
-
-	Evaluation evaluate(final OpenModel model) throws IOException {
-		final Movie truth = Commands.movie(image, inputfile, channel);
-		final int side = tile > 0 ? tile : TileSizes.forDevice(model.model().device(), model.model()
-			.scale());
-		final Evaluator evaluator = new Evaluator(model.model(), new MovieSuperResolver(model.model(),
-			new TiledPredictor(model.model(), side)), model.degradation(), seed);
-		return evaluator.evaluate(truth, model.normaliser(truth), Commands.progress());
 	}
 
 	/** One row per method. */

@@ -5,10 +5,8 @@ import java.io.IOException;
 
 import ij.IJ;
 
-import org.pssr.train.ModelBundle;
-import org.pssr.train.exchange.ExportFormat;
-import org.pssr.train.exchange.ExportReport;
-import org.pssr.train.exchange.ModelExport;
+import org.pssr.app.ExportJob;
+import org.pssr.imagej.ImageJLogger;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
@@ -45,11 +43,9 @@ public final class ExportModelCommand extends ContextCommand {
 
 	@Override
 	public void run() {
-		try (ModelBundle bundle = ModelBundle.load(modelfile.toPath(), "cpu")) {
-			IJ.showStatus("PSSR: exporting " + modelfile.getName() + "...");
-			final ExportReport r = new ModelExport(author, license).export(bundle, output.toPath(),
-				ExportFormat.parse(format));
-			report = r.toString();
+		try {
+			report = new ExportJob(author, license).run(modelfile.toPath(), output.toPath(), format,
+				ImageJLogger.INSTANCE).toString();
 			IJ.log("PSSR: " + report);
 		}
 		catch (final IOException | IllegalArgumentException | IllegalStateException e) {

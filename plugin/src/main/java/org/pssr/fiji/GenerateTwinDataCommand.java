@@ -3,9 +3,6 @@ package org.pssr.fiji;
 import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import ij.IJ;
@@ -13,33 +10,30 @@ import ij.ImagePlus;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 
-import org.pssr.crappify.Degradation;
-import org.pssr.crappify.Degradations;
+import org.pssr.app.CrappifyJob;
+import org.pssr.app.SourceMovies;
+import org.pssr.app.TwinDraw;
 import org.pssr.crappify.SourceMovie;
 import org.pssr.crappify.Split;
 import org.pssr.crappify.TwinCrappifier;
-import org.pssr.crappify.TwinDatasetWriter;
-import org.pssr.crappify.TwinOptions;
 import org.pssr.crappify.TwinSample;
+import org.pssr.imagej.ImageJLogger;
+import org.pssr.imagej.ImagePlusMovie;
+import org.pssr.imagej.MovieFiles;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.ui.UIService;
 
 /**
  * Plugins > PSSR > Generate Twin Training Data: the Fiji face of {@code pssr crappify}. Input is
- * the current image, or movie files/folders separated by ';' (macro-friendly), and the dataset is
- * written by the same {@link TwinDatasetWriter} as the CLI.
+ * the current image, or movie files/folders separated by ';' (macro-friendly); the options and
+ * the job ({@link CrappifyJob}) of the CLI.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>PSSR>Generate Twin Training Data",
 	headless = true)
-public final class GenerateTwinDataCommand extends ContextCommand {
-
-	@Parameter
-	private StatusService status;
+public final class GenerateTwinDataCommand extends TwinDrawCommand {
 
 	@Parameter
 	private UIService ui;
@@ -51,32 +45,11 @@ public final class GenerateTwinDataCommand extends ContextCommand {
 		persist = false)
 	private String inputs = "";
 
-	@Parameter(label = "Channel", min = "1")
-	private int channel = 1;
-
-	@Parameter(label = "Use Z-slices as the sequence")
-	private boolean zastime;
-
-	@Parameter(label = "Scale factor", choices = { "2", "4", "8" })
-	private String scale = "4";
-
-	@Parameter(label = "Frames per tuple", choices = { "1", "3", "5" })
-	private String frames = "3";
-
-	@Parameter(label = "HR tile size (px)", min = "8")
-	private int tile = 128;
-
-	@Parameter(label = "Number of twin samples", min = "1")
-	private int samples = 1000;
-
-	@Parameter(label = "Recipe", choices = { "pssr", "poisson" })
-	private String recipe = "pssr";
-
 	@Parameter(label = "Random seed")
 	private long seed = 1;
 
-	@Parameter(label = "Validation fraction", min = "0", max = "0.9")
-	private double validation = 0.1;
+	@Parameter(label = "Worker threads (0 = all processors)", min = "0")
+	private int threads;
 
 	@Parameter(label = "Output folder", style = "directory", persist = false)
 	private File output;
@@ -90,45 +63,29 @@ public final class GenerateTwinDataCommand extends ContextCommand {
 	@Override
 	public void run() {
 		try {
-			TwinDatasetWriter.checkOutput(output.toPath());
-			final Degradation degradation = Degradations.create(recipe, Integer.parseInt(scale),
-				Collections.emptyMap());
-			final TwinOptions options = new TwinOptions().frames(Integer.parseInt(frames)).tile(tile)
-				.seed(seed).validation(validation);
-			final TwinCrappifier crappifier = new TwinCrappifier(sources(), degradation, options);
+			final TwinDraw draw = draw();
+			final CrappifyJob job = new CrappifyJob(draw, seed, threads);
+			job.check(output.toPath());
+			final TwinCrappifier crappifier = job.crappifier(sources());
 			if (preview && !GraphicsEnvironment.isHeadless() && !ui.isHeadless()) {
 				preview(crappifier.draw(Split.TRAIN, 0, 0)).show();
 			}
-			final int valid = TwinDatasetWriter.validationCount(samples, validation);
-			if (validation > 0 && valid == 0) {
-				throw new IllegalArgumentException("need at least 2 samples to hold out validation ones");
-			}
-			new TwinDatasetWriter(crappifier, Runtime.getRuntime().availableProcessors(), (done,
-				total) -> status.showProgress((int) done, (int) total)).write(output.toPath(), samples -
-					valid, valid);
-			summary = "Wrote " + output + ": " + (samples - valid) + " training + " + valid +
-				" validation twins, " + crappifier.describe();
-			status.showStatus("PSSR: " + summary);
+			summary = job.write(crappifier, output.toPath(), ImageJLogger.INSTANCE);
 			IJ.log("PSSR: " + summary);
 		}
 		catch (final IllegalArgumentException | IOException e) {
 			Commands.fail(this, e);
 		}
 		finally {
-			status.clearStatus();
+			IJ.showStatus("");
 		}
 	}
 
 	private List<SourceMovie> sources() throws IOException {
-		if (inputs != null && !inputs.trim().isEmpty()) {
-			final List<Path> paths = new ArrayList<>();
-			for (final String p : inputs.split(";")) {
-				if (!p.trim().isEmpty()) paths.add(Path.of(p.trim()));
-			}
-			return SourceMovies.open(SourceMovies.expand(paths), channel, zastime);
-		}
+		if (inputs != null && !inputs.trim().isEmpty()) return SourceMovies.open(SourceMovies.expand(
+			SourceMovies.split(inputs)), channel, zastime, MovieFiles.IMAGEJ);
 		if (image == null) throw new IllegalArgumentException("open a movie or give movie files");
-		return List.of(SourceMovies.of(image, channel, zastime));
+		return List.of(ImagePlusMovie.source(image, channel, zastime));
 	}
 
 	/** HR centre tile, then X1 and X2 (centre frame) upsampled to it, side by side. */

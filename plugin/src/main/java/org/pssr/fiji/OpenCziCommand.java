@@ -6,6 +6,7 @@ import java.io.IOException;
 import ij.ImagePlus;
 
 import org.pssr.czi.CziFile;
+import org.pssr.imagej.CziHyperstack;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;

@@ -6,10 +6,13 @@ import java.io.IOException;
 import ij.IJ;
 import ij.ImagePlus;
 
+import org.pssr.app.OpenModel;
+import org.pssr.app.SuperresJob;
 import org.pssr.crappify.Movie;
+import org.pssr.imagej.ImageJLogger;
+import org.pssr.imagej.ImageStackWriter;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.thread.ThreadService;
@@ -22,34 +25,14 @@ import org.scijava.widget.FileWidget;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>PSSR>Super-Resolve Movie",
 	label = "Super-Resolve Movie", headless = true)
-public final class SuperResolveMovieCommand extends ContextCommand {
-
-	@Parameter(label = "Movie (open image)", required = false, persist = false)
-	ImagePlus image;
-
-	@Parameter(label = "Movie file (instead of the open image)", required = false,
-		style = FileWidget.OPEN_STYLE, persist = false)
-	File inputfile;
-
-	@Parameter(label = "Model (.pssr.zip, bioimage.io .zip or SavedModel folder)",
-		style = FileWidget.OPEN_STYLE, persist = false)
-	File modelfile;
+public final class SuperResolveMovieCommand extends InferenceCommand {
 
 	@Parameter(label = "Output file (optional .tif)", required = false, style = FileWidget.SAVE_STYLE,
 		persist = false)
 	File outputfile;
 
-	@Parameter(label = "Tile size in LR pixels (0 = automatic)", min = "0")
-	int tile;
-
-	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
-	String device = "auto";
-
 	@Parameter(label = "Output bits", choices = { "32", "16" })
 	String bits = "32";
-
-	@Parameter(label = "Channel", min = "1")
-	int channel = 1;
 
 	@Parameter
 	private ThreadService threads;
@@ -60,7 +43,7 @@ public final class SuperResolveMovieCommand extends ContextCommand {
 
 	@Override
 	public void run() {
-		try (OpenModel model = ModelFiles.open(modelfile.toPath(), device)) {
+		try (OpenModel model = openModel()) {
 			result = superResolve(model);
 			Commands.showToMacro(result, threads);
 		}
@@ -70,13 +53,17 @@ public final class SuperResolveMovieCommand extends ContextCommand {
 	}
 
 	ImagePlus superResolve(final OpenModel model) throws IOException {
-		final Movie movie = Commands.movie(image, inputfile, channel);
-		final MovieSuperResolution job = new MovieSuperResolution(model, tile, Integer.parseInt(bits));
+		final Movie movie = movie();
+		final SuperresJob job = new SuperresJob(model, tile, Integer.parseInt(bits));
 		final String title = Commands.title(image, inputfile) + "_pssr";
 		IJ.log("PSSR: " + title + " with " + modelfile.getName() + " (" + job.describe() + ")");
-		if (!Commands.given(outputfile)) return job.toImage(movie, title,
-			Commands.progress());
-		job.toFile(movie, outputfile.toPath(), Commands.progress());
+		if (!Commands.given(outputfile)) {
+			final ImageStackWriter[] window = new ImageStackWriter[1];
+			job.write(movie, (w, h, frames, format, calibration) -> window[0] = new ImageStackWriter(
+				title, w, h, frames, format, calibration), ImageJLogger.INSTANCE);
+			return window[0].image();
+		}
+		job.toFile(movie, outputfile.toPath(), ImageJLogger.INSTANCE);
 		IJ.log("PSSR: wrote " + outputfile);
 		final ImagePlus written = IJ.openVirtual(outputfile.getPath());
 		written.setTitle(title);

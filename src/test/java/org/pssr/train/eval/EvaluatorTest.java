@@ -10,6 +10,7 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.junit.jupiter.api.Test;
+import org.pssr.crappify.AbstractMovie;
 import org.pssr.crappify.Calibration;
 import org.pssr.crappify.Degradation;
 import org.pssr.crappify.GaussianDegradation;
@@ -18,7 +19,7 @@ import org.pssr.train.SuperResolutionModel;
 import org.pssr.crappify.Normalisation;
 import org.pssr.train.infer.FrameArrays;
 import org.pssr.train.infer.MovieSuperResolver;
-import org.pssr.train.infer.ProgressListener;
+import org.pssr.crappify.Logger;
 import org.pssr.train.infer.TiledPredictor;
 
 class EvaluatorTest {
@@ -63,7 +64,7 @@ class EvaluatorTest {
 
 	private static Evaluation evaluate(final SuperResolutionModel model, final Degradation d) {
 		return new Evaluator(model, new MovieSuperResolver(model, new TiledPredictor(model, 64, 1)), d, 7)
-			.evaluate(TRUTH, Normalisation.PSSR.fit(TRUTH, "truth"), ProgressListener.NONE);
+			.evaluate(TRUTH, Normalisation.PSSR.fit(TRUTH, "truth"), Logger.NONE);
 	}
 
 	/** Weighted mean of the window's frames, upsampled bicubically. */
@@ -109,31 +110,15 @@ class EvaluatorTest {
 	}
 
 	/** Gaussian spots moving slowly to the right: smooth, structured, never static. */
-	private static final class DriftingBlobs implements Movie {
+	private static final class DriftingBlobs extends AbstractMovie {
 
 		private final int width;
 		private final int height;
-		private final int frames;
 
 		DriftingBlobs(final int width, final int height, final int frames) {
+			super(width, height, frames, Calibration.UNKNOWN);
 			this.width = width;
 			this.height = height;
-			this.frames = frames;
-		}
-
-		@Override
-		public long width() {
-			return width;
-		}
-
-		@Override
-		public long height() {
-			return height;
-		}
-
-		@Override
-		public int frames() {
-			return frames;
 		}
 
 		@Override
@@ -150,11 +135,6 @@ class EvaluatorTest {
 					v[y * width + x] = (float) s;
 				}
 			return FrameArrays.wrap(v, width, height);
-		}
-
-		@Override
-		public Calibration calibration() {
-			return Calibration.UNKNOWN;
 		}
 	}
 }

@@ -1,5 +1,7 @@
 package org.pssr.train.infer;
 
+import org.pssr.testing.ArrayMovie;
+import org.pssr.crappify.Logger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +15,7 @@ import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
 import org.junit.jupiter.api.Test;
+import org.pssr.testing.RecordingLogger;
 import org.pssr.crappify.io.MovieWriter;
 import org.pssr.crappify.IntensityMap;
 import org.pssr.crappify.Normalisation;
@@ -32,7 +35,7 @@ class MovieSuperResolverTest {
 				assertTrue(movie.highestRead <= t + 1, "read ahead to frame " + movie.highestRead +
 					" before handing on frame " + t);
 				firstPixels.add(frame[0]);
-			}, ProgressListener.NONE);
+			}, Logger.NONE);
 		assertEquals(List.of(212f, 123f, 234f, 343f), firstPixels);
 	}
 
@@ -45,14 +48,11 @@ class MovieSuperResolverTest {
 		final RecordingWriter writer = new RecordingWriter();
 		final MovieSuperResolver resolver = new MovieSuperResolver(identity, new TiledPredictor(
 			identity, 64));
-		final int[] progress = new int[2];
-		resolver.write(movie, normaliser, writer, (done, total) -> {
-			progress[0] = done;
-			progress[1] = total;
-		});
+		final RecordingLogger log = new RecordingLogger();
+		resolver.write(movie, normaliser, writer, log);
 		assertEquals(List.of(1000.0, 1500.0, 2000.0), writer.firstValues);
 		assertTrue(writer.closed);
-		assertEquals(3, progress[0]);
+		assertEquals(List.of("frames 1/3", "frames 2/3", "frames 3/3"), log.progress);
 		assertEquals(0.2, resolver.outputCalibration(movie).pixelWidth(), 1e-12);
 		assertEquals(2.0, resolver.outputCalibration(movie).frameInterval(), 1e-12);
 	}
@@ -70,7 +70,7 @@ class MovieSuperResolverTest {
 		final RecordingWriter writer = new RecordingWriter();
 		assertThrows(IllegalStateException.class, () -> new MovieSuperResolver(failing,
 			new TiledPredictor(failing, 64)).write(ArrayMovie.constant(8, 8, 3, t -> t),
-				IntensityMap.IDENTITY, writer, ProgressListener.NONE));
+				IntensityMap.IDENTITY, writer, Logger.NONE));
 		assertTrue(writer.aborted);
 		assertEquals(1, writer.firstValues.size());
 	}
@@ -81,7 +81,7 @@ class MovieSuperResolverTest {
 		final RecordingWriter writer = new RecordingWriter();
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> new MovieSuperResolver(five, new TiledPredictor(five, 64)).write(ArrayMovie.constant(
-				8, 8, 2, t -> t), IntensityMap.IDENTITY, writer, ProgressListener.NONE));
+				8, 8, 2, t -> t), IntensityMap.IDENTITY, writer, Logger.NONE));
 		assertTrue(e.getMessage().contains("5 frames"));
 		assertTrue(writer.firstValues.isEmpty());
 		assertTrue(writer.aborted);

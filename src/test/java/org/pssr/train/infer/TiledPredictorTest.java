@@ -1,5 +1,6 @@
 package org.pssr.train.infer;
 
+import org.pssr.testing.ArrayMovie;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -17,7 +17,7 @@ final class Checkpointing implements TrainingHook {
 	@Override
 	public void onEpoch(final TrainingRun run) throws IOException {
 		final CheckpointHeader header = CheckpointHeader.of(run);
-		if (run.report.best()) Checkpoint.write(run.checkpoints.resolve(BEST), header, run.net, run.adam);
+		if (run.report.best) Checkpoint.write(run.checkpoints.resolve(BEST), header, run.net, run.adam);
 		if (run.stoppedEarly == null) Checkpoint.write(run.checkpoints.resolve(LAST), header, run.net,
 			run.adam);
 	}

@@ -6,20 +6,24 @@ import java.util.Locale;
  * One epoch of training: losses, validation quality of the network and of the bilinear baseline,
  * and a preview of one validation sample (HR-sized input, output and target; may be absent).
  * Recorded in checkpoints and bundles through Gson, without the preview.
+ * A value: final public fields, as a record would have (the build targets Java 11).
  */
 public final class EpochReport {
 
-	private final int epoch;
-	private final double trainLoss;
-	private final double validLoss;
-	private final double psnr;
-	private final double ssim;
-	private final double baselinePsnr;
-	private final double baselineSsim;
-	private final boolean best;
-	private final double seconds;
+	/** 1-based. */
+	public final int epoch;
+	public final double trainLoss;
+	/** Mean L1 of the network's output for the first degradation against the target. */
+	public final double validLoss;
+	public final double psnr;
+	public final double ssim;
+	public final double baselinePsnr;
+	public final double baselineSsim;
+	/** Whether this epoch gave the best validation PSNR so far (and was saved as {@code best}). */
+	public final boolean best;
+	public final double seconds;
 	/** Not recorded: images belong to the live report only. */
-	private final transient Preview preview;
+	public final transient Preview preview;
 
 	EpochReport(final int epoch, final double trainLoss, final double validLoss, final double psnr,
 		final double ssim, final double baselinePsnr, final double baselineSsim, final boolean best,
@@ -37,49 +41,6 @@ public final class EpochReport {
 		this.preview = preview;
 	}
 
-	/** 1-based. */
-	public int epoch() {
-		return epoch;
-	}
-
-	public double trainLoss() {
-		return trainLoss;
-	}
-
-	/** Mean L1 of the network's output for the first degradation against the target. */
-	public double validLoss() {
-		return validLoss;
-	}
-
-	public double psnr() {
-		return psnr;
-	}
-
-	public double ssim() {
-		return ssim;
-	}
-
-	public double baselinePsnr() {
-		return baselinePsnr;
-	}
-
-	public double baselineSsim() {
-		return baselineSsim;
-	}
-
-	/** Whether this epoch gave the best validation PSNR so far (and was saved as {@code best}). */
-	public boolean best() {
-		return best;
-	}
-
-	public double seconds() {
-		return seconds;
-	}
-
-	public Preview preview() {
-		return preview;
-	}
-
 	@Override
 	public String toString() {
 		return String.format(Locale.ROOT,
@@ -90,11 +51,11 @@ public final class EpochReport {
 	/** One validation sample at HR size: the bilinear upsampled centre frame, output and target. */
 	public static final class Preview {
 
-		private final float[] input;
-		private final float[] output;
-		private final float[] target;
-		private final int width;
-		private final int height;
+		public final float[] input;
+		public final float[] output;
+		public final float[] target;
+		public final int width;
+		public final int height;
 
 		Preview(final float[] input, final float[] output, final float[] target, final int width,
 			final int height)

@@ -12,7 +12,7 @@ final class OutOfMemoryBackoff implements TrainingHook {
 		if (!outOfMemory(e) || run.batch == 1) return false;
 		run.batch = Math.max(1, run.batch / 2);
 		run.adam.clearGradients();
-		run.listener.message("out of memory on " + run.device + ": batch halved to " + run.batch +
+		run.log.log("out of memory on " + run.device + ": batch halved to " + run.batch +
 			", retrying");
 		return true;
 	}

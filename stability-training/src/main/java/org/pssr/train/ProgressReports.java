@@ -1,7 +1,7 @@
 package org.pssr.train;
 
 /**
- * Tells the run's listener what it needs to show: the set-up, a progress line every few steps
+ * Tells the run's log and listener what they need to show: the set-up, a progress line every few steps
  * (loss, samples per second, time left) and each epoch's validation.
  */
 final class ProgressReports implements TrainingHook {
@@ -13,7 +13,7 @@ final class ProgressReports implements TrainingHook {
 
 	@Override
 	public void onTrainingBegin(final TrainingRun run) {
-		run.listener.message("training " + run.config + ", " + run.net.parameterCount() +
+		run.log.log("training " + run.config + ", " + run.net.parameterCount() +
 			" parameters, on " + Engines.describe(run.device));
 	}
 
@@ -27,8 +27,10 @@ final class ProgressReports implements TrainingHook {
 		final double rate = samples / ((now - since) / 1e9);
 		final int n = run.train.size();
 		final double left = (run.options.epochs() - run.epoch - 1) * (double) n + (n - run.position);
-		run.listener.step(new StepProgress(run.epoch + 1, run.options.epochs(), run.adam.steps(), loss /
-			steps, rate, left / rate));
+		final StepProgress p = new StepProgress(run.epoch + 1, run.options.epochs(), run.adam.steps(),
+			loss / steps, rate, left / rate);
+		run.log.status(p.toString());
+		run.listener.step(p);
 		since = now;
 		samples = 0;
 		loss = 0;
@@ -37,6 +39,7 @@ final class ProgressReports implements TrainingHook {
 
 	@Override
 	public void onEpoch(final TrainingRun run) {
+		run.log.log(run.report.toString());
 		run.listener.epoch(run.report);
 	}
 }

@@ -36,6 +36,6 @@ final class ResumeFromCheckpoint implements TrainingHook {
 			Files.createDirectories(run.checkpoints);
 			Files.copy(best, ownBest, StandardCopyOption.REPLACE_EXISTING);
 		}
-		run.listener.message("resumed from " + file + " after epoch " + saved.epoch);
+		run.log.log("resumed from " + file + " after epoch " + saved.epoch);
 	}
 }

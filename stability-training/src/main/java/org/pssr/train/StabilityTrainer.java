@@ -18,6 +18,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 
+import org.pssr.crappify.Logger;
 import org.pssr.crappify.TwinSample;
 import org.pssr.crappify.TwinSource;
 
@@ -38,6 +39,7 @@ public final class StabilityTrainer {
 	private final TrainingOptions options;
 	private final TwinSource train;
 	private final TwinSource valid;
+	private final Logger log;
 	private final TrainingListener listener;
 	private volatile boolean finish;
 	private volatile boolean cancel;
@@ -47,7 +49,7 @@ public final class StabilityTrainer {
 	 *          when nothing was held out
 	 */
 	public StabilityTrainer(final TrainingOptions options, final TwinSource train,
-		final TwinSource valid, final TrainingListener listener)
+		final TwinSource valid, final Logger log, final TrainingListener listener)
 	{
 		if (train.size() == 0) throw new IllegalArgumentException("the training set is empty");
 		if (valid.size() == 0) throw new IllegalArgumentException("the validation set is empty");
@@ -57,6 +59,7 @@ public final class StabilityTrainer {
 		this.options = options;
 		this.train = train;
 		this.valid = valid;
+		this.log = log;
 		this.listener = listener;
 	}
 
@@ -78,7 +81,8 @@ public final class StabilityTrainer {
 		final Path dir = options.checkpoints() != null ? options.checkpoints() : Files.createTempDirectory(
 			"pssr-train");
 		final UNet net = new UNet(config, device, options.seed());
-		final TrainingRun run = new TrainingRun(options, train, valid, listener, config, device, net, dir);
+		final TrainingRun run = new TrainingRun(options, train, valid, log, listener,
+			config, device, net, dir);
 		// Order matters: validation makes the epoch's report that checkpoints and progress use, and a
 		// diverged step stops the run before it is reported or saved.
 		final List<TrainingHook> hooks = List.of(new ResumeFromCheckpoint(), new Validation(),

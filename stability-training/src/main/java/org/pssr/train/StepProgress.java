@@ -2,15 +2,21 @@ package org.pssr.train;
 
 import java.util.Locale;
 
-/** Where a training run stands after a step. */
+/**
+ * Where a training run stands after a step. A value: final public fields, as a record would have
+ * (the build targets Java 11).
+ */
 public final class StepProgress {
 
-	private final int epoch;
-	private final int epochs;
-	private final long step;
-	private final double loss;
-	private final double samplesPerSecond;
-	private final double etaSeconds;
+	/** 1-based. */
+	public final int epoch;
+	public final int epochs;
+	public final long step;
+	/** Mean training loss since the last report. */
+	public final double loss;
+	/** Twin samples per second since the last report. */
+	public final double samplesPerSecond;
+	public final double etaSeconds;
 
 	StepProgress(final int epoch, final int epochs, final long step, final double loss,
 		final double samplesPerSecond, final double etaSeconds)
@@ -21,33 +27,6 @@ public final class StepProgress {
 		this.loss = loss;
 		this.samplesPerSecond = samplesPerSecond;
 		this.etaSeconds = etaSeconds;
-	}
-
-	/** 1-based. */
-	public int epoch() {
-		return epoch;
-	}
-
-	public int epochs() {
-		return epochs;
-	}
-
-	public long step() {
-		return step;
-	}
-
-	/** Mean training loss since the last report. */
-	public double loss() {
-		return loss;
-	}
-
-	/** Twin samples per second since the last report. */
-	public double samplesPerSecond() {
-		return samplesPerSecond;
-	}
-
-	public double etaSeconds() {
-		return etaSeconds;
 	}
 
 	@Override

@@ -1,6 +1,10 @@
 package org.pssr.train;
 
-/** Progress of a training run, called on the training thread. */
+/**
+ * What a front end shows of a training run beyond its log lines (a loss plot, a preview, a key
+ * that stops the run), called on the training thread. The lines themselves go to the run's
+ * {@link org.pssr.crappify.Logger}.
+ */
 public interface TrainingListener {
 
 	TrainingListener NONE = new TrainingListener() {};
@@ -10,7 +14,4 @@ public interface TrainingListener {
 
 	/** After each epoch's validation. */
 	default void epoch(final EpochReport report) {}
-
-	/** Something the user should know (device chosen, batch halved, resumed, ...). */
-	default void message(final String text) {}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import ai.djl.Device;
 
+import org.pssr.crappify.Logger;
 import org.pssr.crappify.TwinSource;
 
 /**
@@ -17,6 +18,7 @@ final class TrainingRun {
 	final TrainingOptions options;
 	final TwinSource train;
 	final TwinSource valid;
+	final Logger log;
 	final TrainingListener listener;
 	final UNetConfig config;
 	final Device device;
@@ -44,12 +46,13 @@ final class TrainingRun {
 	long epochStart = System.nanoTime();
 
 	TrainingRun(final TrainingOptions options, final TwinSource train, final TwinSource valid,
-		final TrainingListener listener, final UNetConfig config, final Device device, final UNet net,
+		final Logger log, final TrainingListener listener, final UNetConfig config, final Device device, final UNet net,
 		final Path checkpoints)
 	{
 		this.options = options;
 		this.train = train;
 		this.valid = valid;
+		this.log = log;
 		this.listener = listener;
 		this.config = config;
 		this.device = device;

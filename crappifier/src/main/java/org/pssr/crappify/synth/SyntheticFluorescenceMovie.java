@@ -13,8 +13,8 @@ import org.apache.commons.rng.sampling.distribution.GaussianSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.pssr.crappify.AbstractMovie;
 import org.pssr.crappify.Calibration;
-import org.pssr.crappify.Movie;
 
 /**
  * A high-resolution live-cell fluorescence movie with known content, for the demo and the tests
@@ -27,7 +27,7 @@ import org.pssr.crappify.Movie;
  * t, and the noise of frame t comes from its own seeded stream. Frames are rendered on demand, so
  * a movie of any length costs the memory of one frame.
  */
-public final class SyntheticFluorescenceMovie implements Movie {
+public final class SyntheticFluorescenceMovie extends AbstractMovie {
 
 	/** HR pixel size of an Airyscan/SIM-class acquisition, in µm. */
 	public static final double PIXEL_SIZE_UM = 0.04;
@@ -39,9 +39,9 @@ public final class SyntheticFluorescenceMovie implements Movie {
 	/** Photons per intensity unit at t = 0: enough for a clean HR reference, as with a good HR camera. */
 	private static final double GAIN = 16;
 
+	/** The size, as the int the renderer indexes with. */
 	private final int width;
 	private final int height;
-	private final int frames;
 	private final long seed;
 	private final List<Tubule> tubules = new ArrayList<>();
 	private final List<Punctum> puncta = new ArrayList<>();
@@ -51,13 +51,13 @@ public final class SyntheticFluorescenceMovie implements Movie {
 	public SyntheticFluorescenceMovie(final int width, final int height, final int frames,
 		final long seed)
 	{
+		super(width, height, frames, new Calibration(PIXEL_SIZE_UM, PIXEL_SIZE_UM, FRAME_INTERVAL_S));
 		if (width < 16 || height < 16 || frames < 1) {
 			throw new IllegalArgumentException("a synthetic movie needs at least 16 x 16 pixels and " +
 				"one frame, not " + width + " x " + height + " x " + frames);
 		}
 		this.width = width;
 		this.height = height;
-		this.frames = frames;
 		this.seed = seed;
 		final UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
 		final double area = (double) width * height;
@@ -72,29 +72,9 @@ public final class SyntheticFluorescenceMovie implements Movie {
 	}
 
 	@Override
-	public long width() {
-		return width;
-	}
-
-	@Override
-	public long height() {
-		return height;
-	}
-
-	@Override
-	public int frames() {
-		return frames;
-	}
-
-	@Override
-	public Calibration calibration() {
-		return new Calibration(PIXEL_SIZE_UM, PIXEL_SIZE_UM, FRAME_INTERVAL_S);
-	}
-
-	@Override
 	public RandomAccessibleInterval<FloatType> frame(final int t) {
-		if (t < 0 || t >= frames) {
-			throw new IndexOutOfBoundsException("frame " + t + " of a " + frames + "-frame movie");
+		if (t < 0 || t >= frames()) {
+			throw new IndexOutOfBoundsException("frame " + t + " of a " + frames() + "-frame movie");
 		}
 		return ArrayImgs.floats(render(t), width, height);
 	}

@@ -8,13 +8,14 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.apache.commons.rng.simple.RandomSource;
+import org.pssr.crappify.AbstractMovie;
 import org.pssr.crappify.Calibration;
 import org.pssr.crappify.Degradation;
+import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
 import org.pssr.train.SuperResolutionModel;
 import org.pssr.train.infer.FrameArrays;
 import org.pssr.train.infer.MovieSuperResolver;
-import org.pssr.train.infer.ProgressListener;
 import org.pssr.crappify.IntensityMap;
 
 /**
@@ -48,7 +49,7 @@ public final class Evaluator {
 	 *          the truth to the units the degradation and the model work in
 	 */
 	public Evaluation evaluate(final Movie truth, final IntensityMap units,
-		final ProgressListener progress)
+		final Logger log)
 	{
 		final int s = model.scale();
 		final int width = (int) (truth.width() / s);
@@ -94,7 +95,7 @@ public final class Evaluator {
 				previous[m] = outputs[m];
 			}
 			previousTruth = truthUnits;
-			progress.framesDone(t + 1, truth.frames());
+			log.progress("frames", t + 1, truth.frames());
 		}
 		return evaluation;
 	}
@@ -129,7 +130,7 @@ public final class Evaluator {
 	}
 
 	/** The truth in normalised units, degraded frame by frame with one noise seed per frame. */
-	private final class DegradedMovie implements Movie {
+	private final class DegradedMovie extends AbstractMovie {
 
 		private final Movie truth;
 		private final IntensityMap units;
@@ -140,26 +141,12 @@ public final class Evaluator {
 		DegradedMovie(final Movie truth, final IntensityMap units, final int width,
 			final int height, final long seed)
 		{
+			super(width, height, truth.frames(), scaled(truth.calibration(), model.scale()));
 			this.truth = truth;
 			this.units = units;
 			this.width = width;
 			this.height = height;
 			this.seed = seed;
-		}
-
-		@Override
-		public long width() {
-			return width;
-		}
-
-		@Override
-		public long height() {
-			return height;
-		}
-
-		@Override
-		public int frames() {
-			return truth.frames();
 		}
 
 		@Override
@@ -171,12 +158,9 @@ public final class Evaluator {
 			return FrameArrays.wrap(degradation.apply(hr, width * s, height * s,
 				RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] { draw, ~draw })), width, height);
 		}
+	}
 
-		@Override
-		public Calibration calibration() {
-			final Calibration c = truth.calibration();
-			final int s = model.scale();
-			return new Calibration(c.pixelWidth() * s, c.pixelHeight() * s, c.frameInterval());
-		}
+	private static Calibration scaled(final Calibration c, final int s) {
+		return new Calibration(c.pixelWidth() * s, c.pixelHeight() * s, c.frameInterval());
 	}
 }

@@ -165,8 +165,8 @@ final class BioImageIoPackage {
 		pssr.put("preset", bundle.config().preset());
 		pssr.put("normalisation", plain(n.toJson()));
 		bundle.recipe().ifPresent(recipe -> pssr.put("recipe", plain(Degradations.toJson(recipe))));
-		pssr.put("export_check", map("max_abs_difference_tf_vs_pytorch", report.maxDifference(),
-			"output_magnitude", report.outputRange()));
+		pssr.put("export_check", map("max_abs_difference_tf_vs_pytorch", report.maxDifference,
+			"output_magnitude", report.outputRange));
 		r.put("config", map("pssr", pssr));
 		return r;
 	}

@@ -3,13 +3,16 @@ package org.pssr.train.exchange;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** What an export wrote, and how closely the reloaded TensorFlow model matched PyTorch. */
+/** What an export wrote, and how closely the reloaded TensorFlow model matched PyTorch. * A value: final public fields, as a record would have (the build targets Java 11).
+ */
 public final class ExportReport {
 
-	private final Path output;
-	private final ExportFormat format;
-	private final double maxDifference;
-	private final double outputRange;
+	public final Path output;
+	public final ExportFormat format;
+	/** Largest |TensorFlow - PyTorch| over the test window, in normalised units. */
+	public final double maxDifference;
+	/** Largest |PyTorch output| over the test window, for scale. */
+	public final double outputRange;
 
 	ExportReport(final Path output, final ExportFormat format, final double maxDifference,
 		final double outputRange)
@@ -18,24 +21,6 @@ public final class ExportReport {
 		this.format = format;
 		this.maxDifference = maxDifference;
 		this.outputRange = outputRange;
-	}
-
-	public Path output() {
-		return output;
-	}
-
-	public ExportFormat format() {
-		return format;
-	}
-
-	/** Largest |TensorFlow - PyTorch| over the test window, in normalised units. */
-	public double maxDifference() {
-		return maxDifference;
-	}
-
-	/** Largest |PyTorch output| over the test window, for scale. */
-	public double outputRange() {
-		return outputRange;
 	}
 
 	@Override

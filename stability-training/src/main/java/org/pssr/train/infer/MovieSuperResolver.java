@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.pssr.crappify.Calibration;
+import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.io.MovieWriter;
 import org.pssr.train.SuperResolutionModel;
@@ -108,12 +109,12 @@ public final class MovieSuperResolver {
 
 	/** Every frame of {@code movie}, super-resolved, in order, to {@code sink}. */
 	public void run(final Movie movie, final IntensityMap normaliser, final FrameSink sink,
-		final ProgressListener progress) throws IOException
+		final Logger log) throws IOException
 	{
 		final Iterator<float[]> frames = frames(movie, normaliser);
 		for (int t = 0; frames.hasNext(); t++) {
 			sink.accept(t, frames.next());
-			progress.framesDone(t + 1, movie.frames());
+			log.progress("frames", t + 1, movie.frames());
 		}
 	}
 
@@ -122,13 +123,13 @@ public final class MovieSuperResolver {
 	 * writer is aborted, so no partial output is left behind.
 	 */
 	public void write(final Movie movie, final IntensityMap normaliser,
-		final MovieWriter writer, final ProgressListener progress) throws IOException
+		final MovieWriter writer, final Logger log) throws IOException
 	{
 		final long width = outputWidth(movie);
 		final long height = outputHeight(movie);
 		try {
 			run(movie, normaliser, (t, frame) -> writer.write(FrameArrays.wrap(frame, width, height)),
-				progress);
+				log);
 			writer.close();
 		}
 		catch (final IOException | RuntimeException | Error e) {

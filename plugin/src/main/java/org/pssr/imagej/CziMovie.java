@@ -1,4 +1,4 @@
-package org.pssr.fiji;
+package org.pssr.imagej;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,6 +13,7 @@ import net.imglib2.img.array.ArrayImg;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 
+import org.pssr.crappify.AbstractMovie;
 import org.pssr.crappify.Calibration;
 import org.pssr.crappify.Movie;
 import org.pssr.czi.CziFile;
@@ -23,24 +24,23 @@ import org.pssr.czi.CziScene;
  * T planes (or the Z planes, when asked for), decoded when {@link #frame} is called. Other
  * letters are read at index 0. Close it to release the file.
  */
-public final class CziMovie implements Movie, Closeable {
+public final class CziMovie extends AbstractMovie implements Closeable {
 
 	private final CziFile czi;
 	private final CziScene scene;
 	private final int channel;
 	private final boolean zAsTime;
-	private final Calibration calibration;
 
 	private CziMovie(final CziFile czi, final CziScene scene, final int channel,
 		final boolean zAsTime)
 	{
+		super(scene.width(), scene.height(), zAsTime ? scene.sizeZ() : scene.sizeT(), new Calibration(czi
+			.metadata().pixelWidth(), czi.metadata().pixelHeight(), zAsTime ? Double.NaN : czi.metadata()
+				.timeIncrement()));
 		this.czi = czi;
 		this.scene = scene;
 		this.channel = channel;
 		this.zAsTime = zAsTime;
-		final double dt = zAsTime ? Double.NaN : czi.metadata().timeIncrement();
-		this.calibration = new Calibration(czi.metadata().pixelWidth(), czi.metadata().pixelHeight(),
-			dt);
 	}
 
 	/**
@@ -82,23 +82,9 @@ public final class CziMovie implements Movie, Closeable {
 	}
 
 	/** Whether the frames run along Z instead of T. */
-	public boolean zAsTime() {
+	@Override
+	public boolean slicesAsTime() {
 		return zAsTime;
-	}
-
-	@Override
-	public long width() {
-		return scene.width();
-	}
-
-	@Override
-	public long height() {
-		return scene.height();
-	}
-
-	@Override
-	public int frames() {
-		return zAsTime ? scene.sizeZ() : scene.sizeT();
 	}
 
 	/** @throws UncheckedIOException when the plane is missing or cannot be decoded */
@@ -122,11 +108,6 @@ public final class CziMovie implements Movie, Closeable {
 		if (plane.firstElement() instanceof FloatType) return (RandomAccessibleInterval) plane;
 		return Converters.convert((RandomAccessibleInterval<RealType>) (RandomAccessibleInterval) plane,
 			(in, out) -> out.setReal(in.getRealFloat()), new FloatType());
-	}
-
-	@Override
-	public Calibration calibration() {
-		return calibration;
 	}
 
 	@Override

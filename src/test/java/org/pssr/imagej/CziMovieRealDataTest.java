@@ -1,4 +1,4 @@
-package org.pssr.fiji;
+package org.pssr.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,7 +32,7 @@ class CziMovieRealDataTest {
 
 	@Test
 	void movieFilesOpensTheRealSamples() throws IOException {
-		final Movie stack = MovieFiles.open(SharedData.czi("LLS7_small.czi"), 1);
+		final Movie stack = MovieFiles.IMAGEJ.open(SharedData.czi("LLS7_small.czi"), 1);
 		try {
 			assertEquals(2, stack.frames(), "T=2: frames run along T");
 		}
@@ -40,7 +40,7 @@ class CziMovieRealDataTest {
 			((CziMovie) stack).close();
 		}
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> MovieFiles.open(SharedData.czi("LLS7_small_JPEGXR-synthetic.czi"), 1));
+			() -> MovieFiles.IMAGEJ.open(SharedData.czi("LLS7_small_JPEGXR-synthetic.czi"), 1));
 		assertTrue(e.getMessage().contains("Bio-Formats"), e.getMessage());
 	}
 }

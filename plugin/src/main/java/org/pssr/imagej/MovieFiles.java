@@ -1,4 +1,4 @@
-package org.pssr.fiji;
+package org.pssr.imagej;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.io.Opener;
 
+import org.pssr.app.MovieOpener;
 import org.pssr.crappify.Movie;
 import org.pssr.czi.CziFile;
 import org.pssr.czi.CziFormatException;
@@ -22,18 +23,17 @@ import org.pssr.czi.CziScene;
  * it, else through the built-in reader (first scene; frames along T, or along Z for a Z-stack
  * without time points).
  */
-public final class MovieFiles {
+public enum MovieFiles implements MovieOpener {
 
-	private MovieFiles() {}
+	IMAGEJ;
 
 	/**
 	 * @param channel 1-based channel to use
 	 * @throws NoSuchFileException when the file is missing
 	 * @throws IllegalArgumentException when the file cannot be read as a movie
 	 */
-	public static Movie open(final Path file, final int channel)
-		throws NoSuchFileException
-	{
+	@Override
+	public Movie open(final Path file, final int channel) throws NoSuchFileException {
 		if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
 		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".czi")) return openCzi(file, channel);
@@ -71,7 +71,7 @@ public final class MovieFiles {
 	}
 
 	/** Bio-Formats is a Fiji update site, not a dependency: look for it at run time. */
-	static boolean hasBioFormats() {
+	public static boolean hasBioFormats() {
 		try {
 			Class.forName("loci.plugins.BF", false, MovieFiles.class.getClassLoader());
 			return true;

@@ -1,4 +1,4 @@
-package org.pssr.fiji;
+package org.pssr.app;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -11,15 +11,12 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import ij.ImagePlus;
-
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.SourceMovie;
 
 /**
- * Turns what the user named (movie files, folders of them, an open image) into the crappifier's
- * source movies, enforcing the Z-as-time choice: a Z-stack is used as the sequence only when the
- * user said so.
+ * Turns what the user named (movie files, folders of them) into the crappifier's source movies,
+ * enforcing the Z-as-time choice: a Z-stack is used as the sequence only when the user said so.
  */
 public final class SourceMovies {
 
@@ -45,6 +42,15 @@ public final class SourceMovies {
 		return files;
 	}
 
+	/** Paths separated by ';', as Fiji's text fields and macros give several. */
+	public static List<Path> split(final String paths) {
+		final List<Path> list = new ArrayList<>();
+		for (final String p : paths.split(";")) {
+			if (!p.trim().isEmpty()) list.add(Path.of(p.trim()));
+		}
+		return list;
+	}
+
 	private static boolean isMovieFile(final Path p) {
 		final String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
 		return Files.isRegularFile(p) && (n.endsWith(".tif") || n.endsWith(".tiff") || n.endsWith(
@@ -53,15 +59,14 @@ public final class SourceMovies {
 
 	/** Opens each file's channel and computes its normalisation. */
 	public static List<SourceMovie> open(final List<Path> files, final int channel,
-		final boolean zAsTime) throws IOException
+		final boolean zAsTime, final MovieOpener opener) throws IOException
 	{
 		final List<SourceMovie> sources = new ArrayList<>();
 		for (final Path file : files) {
 			final String name = file.getFileName().toString();
-			final Movie movie = MovieFiles.open(file, channel);
+			final Movie movie = opener.open(file, channel);
 			try {
-				checkZ(name, movie, zAsTime);
-				sources.add(SourceMovie.of(name, file.toAbsolutePath(), movie));
+				sources.add(of(name, file.toAbsolutePath(), movie, zAsTime));
 			}
 			catch (final RuntimeException e) {
 				// a CZI movie holds its file open
@@ -72,26 +77,19 @@ public final class SourceMovies {
 		return sources;
 	}
 
-	/** An image open in Fiji; its file is recorded (and hashed) when ImageJ knows it. */
-	public static SourceMovie of(final ImagePlus imp, final int channel, final boolean zAsTime) {
-		final ImagePlusMovie movie = ImagePlusMovie.wrap(imp, channel);
-		checkZ(imp.getTitle(), movie, zAsTime);
-		final ij.io.FileInfo info = imp.getOriginalFileInfo();
-		Path file = null;
-		if (info != null && info.directory != null && info.fileName != null) {
-			final Path p = Path.of(info.directory, info.fileName);
-			if (Files.isRegularFile(p)) file = p.toAbsolutePath();
-		}
-		return SourceMovie.of(imp.getTitle(), file, movie);
-	}
-
-	private static void checkZ(final String name, final Movie movie, final boolean zAsTime) {
-		final boolean zStack = movie instanceof ImagePlusMovie && ((ImagePlusMovie) movie)
-			.slicesAsTime() || movie instanceof CziMovie && ((CziMovie) movie).zAsTime();
-		if (zStack && !zAsTime) {
+	/**
+	 * A source movie, refused when it is a Z-stack and the user did not ask for its slices as time.
+	 *
+	 * @param file the movie's file, recorded and hashed; may be null for one that has none
+	 */
+	public static SourceMovie of(final String name, final Path file, final Movie movie,
+		final boolean zAsTime)
+	{
+		if (movie.slicesAsTime() && !zAsTime) {
 			throw new IllegalArgumentException(name + " is a Z-stack (" + movie.frames() +
 				" slices, 1 frame); use the slices as the sequence with --z-as-time (Fiji: 'zastime')" +
 				" or save it as a time series");
 		}
+		return SourceMovie.of(name, file, movie);
 	}
 }

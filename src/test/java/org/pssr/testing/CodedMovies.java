@@ -1,16 +1,16 @@
-package org.pssr.fiji;
+package org.pssr.testing;
 
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.ShortProcessor;
 
 /** Small 16-bit time series whose pixel values tell frame and position apart. */
-final class TestMovies {
+public final class CodedMovies {
 
-	private TestMovies() {}
+	private CodedMovies() {}
 
 	/** Pixel (x, y) of frame t is 100 * t + x + y; calibrated 0.5 µm, 3 s per frame. */
-	static ImagePlus series(final int width, final int height, final int frames) {
+	public static ImagePlus series(final int width, final int height, final int frames) {
 		final ImageStack stack = new ImageStack(width, height);
 		for (int t = 0; t < frames; t++) {
 			final ShortProcessor ip = new ShortProcessor(width, height);

@@ -1,4 +1,4 @@
-package org.pssr.fiji;
+package org.pssr.imagej;
 
 import ij.ImagePlus;
 

@@ -1,4 +1,4 @@
-package org.pssr.fiji;
+package org.pssr.app;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -7,27 +7,32 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
-import ij.ImagePlus;
-
+import org.pssr.crappify.Calibration;
+import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.io.ImageJTiffWriter;
+import org.pssr.crappify.io.MovieWriter;
 import org.pssr.crappify.io.PixelFormat;
 import org.pssr.train.infer.MovieSuperResolver;
-import org.pssr.train.infer.ProgressListener;
-import org.pssr.train.infer.TileSizes;
-import org.pssr.train.infer.TiledPredictor;
 
 /**
- * Super-resolves movies with one model into a TIFF, a folder of TIFFs or an ImageJ window: what
- * the CLI and the Fiji command share. Every movie is checked before its output is created, and an
- * output is committed only when complete.
+ * Super-resolves movies with one model into a TIFF, a folder of TIFFs or whatever a front end
+ * writes frames to (Fiji: an image window): {@code pssr superres} and Super-Resolve Movie. Every
+ * movie is checked before its output is created, and an output is committed only when complete.
  */
-public final class MovieSuperResolution {
+public final class SuperresJob {
 
 	/** Suffix of the super-resolved file made for each movie of a folder. */
 	public static final String SUFFIX = "_pssr.tif";
+
+	/** Makes the writer of a super-resolved movie once its size is known. */
+	@FunctionalInterface
+	public interface Target {
+
+		MovieWriter open(long width, long height, int frames, PixelFormat format,
+			Calibration calibration) throws IOException;
+	}
 
 	private final OpenModel model;
 	private final MovieSuperResolver resolver;
@@ -37,13 +42,11 @@ public final class MovieSuperResolution {
 	 * @param tile LR tile side; 0 estimates it from the device's free memory
 	 * @param bits 32 (float) or 16 (unsigned, rounded and clamped)
 	 */
-	public MovieSuperResolution(final OpenModel model, final int tile, final int bits) {
+	public SuperresJob(final OpenModel model, final int tile, final int bits) {
 		if (bits != 32 && bits != 16) throw new IllegalArgumentException(
 			"output bits must be 32 or 16, not " + bits);
 		this.model = model;
-		final int side = tile > 0 ? tile : TileSizes.forDevice(model.model().device(), model.model()
-			.scale());
-		this.resolver = new MovieSuperResolver(model.model(), new TiledPredictor(model.model(), side));
+		this.resolver = model.resolver(tile);
 		this.format = PixelFormat.ofBits(bits);
 	}
 
@@ -54,25 +57,18 @@ public final class MovieSuperResolution {
 				.bits());
 	}
 
-	public ImagePlus toImage(final Movie movie, final String title, final ProgressListener progress)
-		throws IOException
-	{
+	/** Super-resolves {@code movie} into the writer {@code target} opens. */
+	public void write(final Movie movie, final Target target, final Logger log) throws IOException {
 		resolver.check(movie);
-		final ImageStackWriter writer = new ImageStackWriter(title, resolver.outputWidth(movie),
-			resolver.outputHeight(movie), movie.frames(), format, resolver.outputCalibration(movie));
-		resolver.write(movie, model.normaliser(movie), writer, progress);
-		return writer.image();
+		final MovieWriter writer = target.open(resolver.outputWidth(movie), resolver.outputHeight(
+			movie), movie.frames(), format, resolver.outputCalibration(movie));
+		resolver.write(movie, model.normaliser(movie), writer, log);
 	}
 
-	public void toFile(final Movie movie, final Path output, final ProgressListener progress)
-		throws IOException
-	{
-		resolver.check(movie);
+	public void toFile(final Movie movie, final Path output, final Logger log) throws IOException {
 		if (Files.isDirectory(output)) throw new IllegalArgumentException(output +
 			" is a folder; give a file name ending in .tif");
-		final ImageJTiffWriter writer = new ImageJTiffWriter(output, resolver.outputWidth(movie),
-			resolver.outputHeight(movie), movie.frames(), format, resolver.outputCalibration(movie));
-		resolver.write(movie, model.normaliser(movie), writer, progress);
+		write(movie, (w, h, frames, f, c) -> new ImageJTiffWriter(output, w, h, frames, f, c), log);
 	}
 
 	/**
@@ -83,7 +79,7 @@ public final class MovieSuperResolution {
 	 * @throws IllegalArgumentException after the others are done, naming the movies that failed
 	 */
 	public List<Path> folder(final Path input, final Path output, final int channel,
-		final Consumer<String> log, final ProgressListener progress) throws IOException
+		final MovieOpener opener, final Logger log) throws IOException
 	{
 		final List<Path> movies = movieFiles(input);
 		if (movies.isEmpty()) throw new IllegalArgumentException("no .tif, .tiff or .czi movies in " +
@@ -94,13 +90,13 @@ public final class MovieSuperResolution {
 		for (final Path in : movies) {
 			final Path out = output.resolve(baseName(in) + SUFFIX);
 			try {
-				toFile(MovieFiles.open(in, channel), out, progress);
+				toFile(opener.open(in, channel), out, log);
 				written.add(out);
-				log.accept(in.getFileName() + " -> " + out);
+				log.log(in.getFileName() + " -> " + out);
 			}
 			catch (final IllegalArgumentException | IOException e) {
 				failures.add(in.getFileName() + ": " + e.getMessage());
-				log.accept(in.getFileName() + " skipped: " + e.getMessage());
+				log.log(in.getFileName() + " skipped: " + e.getMessage());
 			}
 		}
 		if (!failures.isEmpty()) throw new IllegalArgumentException(failures.size() + " of " + movies
@@ -110,9 +106,7 @@ public final class MovieSuperResolution {
 
 	static List<Path> movieFiles(final Path folder) throws IOException {
 		final List<Path> files = new ArrayList<>();
-		try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder,
-			MovieSuperResolution::isMovie))
-		{
+		try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder, SuperresJob::isMovie)) {
 			dir.forEach(files::add);
 		}
 		files.sort(null);

@@ -1,4 +1,4 @@
-package org.pssr.fiji;
+package org.pssr.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,20 +9,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.process.ColorProcessor;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pssr.train.infer.ProgressListener;
+import org.pssr.crappify.Logger;
+import org.pssr.imagej.ImagePlusMovie;
+import org.pssr.imagej.MovieFiles;
+import org.pssr.testing.CodedMovies;
+import org.pssr.testing.RecordingLogger;
 
-class MovieSuperResolutionTest {
+class SuperresJobTest {
 
 	@TempDir
 	Path dir;
@@ -30,8 +32,8 @@ class MovieSuperResolutionTest {
 	@Test
 	void writesAFloatTiffWithAllFramesInInputUnitsAndScaledCalibration() throws IOException {
 		final Path out = dir.resolve("out.tif");
-		new MovieSuperResolution(NearestModel.open(3, 2), 64, 32).toFile(ImagePlusMovie.wrap(TestMovies
-			.series(20, 16, 4), 1), out, ProgressListener.NONE);
+		new SuperresJob(NearestModel.open(3, 2), 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies
+			.series(20, 16, 4), 1), out, Logger.NONE);
 		final ImagePlus result = IJ.openImage(out.toString());
 		assertNotNull(result);
 		assertEquals(40, result.getWidth());
@@ -48,8 +50,8 @@ class MovieSuperResolutionTest {
 	@Test
 	void writesSixteenBitsOnRequest() throws IOException {
 		final Path out = dir.resolve("out16.tif");
-		new MovieSuperResolution(NearestModel.open(1, 2), 64, 16).toFile(ImagePlusMovie.wrap(TestMovies
-			.series(20, 16, 2), 1), out, ProgressListener.NONE);
+		new SuperresJob(NearestModel.open(1, 2), 64, 16).toFile(ImagePlusMovie.wrap(CodedMovies
+			.series(20, 16, 2), 1), out, Logger.NONE);
 		final ImagePlus result = IJ.openImage(out.toString());
 		assertEquals(16, result.getBitDepth());
 		assertEquals(100 + 3, result.getStack().getProcessor(2).get(6, 0));
@@ -58,47 +60,39 @@ class MovieSuperResolutionTest {
 	@Test
 	void aFiveFrameModelOnATwoFrameMovieLeavesNoFile() {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new MovieSuperResolution(NearestModel.open(5, 2), 64, 32).toFile(ImagePlusMovie.wrap(
-				TestMovies.series(20, 16, 2), 1), dir.resolve("out.tif"), ProgressListener.NONE));
+			() -> new SuperresJob(NearestModel.open(5, 2), 64, 32).toFile(ImagePlusMovie.wrap(
+				CodedMovies.series(20, 16, 2), 1), dir.resolve("out.tif"), Logger.NONE));
 		assertTrue(e.getMessage().contains("5 frames"), e.getMessage());
 		assertEquals(List.of(), files());
 	}
 
 	@Test
-	void anRgbMovieIsRefused() {
-		final ImagePlus rgb = new ImagePlus("rgb", new ColorProcessor(16, 16));
-		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Commands
-			.movie(rgb, null, 1));
-		assertTrue(e.getMessage().contains("RGB"), e.getMessage());
-	}
-
-	@Test
 	void anUnwritableOutputIsReportedAndLeavesNoFile() {
 		final Path out = dir.resolve("missing").resolve("out.tif");
-		assertThrows(NoSuchFileException.class, () -> new MovieSuperResolution(NearestModel.open(3,
-			2), 64, 32).toFile(ImagePlusMovie.wrap(TestMovies.series(20, 16, 4), 1), out,
-				ProgressListener.NONE));
+		assertThrows(NoSuchFileException.class, () -> new SuperresJob(NearestModel.open(3,
+			2), 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies.series(20, 16, 4), 1), out,
+				Logger.NONE));
 		assertEquals(List.of(), files());
 	}
 
 	@Test
 	void aFolderIsDoneMovieByMovieAndABadMovieIsNamed() throws IOException {
 		final Path in = Files.createDirectory(dir.resolve("in"));
-		IJ.saveAsTiff(TestMovies.series(20, 16, 4), in.resolve("a.tif").toString());
-		IJ.saveAsTiff(TestMovies.series(12, 12, 2), in.resolve("b.tif").toString());
-		IJ.saveAsTiff(TestMovies.series(16, 16, 3), in.resolve("c.tif").toString());
+		IJ.saveAsTiff(CodedMovies.series(20, 16, 4), in.resolve("a.tif").toString());
+		IJ.saveAsTiff(CodedMovies.series(12, 12, 2), in.resolve("b.tif").toString());
+		IJ.saveAsTiff(CodedMovies.series(16, 16, 3), in.resolve("c.tif").toString());
 		final Path out = dir.resolve("out");
-		final List<String> log = new ArrayList<>();
+		final RecordingLogger log = new RecordingLogger();
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new MovieSuperResolution(NearestModel.open(3, 2), 64, 32).folder(in, out, 1, log::add,
-				ProgressListener.NONE));
+			() -> new SuperresJob(NearestModel.open(3, 2), 64, 32).folder(in, out, 1, MovieFiles.IMAGEJ,
+				log));
 		assertTrue(e.getMessage().startsWith("1 of 3 movies failed: b.tif"), e.getMessage());
 		assertTrue(Files.isRegularFile(out.resolve("a_pssr.tif")));
 		assertTrue(Files.isRegularFile(out.resolve("c_pssr.tif")));
 		try (Stream<Path> s = Files.list(out)) {
 			assertEquals(2, s.count());
 		}
-		assertEquals(3, log.size());
+		assertEquals(3, log.lines.size(), log.lines.toString());
 	}
 
 	private List<Path> files() {

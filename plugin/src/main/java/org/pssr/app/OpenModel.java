@@ -1,10 +1,13 @@
-package org.pssr.fiji;
+package org.pssr.app;
 
-import org.pssr.crappify.Movie;
-import org.pssr.train.SuperResolutionModel;
 import org.pssr.crappify.Degradation;
 import org.pssr.crappify.IntensityMap;
+import org.pssr.crappify.Movie;
 import org.pssr.crappify.Normalisation;
+import org.pssr.train.SuperResolutionModel;
+import org.pssr.train.infer.MovieSuperResolver;
+import org.pssr.train.infer.TileSizes;
+import org.pssr.train.infer.TiledPredictor;
 
 /**
  * A model file opened for use: the network, the percentiles its inputs are normalised with and
@@ -33,6 +36,18 @@ public final class OpenModel implements AutoCloseable {
 	/** The normalisation the model expects, fitted once for the whole {@code movie}. */
 	public IntensityMap normaliser(final Movie movie) {
 		return normalisation.fit(movie, "the input movie");
+	}
+
+	/**
+	 * Runs the model over whole movies in tiles.
+	 *
+	 * @param tile LR tile side; 0 picks it from the device's free memory
+	 */
+	public MovieSuperResolver resolver(final int tile) {
+		if (tile < 0) throw new IllegalArgumentException("tile must be 0 (automatic) or a tile side " +
+			"in pixels, not " + tile);
+		final int side = tile > 0 ? tile : TileSizes.forDevice(model.device(), model.scale());
+		return new MovieSuperResolver(model, new TiledPredictor(model, side));
 	}
 
 	/** How evaluation makes LR frames: the model's recipe, or plain binning with noise. */

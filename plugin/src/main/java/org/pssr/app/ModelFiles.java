@@ -1,4 +1,4 @@
-package org.pssr.fiji;
+package org.pssr.app;
 
 import java.io.IOException;
 import java.nio.file.Files;

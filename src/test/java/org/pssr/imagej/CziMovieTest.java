@@ -1,4 +1,4 @@
-package org.pssr.fiji;
+package org.pssr.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +17,7 @@ import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
 import org.junit.jupiter.api.Test;
+import org.pssr.app.SourceMovies;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.crappify.Movie;
 import org.pssr.czi.CziFeature;
@@ -65,7 +66,7 @@ class CziMovieTest {
 	void framesRunAlongZWhenAsked() throws IOException {
 		final Path cells = CziFeatureFiles.calibratedTimeLapse(dir).file();
 		try (CziMovie movie = CziMovie.open(cells, 0, 0, true); CziFile czi = CziFile.open(cells)) {
-			assertTrue(movie.zAsTime());
+			assertTrue(movie.slicesAsTime());
 			assertEquals(5, movie.frames());
 			assertSamePixels(czi.readPlane(0, 0, 4, 0), movie.frame(4));
 			assertTrue(Double.isNaN(movie.calibration().frameInterval()));
@@ -80,9 +81,9 @@ class CziMovieTest {
 			w.tile(CziWriter.Codec.UNCOMPRESSED, new byte[] { (byte) z, 1, 2, 3 }, 0, 0, 2, 2, 'Z', z);
 		w.write(file);
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> SourceMovies.open(List.of(file), 1, false));
+			() -> SourceMovies.open(List.of(file), 1, false, MovieFiles.IMAGEJ));
 		assertTrue(e.getMessage().contains("Z-stack"), e.getMessage());
-		final Movie movie = SourceMovies.open(List.of(file), 1, true).get(0).movie();
+		final Movie movie = SourceMovies.open(List.of(file), 1, true, MovieFiles.IMAGEJ).get(0).movie();
 		assertEquals(3, movie.frames());
 		assertEquals(2, movie.frame(2).randomAccess().setPositionAndGet(0, 0).get());
 	}
@@ -106,7 +107,7 @@ class CziMovieTest {
 	void movieFilesOpensCziWithTheBuiltInReaderWithoutBioFormats() throws IOException {
 		assertFalse(MovieFiles.hasBioFormats(), "Bio-Formats is not a build dependency");
 		final Path cells = CziFeatureFiles.calibratedTimeLapse(dir).file();
-		final Movie movie = MovieFiles.open(cells, 2);
+		final Movie movie = MovieFiles.IMAGEJ.open(cells, 2);
 		try {
 			assertTrue(movie instanceof CziMovie);
 			assertEquals(3, movie.frames());
@@ -117,7 +118,7 @@ class CziMovieTest {
 		finally {
 			((CziMovie) movie).close();
 		}
-		final Movie stack = MovieFiles.open(CziFeatureFiles.deletedSegment(dir).file(), 1);
+		final Movie stack = MovieFiles.IMAGEJ.open(CziFeatureFiles.deletedSegment(dir).file(), 1);
 		try {
 			assertEquals(2, stack.frames(), "T=2: frames run along T");
 		}
@@ -126,7 +127,7 @@ class CziMovieTest {
 		}
 		final Path jpegXr = CziFeatureFiles.jpegXr(dir).file();
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> MovieFiles.open(jpegXr, 1));
+			() -> MovieFiles.IMAGEJ.open(jpegXr, 1));
 		assertTrue(e.getMessage().contains("Bio-Formats"), e.getMessage());
 	}
 }

@@ -1,5 +1,7 @@
-package org.pssr.fiji;
+package org.pssr.imagej;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 import ij.ImagePlus;
@@ -11,29 +13,32 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 
+import org.pssr.app.SourceMovies;
+import org.pssr.crappify.AbstractMovie;
 import org.pssr.crappify.Movie;
+import org.pssr.crappify.SourceMovie;
 
 /**
  * The ImagePlus to {@link Movie} bridge: one channel (and one slice) of an image, its frames
  * wrapped as float views of the stack's own pixel arrays. Virtual stacks stay virtual, so a movie
  * opened with {@code IJ.openVirtual} streams from disk frame by frame.
  */
-public final class ImagePlusMovie implements Movie {
+public final class ImagePlusMovie extends AbstractMovie {
 
 	private final ImagePlus imp;
 	private final int channel;
 	private final int slice;
 	private final boolean slicesAsTime;
-	private final org.pssr.crappify.Calibration calibration;
 
 	private ImagePlusMovie(final ImagePlus imp, final int channel, final int slice,
 		final boolean slicesAsTime)
 	{
+		super(imp.getWidth(), imp.getHeight(), slicesAsTime ? imp.getNSlices() : imp.getNFrames(),
+			calibrationOf(imp, slicesAsTime));
 		this.imp = imp;
 		this.channel = channel;
 		this.slice = slice;
 		this.slicesAsTime = slicesAsTime;
-		this.calibration = calibrationOf(imp, slicesAsTime);
 	}
 
 	/**
@@ -57,27 +62,27 @@ public final class ImagePlusMovie implements Movie {
 		return new ImagePlusMovie(imp, channel, 1, slicesAsTime);
 	}
 
+	/**
+	 * An open image as a crappifier source, refused when it is a Z-stack and {@code zAsTime} is not
+	 * set; its file is recorded (and hashed) when ImageJ knows it.
+	 */
+	public static SourceMovie source(final ImagePlus imp, final int channel, final boolean zAsTime) {
+		final ij.io.FileInfo info = imp.getOriginalFileInfo();
+		Path file = null;
+		if (info != null && info.directory != null && info.fileName != null) {
+			final Path p = Path.of(info.directory, info.fileName);
+			if (Files.isRegularFile(p)) file = p.toAbsolutePath();
+		}
+		return SourceMovies.of(imp.getTitle(), file, wrap(imp, channel), zAsTime);
+	}
+
 	public ImagePlus image() {
 		return imp;
 	}
 
+	@Override
 	public boolean slicesAsTime() {
 		return slicesAsTime;
-	}
-
-	@Override
-	public long width() {
-		return imp.getWidth();
-	}
-
-	@Override
-	public long height() {
-		return imp.getHeight();
-	}
-
-	@Override
-	public int frames() {
-		return slicesAsTime ? imp.getNSlices() : imp.getNFrames();
 	}
 
 	@Override
@@ -89,11 +94,6 @@ public final class ImagePlusMovie implements Movie {
 			channel, slice, t + 1);
 		final ImageStack stack = imp.getStack();
 		return asFloat(stack.getPixels(index), imp.getWidth(), imp.getHeight());
-	}
-
-	@Override
-	public org.pssr.crappify.Calibration calibration() {
-		return calibration;
 	}
 
 	/** A float view of an ImageJ pixel array, without copying it. */

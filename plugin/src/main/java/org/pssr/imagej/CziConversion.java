@@ -1,4 +1,4 @@
-package org.pssr.fiji;
+package org.pssr.imagej;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,11 +1,11 @@
-package org.pssr.fiji;
+package org.pssr.app;
 
 import org.pssr.train.SuperResolutionModel;
 import org.pssr.crappify.GaussianDegradation;
 import org.pssr.crappify.Normalisation;
 
 /** A deterministic test model: the window's centre frame, upsampled by pixel replication. */
-final class NearestModel implements SuperResolutionModel {
+public final class NearestModel implements SuperResolutionModel {
 
 	private final int frames;
 	private final int scale;
@@ -16,7 +16,7 @@ final class NearestModel implements SuperResolutionModel {
 		this.scale = scale;
 	}
 
-	static OpenModel open(final int frames, final int scale) {
+	public static OpenModel open(final int frames, final int scale) {
 		return new OpenModel(new NearestModel(frames, scale), Normalisation.PSSR,
 			new GaussianDegradation(scale, 0), "test: binning");
 	}

@@ -1,33 +1,33 @@
-package org.pssr.train.infer;
+package org.pssr.testing;
 
 import java.util.function.IntUnaryOperator;
 
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.real.FloatType;
 
+import org.pssr.crappify.AbstractMovie;
 import org.pssr.crappify.Calibration;
-import org.pssr.crappify.Movie;
 
 /** An in-memory movie for tests; remembers the highest frame index anyone asked for. */
-final class ArrayMovie implements Movie {
+public final class ArrayMovie extends AbstractMovie {
 
 	private final float[][] frames;
 	private final int width;
 	private final int height;
-	private final Calibration calibration;
-	int highestRead = -1;
+	public int highestRead = -1;
 
-	ArrayMovie(final int width, final int height, final Calibration calibration,
+	public ArrayMovie(final int width, final int height, final Calibration calibration,
 		final float[]... frames)
 	{
+		super(width, height, frames.length, calibration);
 		this.width = width;
 		this.height = height;
-		this.calibration = calibration;
 		this.frames = frames;
 	}
 
 	/** Frame t constant at {@code value(t)}. */
-	static ArrayMovie constant(final int width, final int height, final int frames,
+	public static ArrayMovie constant(final int width, final int height, final int frames,
 		final IntUnaryOperator value)
 	{
 		final float[][] data = new float[frames][width * height];
@@ -37,7 +37,7 @@ final class ArrayMovie implements Movie {
 	}
 
 	/** Smooth random-looking texture, different in every frame. */
-	static ArrayMovie textured(final int width, final int height, final int frames) {
+	public static ArrayMovie textured(final int width, final int height, final int frames) {
 		final float[][] data = new float[frames][width * height];
 		for (int t = 0; t < frames; t++)
 			for (int y = 0; y < height; y++)
@@ -48,28 +48,8 @@ final class ArrayMovie implements Movie {
 	}
 
 	@Override
-	public long width() {
-		return width;
-	}
-
-	@Override
-	public long height() {
-		return height;
-	}
-
-	@Override
-	public int frames() {
-		return frames.length;
-	}
-
-	@Override
 	public RandomAccessibleInterval<FloatType> frame(final int t) {
 		highestRead = Math.max(highestRead, t);
-		return FrameArrays.wrap(frames[t], width, height);
-	}
-
-	@Override
-	public Calibration calibration() {
-		return calibration;
+		return ArrayImgs.floats(frames[t], width, height);
 	}
 }

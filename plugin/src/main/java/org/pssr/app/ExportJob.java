@@ -1,0 +1,44 @@
+package org.pssr.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.pssr.crappify.Logger;
+import org.pssr.train.ModelBundle;
+import org.pssr.train.exchange.ExportFormat;
+import org.pssr.train.exchange.ExportReport;
+import org.pssr.train.exchange.ModelExport;
+
+/**
+ * Exports a model bundle as a TensorFlow SavedModel or a bioimage.io package, checked by reloading
+ * it in TensorFlow: {@code pssr export} and Export Model (TensorFlow).
+ */
+public final class ExportJob {
+
+	private final String author;
+	private final String license;
+
+	/** @param author recorded in rdf.yaml; null or empty for the user's name */
+	public ExportJob(final String author, final String license) {
+		this.author = author == null || author.isEmpty() ? System.getProperty("user.name", "unknown")
+			: author;
+		this.license = license;
+	}
+
+	/** @param format null picks it from {@code output}: bioimage.io for a .zip, else SavedModel */
+	public ExportReport run(final Path model, final Path output, final String format,
+		final Logger log) throws IOException
+	{
+		if (!Files.isRegularFile(model)) throw new IllegalArgumentException("no such model bundle: " +
+			model);
+		final ExportFormat chosen = format == null || format.isEmpty() ? ExportFormat.forOutput(output)
+			: ExportFormat.parse(format);
+		try (ModelBundle bundle = ModelBundle.load(model, "cpu")) {
+			log.status("Exporting " + model.getFileName() + " (" + bundle.config() + ") as " + chosen +
+				"...");
+			final ExportReport report = new ModelExport(author, license).export(bundle, output, chosen);
+			return report;
+		}
+	}
+}

@@ -1,0 +1,85 @@
+package org.pssr.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.Field;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.pssr.cli.CrappifyCommand;
+import org.pssr.cli.EvaluateCommand;
+import org.pssr.cli.ExportCommand;
+import org.pssr.cli.SuperresCommand;
+import org.pssr.cli.TrainCommand;
+import org.scijava.Context;
+import org.scijava.ItemIO;
+import org.scijava.plugin.Parameter;
+import org.scijava.service.Service;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Every option of a {@code pssr} command is reachable from its Fiji command and the other way
+ * round: the CLI's long option without dashes is the Fiji parameter (ImageJ macros lower-case
+ * their keys), except for the few inputs named differently listed here. Only Fiji has the open
+ * image and GUI-only choices.
+ */
+class FrontEndOptionsTest {
+
+	/** Fiji parameters without a CLI counterpart by nature. */
+	private static final Set<String> FIJI_ONLY = Set.of("image", "preview");
+
+	private static void sameOptions(final Object cli, final Class<?> fiji,
+		final Map<String, String> renamed)
+	{
+		final Set<String> fromCli = new TreeSet<>();
+		for (final OptionSpec o : new CommandLine(cli).getCommandSpec().options()) {
+			if (o.usageHelp() || o.versionHelp()) continue;
+			final String name = o.longestName().replaceFirst("^-+", "").replace("-", "").toLowerCase(
+				Locale.ROOT);
+			fromCli.add(renamed.getOrDefault(name, name));
+		}
+		final Set<String> fromFiji = new TreeSet<>();
+		for (Class<?> c = fiji; c != Object.class; c = c.getSuperclass()) {
+			for (final Field f : c.getDeclaredFields()) {
+				final Parameter p = f.getAnnotation(Parameter.class);
+				if (p == null || p.type() == ItemIO.OUTPUT || Service.class.isAssignableFrom(f.getType()) ||
+					f.getType() == Context.class || FIJI_ONLY.contains(f.getName())) continue;
+				fromFiji.add(f.getName());
+			}
+		}
+		assertEquals(fromCli, fromFiji, cli.getClass().getSimpleName() + " vs " + fiji.getSimpleName());
+	}
+
+	@Test
+	void train() {
+		sameOptions(new TrainCommand(), TrainModelCommand.class, Map.of("data", "dataset", "output",
+			"modelfile"));
+	}
+
+	@Test
+	void superres() {
+		sameOptions(new SuperresCommand(), SuperResolveMovieCommand.class, Map.of("model", "modelfile",
+			"input", "inputfile", "output", "outputfile"));
+	}
+
+	@Test
+	void evaluate() {
+		sameOptions(new EvaluateCommand(), EvaluateModelCommand.class, Map.of("model", "modelfile",
+			"truth", "inputfile", "csv", "csvfile"));
+	}
+
+	@Test
+	void crappify() {
+		sameOptions(new CrappifyCommand(), GenerateTwinDataCommand.class, Map.of("input", "inputs"));
+	}
+
+	@Test
+	void export() {
+		sameOptions(new ExportCommand(), ExportModelCommand.class, Map.of("model", "modelfile"));
+	}
+}
