@@ -12,6 +12,7 @@ import org.pssr.crappify.Calibration;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.io.ImageJTiffWriter;
+import org.pssr.crappify.io.Outputs;
 import org.pssr.crappify.io.MovieWriter;
 import org.pssr.crappify.io.PixelFormat;
 import org.pssr.train.infer.MovieSuperResolver;
@@ -65,9 +66,16 @@ public final class SuperresJob {
 		resolver.write(movie, model.normaliser(movie), writer, log);
 	}
 
-	public void toFile(final Movie movie, final Path output, final Logger log) throws IOException {
+	/**
+	 * @param source the movie's file, which the output may not replace; null when it has none
+	 */
+	public void toFile(final Movie movie, final Path source, final Path output, final Logger log)
+		throws IOException
+	{
 		if (Files.isDirectory(output)) throw new IllegalArgumentException(output +
 			" is a folder; give a file name ending in .tif");
+		Outputs.refuseOverwriting(output, source, "the input movie");
+		Outputs.refuseOverwriting(output, model.file().orElse(null), "the model");
 		write(movie, (w, h, frames, f, c) -> new ImageJTiffWriter(output, w, h, frames, f, c), log);
 	}
 
@@ -90,7 +98,7 @@ public final class SuperresJob {
 		for (final Path in : movies) {
 			final Path out = output.resolve(baseName(in) + SUFFIX);
 			try {
-				toFile(opener.open(in, channel), out, log);
+				toFile(opener.open(in, channel), in, out, log);
 				written.add(out);
 				log.log(in.getFileName() + " -> " + out);
 			}

@@ -63,7 +63,7 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 				title, w, h, frames, format, calibration), ImageJLogger.INSTANCE);
 			return window[0].image();
 		}
-		job.toFile(movie, outputfile.toPath(), ImageJLogger.INSTANCE);
+		job.toFile(movie, source(), outputfile.toPath(), ImageJLogger.INSTANCE);
 		IJ.log("PSSR: wrote " + outputfile);
 		final ImagePlus written = IJ.openVirtual(outputfile.getPath());
 		written.setTitle(title);

@@ -35,7 +35,7 @@ public final class ImageJTiffWriter implements MovieWriter {
 	private static final long CLASSIC_TIFF_LIMIT = 0xFFFFFFFFL;
 
 	private final Path target;
-	private final Path temp;
+	private final StagedOutput output;
 	private final FileChannel channel;
 	private final int width;
 	private final int height;
@@ -78,19 +78,14 @@ public final class ImageJTiffWriter implements MovieWriter {
 		this.planes = Math.multiplyExact(Math.multiplyExact(channels, slices), frames);
 		this.format = format;
 		this.plane = ByteBuffer.allocate((int) planeBytes).order(ByteOrder.LITTLE_ENDIAN);
-		final Path dir = this.target.getParent();
-		if (dir == null || !Files.isDirectory(dir)) {
-			throw new java.nio.file.NoSuchFileException(String.valueOf(dir), null,
-				"output folder does not exist");
+		this.output = StagedOutput.file(this.target);
+		try {
+			this.channel = FileChannel.open(output.path(), StandardOpenOption.WRITE);
 		}
-		if (!Files.isWritable(dir)) {
-			throw new java.nio.file.AccessDeniedException(dir.toString(), null,
-				"output folder is not writable");
+		catch (final IOException | RuntimeException e) {
+			output.close();
+			throw e;
 		}
-		// Not Files.createTempFile: its owner-only permissions would carry over to the result.
-		this.temp = dir.resolve("." + this.target.getFileName() + "." + Long.toHexString(System
-			.nanoTime()) + ".part");
-		this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 		try {
 			final byte[] description = description(channels, slices, frames, calibration);
 			final ByteBuffer head = header(description, calibration, planeBytes);
@@ -170,13 +165,7 @@ public final class ImageJTiffWriter implements MovieWriter {
 			writeTrailingIfds();
 			channel.force(false);
 			channel.close();
-			try {
-				Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
-					StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-			}
+			output.commit();
 			finished = true;
 		}
 		catch (final IOException | RuntimeException e) {
@@ -192,14 +181,9 @@ public final class ImageJTiffWriter implements MovieWriter {
 			channel.close();
 		}
 		catch (final IOException ignored) {
-			// Closing is best effort; the file is deleted next either way.
+			// Closing is best effort; the staged file is deleted next either way.
 		}
-		try {
-			Files.deleteIfExists(temp);
-		}
-		catch (final IOException ignored) {
-			// Nothing more can be done about a temporary file the OS will not delete.
-		}
+		output.close();
 	}
 
 	private ByteBuffer header(final byte[] description, final Calibration cal,
