@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.pssr.crappify.Calibration;
+import org.pssr.crappify.IntensityMap;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.io.ImageJTiffWriter;
@@ -61,9 +62,11 @@ public final class SuperresJob {
 	/** Super-resolves {@code movie} into the writer {@code target} opens. */
 	public void write(final Movie movie, final Target target, final Logger log) throws IOException {
 		resolver.check(movie);
+		// Everything that can refuse the movie comes before the output is opened.
+		final IntensityMap normaliser = model.normaliser(movie);
 		final MovieWriter writer = target.open(resolver.outputWidth(movie), resolver.outputHeight(
 			movie), movie.frames(), format, resolver.outputCalibration(movie));
-		resolver.write(movie, model.normaliser(movie), writer, log);
+		resolver.write(movie, normaliser, writer, log);
 	}
 
 	/**
@@ -76,7 +79,12 @@ public final class SuperresJob {
 			" is a folder; give a file name ending in .tif");
 		Outputs.refuseOverwriting(output, source, "the input movie");
 		Outputs.refuseOverwriting(output, model.file().orElse(null), "the model");
-		write(movie, (w, h, frames, f, c) -> new ImageJTiffWriter(output, w, h, frames, f, c), log);
+		try {
+			write(movie, (w, h, frames, f, c) -> new ImageJTiffWriter(output, w, h, frames, f, c), log);
+		}
+		catch (final IllegalArgumentException e) {
+			throw Refusals.about(source, e);
+		}
 	}
 
 	/**

@@ -89,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
 		step(start, "4/4 evaluating on the held-out movie");
 		final Evaluation evaluation;
 		try (OpenModel opened = ModelFiles.open(model, device)) {
-			evaluation = new EvaluateJob(opened, 0, 1).run(truth, output.resolve("evaluation.csv"),
+			evaluation = new EvaluateJob(opened, 0, 1).run(truth, heldOut, output.resolve("evaluation.csv"),
 				Logger.NONE);
 		}
 		System.out.println();

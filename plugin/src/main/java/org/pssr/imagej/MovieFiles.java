@@ -29,6 +29,11 @@ public enum MovieFiles implements MovieOpener {
 
 	IMAGEJ;
 
+	/** What {@link Opener#getFileType} calls an image; text, tables and macros are not movies. */
+	private static final java.util.Set<Integer> IMAGE_TYPES = java.util.Set.of(Opener.TIFF,
+		Opener.DICOM, Opener.FITS, Opener.PGM, Opener.JPEG, Opener.GIF, Opener.BMP, Opener.ZIP,
+		Opener.PNG, Opener.AVI, Opener.RAW);
+
 	/**
 	 * @param channel 1-based channel to use
 	 * @throws NoSuchFileException when the file is missing
@@ -44,6 +49,9 @@ public enum MovieFiles implements MovieOpener {
 		if (name.endsWith(".czi")) return openCzi(file, channel);
 		final boolean tiff = name.endsWith(".tif") || name.endsWith(".tiff");
 		if (tiff) checkTiff(file);
+		else if (!IMAGE_TYPES.contains(new Opener().getFileType(file.toString()))) throw new IllegalArgumentException(
+			file + " is not an image file ImageJ reads (TIFF, CZI, PNG, JPEG, GIF, BMP, FITS, PGM, DICOM " +
+				"...)");
 		final ImagePlus imp = tiff ? IJ.openVirtual(file.toString()) : IJ.openImage(file.toString());
 		if (imp == null) {
 			throw new IllegalArgumentException(file + " could not be opened as an image (supported: " +

@@ -64,7 +64,7 @@ public final class TrainingOptions {
 
 	/** {@code auto}, {@code cpu} or {@code gpu}; checked when training starts. */
 	public TrainingOptions device(final String v) {
-		device = v;
+		device = Engines.deviceChoice(v);
 		return this;
 	}
 

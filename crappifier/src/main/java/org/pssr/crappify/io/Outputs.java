@@ -30,6 +30,21 @@ public final class Outputs {
 			"; writing it would destroy " + what + ": choose another output");
 	}
 
+	/**
+	 * Refuses, before any work, an output that could never be written: one inside a file, or a
+	 * folder where a file is to be written.
+	 */
+	public static void refuseUnwritable(final Path file) {
+		Path existing = file.toAbsolutePath().normalize();
+		if (Files.isDirectory(existing)) throw new IllegalArgumentException("cannot write " + file +
+			": it is a folder");
+		existing = existing.getParent();
+		while (existing != null && !Files.exists(existing))
+			existing = existing.getParent();
+		if (existing != null && !Files.isDirectory(existing)) throw new IllegalArgumentException(
+			"cannot write " + file + ": " + existing + " is a file, not a folder");
+	}
+
 	/** {@code path} with links and {@code ..} resolved, as far as it exists. */
 	static Path real(final Path path) {
 		Path existing = path.toAbsolutePath().normalize();
