@@ -85,6 +85,38 @@ public enum MovieFiles implements MovieOpener {
 			final long end = end(fi, plane);
 			if (end > size) throw new IllegalArgumentException(file + " is cut short: its planes need " +
 				end + " bytes but the file has " + size + " (an interrupted copy or save?)");
+			if (fi.compression == FileInfo.ZIP || fi.compression == FileInfo.ZIP_WITH_DIFFERENCING)
+				checkDeflated(file, fi);
+		}
+	}
+
+	/**
+	 * ImageJ inflates a damaged deflate strip forever (it waits for more input that never comes):
+	 * each strip is inflated here first, once, with an end.
+	 */
+	private static void checkDeflated(final Path file, final FileInfo fi) throws IOException {
+		if (fi.stripOffsets == null || fi.stripLengths == null) return;
+		final byte[] out = new byte[1 << 16];
+		try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file)) {
+			for (int i = 0; i < Math.min(fi.stripOffsets.length, fi.stripLengths.length); i++) {
+				final java.nio.ByteBuffer strip = java.nio.ByteBuffer.allocate(fi.stripLengths[i]);
+				in.read(strip, fi.stripOffsets[i] & 0xFFFFFFFFL);
+				final java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+				try {
+					inflater.setInput(strip.array(), 0, strip.position());
+					while (!inflater.finished())
+						if (inflater.inflate(out) == 0 && (inflater.needsInput() || inflater.needsDictionary()))
+							throw new IllegalArgumentException(file + " is damaged: compressed strip " + (i + 1) +
+								" of a plane ends early");
+				}
+				catch (final java.util.zip.DataFormatException e) {
+					throw new IllegalArgumentException(file + " is damaged: compressed strip " + (i + 1) +
+						" cannot be inflated (" + e.getMessage() + ")", e);
+				}
+				finally {
+					inflater.end();
+				}
+			}
 		}
 	}
 

@@ -46,10 +46,15 @@ public final class StagedOutput implements Closeable {
 	private static final Pattern SCRATCH = Pattern.compile("(.+)-(\\d+)-\\d+");
 	private static final Set<StagedOutput> OPEN = ConcurrentHashMap.newKeySet();
 
+	private static volatile boolean stopping;
+
 	static {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			for (final StagedOutput o : OPEN)
-				o.close();
+			// Work still running may stage more while this runs: refuse it, then sweep twice.
+			stopping = true;
+			for (int pass = 0; pass < 2; pass++)
+				for (final StagedOutput o : OPEN)
+					o.close();
 		}, "pssr: remove unfinished outputs"));
 	}
 
@@ -64,6 +69,7 @@ public final class StagedOutput implements Closeable {
 	private StagedOutput(final Path target, final boolean folder, final boolean scratch)
 		throws IOException
 	{
+		if (stopping) throw new IllegalStateException("the process is stopping; nothing new is written");
 		this.target = target.toAbsolutePath().normalize();
 		this.folder = folder;
 		final Path dir = this.target.getParent();
