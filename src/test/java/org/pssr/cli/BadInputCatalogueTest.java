@@ -359,6 +359,8 @@ class BadInputCatalogueTest {
 		bad.put("missing.pssr.zip", "missing.pssr.zip");
 		bad.put("movie.tif", "movie.tif");
 		bad.put("full", "full");
+		bad.put("empty-savedmodel", "empty-savedmodel");
+		bad.put("junk-savedmodel", "junk-savedmodel");
 		for (final String p : Packages.NAMES)
 			bad.put(p, p);
 		for (final Map.Entry<String, String> e : bad.entrySet()) {

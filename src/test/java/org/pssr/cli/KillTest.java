@@ -123,6 +123,21 @@ class KillTest {
 		assertEquals(List.of(), hidden(checkpoints));
 	}
 
+	@Test
+	void aSecondProcessWritingTheSameOutputRefusesAndTheFirstFinishes(@TempDir final Path dir)
+		throws Exception
+	{
+		final Path out = dir.resolve("out.tif");
+		final Process first = start(superres(out));
+		awaitLine(first, "frames 3/");
+		final MainRunner second = new MainRunner();
+		assertEquals(ExitCodes.USAGE, second.run(superres(out)), second.err);
+		assertTrue(second.err.contains("being written by another pssr process"), second.err);
+		assertTrue(first.waitFor(120, TimeUnit.SECONDS));
+		assertEquals(0, first.exitValue());
+		assertEquals(List.of("out.tif"), entries(dir));
+	}
+
 	/** Runs {@code args} in a fresh JVM, sends SIGTERM once stderr shows {@code at}, waits for it. */
 	private static void terminated(final String[] args, final String at) throws Exception {
 		final Process p = start(args);
