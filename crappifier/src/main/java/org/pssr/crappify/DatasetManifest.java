@@ -20,6 +20,9 @@ final class DatasetManifest {
 	List<Source> sources;
 	Counts counts;
 	String layout;
+	/** The pssr-fiji version that wrote the dataset, and when (UTC). */
+	String software;
+	String created;
 
 	/** The twin draw's options, apart from the recipe. */
 	static final class Draw {

@@ -193,6 +193,8 @@ public final class TwinDatasetWriter {
 		final DatasetManifest m = new DatasetManifest();
 		m.format = TwinDataset.FORMAT;
 		m.version = TwinDataset.VERSION;
+		m.software = "pssr-fiji " + Provenance.version();
+		m.created = Provenance.created();
 		m.scale = recipe.scale();
 		m.frames = o.frames();
 		m.tile = o.tile();

@@ -1,5 +1,7 @@
 package org.pssr.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -7,6 +9,7 @@ import org.pssr.crappify.Degradation;
 import org.pssr.crappify.IntensityMap;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.Normalisation;
+import org.pssr.crappify.Provenance;
 import org.pssr.train.SuperResolutionModel;
 import org.pssr.train.infer.MovieSuperResolver;
 import org.pssr.train.infer.TileSizes;
@@ -23,12 +26,17 @@ public final class OpenModel implements AutoCloseable {
 	private final Degradation degradation;
 	private final String recipe;
 	private final Path file;
+	private final String network;
 
-	/** @param file the model's file or folder; null for one that has none */
+	/**
+	 * @param file the model's file or folder; null for one that has none
+	 * @param network what the network is (architecture, or where an imported one came from)
+	 */
 	public OpenModel(final SuperResolutionModel model, final Normalisation normalisation,
-		final Degradation degradation, final String recipe, final Path file)
+		final Degradation degradation, final String recipe, final Path file, final String network)
 	{
 		this.file = file;
+		this.network = network;
 		this.model = model;
 		this.normalisation = normalisation;
 		this.degradation = degradation;
@@ -38,6 +46,14 @@ public final class OpenModel implements AutoCloseable {
 	/** The file or folder the model was read from, which no output may replace. */
 	public Optional<Path> file() {
 		return Optional.ofNullable(file);
+	}
+
+	/** What made the outputs of this model: the file (and its hash), network, recipe, device. */
+	public Provenance provenance(final Provenance p) throws IOException {
+		if (file != null && Files.isRegularFile(file)) p.withFile("model", file);
+		else p.with("model", file == null ? "(in memory)" : file.getFileName() + " (folder)");
+		return p.with("network", network).with("scale", model.scale()).with("frames", model.frames())
+			.with("recipe", degradation).with("normalisation", normalisation).with("device", model.device());
 	}
 
 	public SuperResolutionModel model() {

@@ -12,6 +12,7 @@ import org.pssr.crappify.Calibration;
 import org.pssr.crappify.IntensityMap;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
+import org.pssr.crappify.Provenance;
 import org.pssr.crappify.io.ImageJTiffWriter;
 import org.pssr.crappify.io.Outputs;
 import org.pssr.crappify.io.MovieWriter;
@@ -52,6 +53,17 @@ public final class SuperresJob {
 		this.format = PixelFormat.ofBits(bits);
 	}
 
+	/**
+	 * How this job makes its outputs, for their Info property.
+	 *
+	 * @param source the input's file; null for an image that has none
+	 */
+	public Provenance provenance(final Path source) throws IOException {
+		final Provenance p = Provenance.of("superres").with("input", source == null
+			? "(an image without a file)" : Provenance.describe(source));
+		return model.provenance(p).with("tile", resolver.tile()).with("bits", format.bits());
+	}
+
 	/** Device and tile in one line, for the log. */
 	public String describe() {
 		return String.format(Locale.ROOT, "%s, x%d, %d frames per window, tiles of %d px, %d-bit output",
@@ -79,8 +91,10 @@ public final class SuperresJob {
 			" is a folder; give a file name ending in .tif");
 		Outputs.refuseOverwriting(output, source, "the input movie");
 		Outputs.refuseOverwriting(output, model.file().orElse(null), "the model");
+		final String info = provenance(source).text();
 		try {
-			write(movie, (w, h, frames, f, c) -> new ImageJTiffWriter(output, w, h, frames, f, c), log);
+			write(movie, (w, h, frames, f, c) -> new ImageJTiffWriter(output, w, h, 1, 1, frames, f, c,
+				info), log);
 		}
 		catch (final IllegalArgumentException e) {
 			throw Refusals.about(source, e);

@@ -1,9 +1,14 @@
 package org.pssr.cli;
 
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.pssr.app.Describe;
 import org.pssr.czi.CziDescription;
+import org.pssr.imagej.MovieFiles;
 import org.pssr.czi.CziFile;
 import org.pssr.train.Engines;
 
@@ -12,12 +17,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
-	description = { "Describe a Zeiss CZI file: scenes and their dimensions, pixel type, codecs, " +
-		"calibration, time stamps and channel names. With --engines, the deep-learning engine and " +
-		"the device it will use." })
+	description = { "Describe a file: for a Zeiss CZI, scenes and their dimensions, pixel type, " +
+		"codecs, calibration, time stamps and channel names; for what pssr wrote (a super-resolved " +
+		"TIFF, a model bundle, a bioimage.io package, a twin dataset folder), how it was made: " +
+		"inputs and their SHA-256, model, recipe, seeds, settings, device and versions. With " +
+		"--engines, the deep-learning engine and the device it will use." })
 public final class InfoCommand implements Callable<Integer> {
 
-	@Parameters(paramLabel = "FILE.czi", arity = "0..1", description = "CZI file to describe.")
+	@Parameters(paramLabel = "FILE", arity = "0..1",
+		description = "CZI file, super-resolved TIFF, model, package or dataset folder.")
 	Path input;
 
 	@Option(names = "--engines", description = "Print the engine, version, device and threads.")
@@ -26,15 +34,19 @@ public final class InfoCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		if (input == null && !engines) {
-			throw new UserException("give a CZI file to describe, or --engines");
+			throw new UserException("give a file to describe, or --engines");
 		}
 		if (engines) System.out.println(Engines.describe());
-		if (input != null) {
+		if (input == null) return ExitCodes.OK;
+		if (!Files.exists(input)) throw new NoSuchFileException(input.toString(), null, "no such file");
+		if (input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".czi")) {
 			try (CziFile czi = CziFile.open(input)) {
 				for (final String line : CziDescription.describe(czi))
 					System.out.println(line);
 			}
 		}
+		else for (final String line : Describe.lines(input, MovieFiles::info))
+			System.out.println(line);
 		return ExitCodes.OK;
 	}
 }

@@ -61,7 +61,9 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 			final ImageStackWriter[] window = new ImageStackWriter[1];
 			job.write(movie, (w, h, frames, format, calibration) -> window[0] = new ImageStackWriter(
 				title, w, h, frames, format, calibration), ImageJLogger.INSTANCE);
-			return window[0].image();
+			final ImagePlus image = window[0].image();
+			image.setProperty("Info", job.provenance(source()).text());
+			return image;
 		}
 		job.toFile(movie, source(), outputfile.toPath(), ImageJLogger.INSTANCE);
 		IJ.log("PSSR: wrote " + outputfile);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -15,6 +16,7 @@ import ij.io.TiffDecoder;
 
 import org.pssr.app.MovieOpener;
 import org.pssr.crappify.Movie;
+import org.pssr.crappify.io.TiffDirectories;
 import org.pssr.czi.CziFile;
 import org.pssr.czi.CziFormatException;
 import org.pssr.czi.CziScene;
@@ -68,6 +70,12 @@ public enum MovieFiles implements MovieOpener {
 	static void checkTiff(final Path file) throws IOException {
 		final long size = Files.size(file);
 		if (size == 0) throw new IllegalArgumentException(file + " is empty (0 bytes), not a TIFF");
+		try {
+			TiffDirectories.check(file);
+		}
+		catch (final IOException e) {
+			throw new IllegalArgumentException(e.getMessage(), e);
+		}
 		final FileInfo[] info;
 		try {
 			info = new TiffDecoder(file.getParent().toString() + java.io.File.separator, file
@@ -152,6 +160,19 @@ public enum MovieFiles implements MovieOpener {
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The Info property (Image > Show Info) a TIFF carries, if any, read without its pixels. */
+	public static Optional<String> info(final Path file) {
+		try {
+			TiffDirectories.check(file);
+			final FileInfo[] info = new TiffDecoder(file.getParent().toString() + java.io.File.separator,
+				file.getFileName().toString()).getTiffInfo();
+			return info == null || info.length == 0 ? Optional.empty() : Optional.ofNullable(info[0].info);
+		}
+		catch (final IOException e) {
+			throw new IllegalArgumentException(file + " is not a readable TIFF: " + e.getMessage(), e);
 		}
 	}
 

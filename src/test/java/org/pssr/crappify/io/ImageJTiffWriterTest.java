@@ -122,4 +122,20 @@ class ImageJTiffWriterTest {
 		assertThrows(IllegalArgumentException.class, () -> new ImageJTiffWriter(file.resolve("out.tif"),
 			4, 4, 1, PixelFormat.FLOAT32, Calibration.UNKNOWN));
 	}
+
+	@Test
+	void infoTextIsWhatImageJShowsInShowInfo() throws IOException {
+		final Path out = dir.resolve("info.tif");
+		final String info = "PSSR provenance\ninput: movie.tif (sha256 abc)\nmodel: m.pssr.zip, 0.5 µm";
+		try (ImageJTiffWriter w = new ImageJTiffWriter(out, 4, 3, 1, 1, 2, PixelFormat.UINT16,
+			new Calibration(0.5, 0.5, 2), info))
+		{
+			w.write(ArrayImgs.floats(4, 3));
+			w.write(ArrayImgs.floats(4, 3));
+		}
+		final ImagePlus imp = IJ.openImage(out.toString());
+		assertEquals(info, imp.getInfoProperty());
+		assertEquals(2, imp.getNFrames());
+		assertEquals(0.5, imp.getCalibration().pixelWidth, 1e-9);
+	}
 }

@@ -23,6 +23,8 @@ final class BundleJson {
 	/** The training run ({@link TrainingResult#record()}), kept as written. */
 	JsonElement training;
 	Software software;
+	/** When the bundle was written, UTC; absent in bundles before provenance was recorded. */
+	String created;
 
 	/** The software that wrote the bundle. */
 	static final class Software {

@@ -23,6 +23,7 @@ import com.google.gson.JsonParseException;
 import org.pssr.crappify.Degradation;
 import org.pssr.crappify.Degradations;
 import org.pssr.crappify.Normalisation;
+import org.pssr.crappify.Provenance;
 import org.pssr.crappify.io.Archives;
 import org.pssr.crappify.io.StagedOutput;
 
@@ -87,7 +88,8 @@ public final class ModelBundle implements AutoCloseable {
 		m.data = data;
 		m.training = training;
 		m.software = new BundleJson.Software();
-		m.software.pssrFiji = version();
+		m.software.pssrFiji = Provenance.version();
+		m.created = Provenance.created();
 		m.software.djl = Engines.djlVersion();
 		m.software.engine = Engines.ENGINE + " " + Engines.pytorch().getVersion();
 		m.software.java = System.getProperty("java.version");
@@ -175,11 +177,6 @@ public final class ModelBundle implements AutoCloseable {
 		if (json.frames != json.architecture.frames() || json.scale != json.architecture.scale())
 			throw new InvalidBundleException(file + ": frames/scale disagree with the architecture");
 		return json;
-	}
-
-	static String version() {
-		final String v = ModelBundle.class.getPackage().getImplementationVersion();
-		return v == null ? "development" : v;
 	}
 
 	public Path path() {

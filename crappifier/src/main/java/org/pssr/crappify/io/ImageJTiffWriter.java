@@ -31,6 +31,11 @@ import org.pssr.crappify.Movie;
 public final class ImageJTiffWriter implements MovieWriter {
 
 	private static final int ENTRIES_FIRST = 14;
+	/** ImageJ's metadata tags and block types (ij.io.TiffEncoder). */
+	private static final int META_DATA_BYTE_COUNTS = 50838;
+	private static final int META_DATA = 50839;
+	private static final int MAGIC = 0x494a494a;
+	private static final int INFO = 0x696e666f;
 	private static final int ENTRIES_OTHER = 11;
 	private static final long CLASSIC_TIFF_LIMIT = 0xFFFFFFFFL;
 
@@ -52,7 +57,7 @@ public final class ImageJTiffWriter implements MovieWriter {
 	public ImageJTiffWriter(final Path target, final long width, final long height,
 		final int frames, final PixelFormat format, final Calibration calibration) throws IOException
 	{
-		this(target, width, height, 1, 1, frames, format, calibration);
+		this(target, width, height, 1, 1, frames, format, calibration, null);
 	}
 
 	/**
@@ -62,6 +67,17 @@ public final class ImageJTiffWriter implements MovieWriter {
 	public ImageJTiffWriter(final Path target, final long width, final long height,
 		final int channels, final int slices, final int frames, final PixelFormat format,
 		final Calibration calibration) throws IOException
+	{
+		this(target, width, height, channels, slices, frames, format, calibration, null);
+	}
+
+	/**
+	 * @param info text for ImageJ's "Info" property (Image > Show Info), e.g. how the movie was
+	 *          made; null for none
+	 */
+	public ImageJTiffWriter(final Path target, final long width, final long height,
+		final int channels, final int slices, final int frames, final PixelFormat format,
+		final Calibration calibration, final String info) throws IOException
 	{
 		if (width < 1 || height < 1 || channels < 1 || slices < 1 || frames < 1) {
 			throw new IllegalArgumentException("cannot write an empty movie (" + width + " x " + height +
@@ -88,7 +104,7 @@ public final class ImageJTiffWriter implements MovieWriter {
 		}
 		try {
 			final byte[] description = description(channels, slices, frames, calibration);
-			final ByteBuffer head = header(description, calibration, planeBytes);
+			final ByteBuffer head = header(description, calibration, planeBytes, info);
 			this.dataOffset = head.limit();
 			channel.write(head, 0);
 		}
@@ -187,25 +203,42 @@ public final class ImageJTiffWriter implements MovieWriter {
 	}
 
 	private ByteBuffer header(final byte[] description, final Calibration cal,
-		final long planeBytes)
+		final long planeBytes, final String info)
 	{
-		final int ifdSize = 2 + ENTRIES_FIRST * 12 + 4;
+		final int entries = ENTRIES_FIRST + (info == null ? 0 : 2);
+		final int ifdSize = 2 + entries * 12 + 4;
 		final int descOffset = 8 + ifdSize;
 		final int resOffset = descOffset + description.length;
-		final int dataStart = resOffset + 16;
+		final int countsOffset = resOffset + 16;
+		final int metaOffset = countsOffset + 8;
+		final int metaHeader = 4 + 8;
+		final int metaBytes = info == null ? 0 : 2 * info.length();
+		final int dataStart = info == null ? resOffset + 16 : metaOffset + metaHeader + metaBytes;
 		final ByteBuffer b = ByteBuffer.allocate(dataStart).order(ByteOrder.LITTLE_ENDIAN);
 		b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
 		final long dataEnd = dataStart + planeBytes * planes;
 		final long nextIfd = planes > 1 && dataEnd + (long) (planes - 1) * ifdSize(ENTRIES_OTHER) <=
 			CLASSIC_TIFF_LIMIT ? dataEnd : 0;
-		b.putShort((short) ENTRIES_FIRST);
+		b.putShort((short) entries);
 		commonEntries(b, dataStart, planeBytes, description.length, descOffset, resOffset);
+		if (info != null) {
+			// ImageJ's own metadata: byte counts of its header and of each block, then the blocks.
+			entry(b, META_DATA_BYTE_COUNTS, 4, 2, countsOffset);
+			entry(b, META_DATA, 1, metaHeader + metaBytes, metaOffset);
+		}
 		b.putInt((int) nextIfd);
 		b.put(description);
 		final double pw = cal.hasPixelSize() ? cal.pixelWidth() : 1;
 		final double ph = cal.hasPixelSize() ? cal.pixelHeight() : 1;
 		putRational(b, 1 / pw);
 		putRational(b, 1 / ph);
+		if (info != null) {
+			b.putInt(metaHeader).putInt(metaBytes);
+			b.putInt(MAGIC).putInt(INFO).putInt(1);
+			// ImageJ keeps Latin-1 of the info text; anything beyond would be dropped unseen.
+			for (int i = 0; i < info.length(); i++)
+				b.putChar(info.charAt(i) <= 0xFF ? info.charAt(i) : '?');
+		}
 		b.flip();
 		return b;
 	}

@@ -22,6 +22,7 @@ import org.pssr.crappify.io.Checksums;
 import org.pssr.train.ModelBundle;
 import org.pssr.crappify.Degradations;
 import org.pssr.crappify.Normalisation;
+import org.pssr.crappify.Provenance;
 import org.pssr.train.tensorflow.TensorFlowModel;
 import org.pssr.train.tensorflow.TensorFlowNatives;
 import com.google.gson.Gson;
@@ -95,7 +96,7 @@ final class BioImageIoPackage {
 	}
 
 	private Map<String, Object> rdf(final ModelBundle bundle, final Map<String, byte[]> files,
-		final ExportReport report)
+		final ExportReport report) throws IOException
 	{
 		final int f = bundle.frames();
 		final int s = bundle.scale();
@@ -163,6 +164,8 @@ final class BioImageIoPackage {
 		bundle.recipe().ifPresent(recipe -> pssr.put("recipe", plain(Degradations.toJson(recipe))));
 		pssr.put("export_check", map("max_abs_difference_tf_vs_pytorch", report.maxDifference,
 			"output_magnitude", report.outputRange));
+		pssr.put("provenance", map("model", Provenance.describe(bundle.path()), "pssr-fiji", Provenance
+			.version(), "created", Provenance.created()));
 		r.put("config", map("pssr", pssr));
 		return r;
 	}
