@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.pssr.crappify.Calibration;
+import org.pssr.crappify.IntensityMap;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.io.ImageJTiffWriter;
@@ -63,6 +65,69 @@ public final class SuperresJob {
 		final MovieWriter writer = target.open(resolver.outputWidth(movie), resolver.outputHeight(
 			movie), movie.frames(), format, resolver.outputCalibration(movie));
 		resolver.write(movie, model.normaliser(movie), writer, log);
+	}
+
+	/**
+	 * Frames {@code range} of {@code movie} as a part of {@code output} ({@link MovieParts}), with
+	 * the intensity normalisation fitted on the whole movie as a single run fits it, so the joined
+	 * parts are the movie one process writes. A part already complete for the same model, input and
+	 * settings is left as it is.
+	 *
+	 * @param model the model file this job's model was opened from
+	 * @param input the movie's file
+	 * @return whether the part was written (false: it was already complete)
+	 */
+	public boolean toPart(final Movie movie, final Path model, final Path input, final int channel,
+		final FrameRange range, final Path output, final Logger log) throws IOException
+	{
+		resolver.check(movie);
+		range.within(movie.frames());
+		final IntensityMap normaliser = this.model.normaliser(movie);
+		final MovieParts parts = new MovieParts(output);
+		final PartRecord wanted = record(movie, normaliser, FileIdentity.of(model), FileIdentity.of(
+			input), channel, range);
+		final Optional<PartRecord> done = parts.complete(range);
+		if (done.isPresent() && done.get().sameRequest(wanted)) {
+			log.log("frames " + range + " of " + input.getFileName() + " are already done (" + parts.tiff(
+				range) + "); skipped");
+			return false;
+		}
+		done.ifPresent(d -> log.log("frames " + range + ": replacing the part of another run (" + String
+			.join("; ", d.differences(wanted)) + ")"));
+		Files.createDirectories(parts.folder());
+		final Path tiff = parts.tiff(range);
+		resolver.write(movie, normaliser, range.first() - 1, range.last(), new ImageJTiffWriter(tiff,
+			wanted.width, wanted.height, range.length(), format, resolver.outputCalibration(movie)), log);
+		parts.commit(wanted);
+		log.log("frames " + range + " of " + input.getFileName() + " -> " + tiff);
+		return true;
+	}
+
+	private PartRecord record(final Movie movie, final IntensityMap normaliser,
+		final FileIdentity modelFile, final FileIdentity inputFile, final int channel,
+		final FrameRange range)
+	{
+		final PartRecord r = new PartRecord();
+		r.model = modelFile;
+		r.input = inputFile;
+		r.channel = channel;
+		r.first = range.first();
+		r.last = range.last();
+		r.movieFrames = movie.frames();
+		r.width = resolver.outputWidth(movie);
+		r.height = resolver.outputHeight(movie);
+		r.scale = model.model().scale();
+		r.bits = format.bits();
+		r.tile = resolver.tile();
+		final Calibration c = resolver.outputCalibration(movie);
+		r.pixelWidth = c.pixelWidth();
+		r.pixelHeight = c.pixelHeight();
+		r.frameInterval = c.frameInterval();
+		r.low = normaliser.low();
+		r.high = normaliser.high();
+		r.device = model.model().device();
+		r.part = range.fileStem() + ".tif";
+		return r;
 	}
 
 	public void toFile(final Movie movie, final Path output, final Logger log) throws IOException {

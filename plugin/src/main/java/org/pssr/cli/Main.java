@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 		CrappifyCommand.class,
 		TrainCommand.class,
 		SuperresCommand.class,
+		JoinCommand.class,
 		EvaluateCommand.class,
 		ExportCommand.class,
 		BenchCommand.class,
