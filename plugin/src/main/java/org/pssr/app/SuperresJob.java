@@ -61,10 +61,22 @@ public final class SuperresJob {
 
 	/** Super-resolves {@code movie} into the writer {@code target} opens. */
 	public void write(final Movie movie, final Target target, final Logger log) throws IOException {
+		write(movie, new FrameRange(1, Math.max(1, movie.frames())), target, log);
+	}
+
+	/**
+	 * Super-resolves frames {@code range} of {@code movie} into the writer {@code target} opens, as a
+	 * run over the whole movie gives them (neighbours outside the range read, normalisation fitted on
+	 * the whole movie).
+	 */
+	public void write(final Movie movie, final FrameRange range, final Target target,
+		final Logger log) throws IOException
+	{
 		resolver.check(movie);
+		range.within(movie.frames());
 		final MovieWriter writer = target.open(resolver.outputWidth(movie), resolver.outputHeight(
-			movie), movie.frames(), format, resolver.outputCalibration(movie));
-		resolver.write(movie, model.normaliser(movie), writer, log);
+			movie), range.length(), format, resolver.outputCalibration(movie));
+		resolver.write(movie, model.normaliser(movie), range.first() - 1, range.last(), writer, log);
 	}
 
 	/**
