@@ -101,6 +101,66 @@ class StabilityTrainerTest {
 	}
 
 	@Test
+	void preemptedMidEpochResumesToTheWeightsOfAnUninterruptedOne() throws IOException {
+		final float[] uninterrupted = weightsAfter(options(3, 1, "full"));
+		final Path folder = dir.resolve("preempted");
+		final StabilityTrainer[] preempted = new StabilityTrainer[1];
+		preempted[0] = new StabilityTrainer(options(3, 1, "preempted"), train, valid, Logger.NONE,
+			new TrainingListener()
+			{
+
+				@Override
+				public void step(final StepProgress p) {
+					// progress every 2 steps of 4 samples: step 6 is half-way through epoch 2
+					if (p.step == 6) preempted[0].preempt();
+				}
+			});
+		final TrainingPreemptedException e = assertThrows(TrainingPreemptedException.class,
+			preempted[0]::train);
+		final Path last = folder.resolve("last.ckpt");
+		assertEquals(last, e.checkpoint());
+		final CheckpointHeader header = Checkpoint.header(last);
+		assertEquals(1, header.epoch);
+		assertEquals(8, header.position, "saved in the middle of epoch 2");
+		assertEquals(2, header.epochSteps);
+		assertEquals(0, Checkpoint.header(folder.resolve("best.ckpt")).position,
+			"best.ckpt holds validated epochs only");
+		final float[] resumed = weightsAfter(options(3, 1, "preempted").resume(last));
+		assertArrayEquals(uninterrupted, resumed);
+	}
+
+	@Test
+	void aVersion2CheckpointOfAnEpochBoundaryStillResumes() throws IOException {
+		final float[] uninterrupted = weightsAfter(options(2, 1, "full"));
+		final StabilityTrainer[] cut = new StabilityTrainer[1];
+		cut[0] = new StabilityTrainer(options(2, 1, "cut"), train, valid, Logger.NONE,
+			new TrainingListener()
+			{
+
+				@Override
+				public void step(final StepProgress p) {
+					if (p.epoch == 2) cut[0].cancel();
+				}
+			});
+		assertThrows(CancellationException.class, cut[0]::train);
+		final Path v2 = dir.resolve("cut/last.ckpt");
+		final byte[] bytes = Files.readAllBytes(v2);
+		java.nio.ByteBuffer.wrap(bytes).putInt(4, 2);
+		final java.security.MessageDigest sha = org.pssr.crappify.io.Checksums.digest("SHA-256");
+		sha.update(bytes, 0, bytes.length - 32);
+		System.arraycopy(sha.digest(), 0, bytes, bytes.length - 32, 32);
+		Files.write(v2, bytes);
+		assertArrayEquals(uninterrupted, weightsAfter(options(2, 1, "cut").resume(v2)));
+		java.nio.ByteBuffer.wrap(bytes).putInt(4, 4);
+		sha.update(bytes, 0, bytes.length - 32);
+		System.arraycopy(sha.digest(), 0, bytes, bytes.length - 32, 32);
+		final Path v4 = Files.write(dir.resolve("v4.ckpt"), bytes);
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> Checkpoint.header(v4));
+		assertTrue(e.getMessage().contains("version 4 checkpoint"), e.getMessage());
+	}
+
+	@Test
 	void resumeRefusesADifferentRun() throws IOException {
 		weightsAfter(options(1, 1, "one"));
 		final Path last = dir.resolve("one/last.ckpt");
