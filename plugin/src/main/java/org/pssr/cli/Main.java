@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 		EvaluateCommand.class,
 		ExportCommand.class,
 		BenchCommand.class,
+		SlurmCommand.class,
 	})
 public final class Main implements Runnable {
 
