@@ -121,9 +121,16 @@ class MoviePartsTest {
 		bytes[bytes.length - 10] ^= 1;
 		Files.write(second, bytes);
 		Files.setLastModifiedTime(second, old);
+		// what a task killed while writing leaves behind
+		final Path leftover = Files.write(second.resolveSibling("." + second.getFileName() + ".1f2e.part"),
+			new byte[] { 1 });
+		final Path unrelated = Files.write(second.resolveSibling(".notes.part"), new byte[] { 1 });
 		final RecordingLogger log = new RecordingLogger();
 		assertFalse(job.toPart(movie, model, input, 1, FrameRange.parse("1:4"), out, log));
 		assertTrue(job.toPart(movie, model, input, 1, FrameRange.parse("5:9"), out, log));
+		assertFalse(Files.exists(leftover));
+		assertTrue(Files.exists(unrelated));
+		assertTrue(log.lines.get(1).contains("removed 1 unfinished file"), log.lines.toString());
 		assertEquals(old, Files.getLastModifiedTime(first), "a complete part is not written again");
 		assertTrue(log.lines.get(0).contains("already done"), log.lines.toString());
 		parts.join(false, Logger.NONE);

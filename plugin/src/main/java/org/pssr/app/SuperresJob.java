@@ -108,6 +108,10 @@ public final class SuperresJob {
 			.join("; ", d.differences(wanted)) + ")"));
 		Files.createDirectories(parts.folder());
 		final Path tiff = parts.tiff(range);
+		// what a killed task left: this task alone makes this part
+		final int leftovers = ImageJTiffWriter.deleteLeftovers(tiff);
+		if (leftovers > 0) log.log("frames " + range + ": removed " + leftovers +
+			" unfinished file(s) of an earlier run that was killed");
 		resolver.write(movie, normaliser, range.first() - 1, range.last(), new ImageJTiffWriter(tiff,
 			wanted.width, wanted.height, range.length(), format, resolver.outputCalibration(movie)), log);
 		parts.commit(wanted);

@@ -33,6 +33,7 @@ public final class ImageJTiffWriter implements MovieWriter {
 	private static final int ENTRIES_FIRST = 14;
 	private static final int ENTRIES_OTHER = 11;
 	private static final long CLASSIC_TIFF_LIMIT = 0xFFFFFFFFL;
+	private static final String TEMP_SUFFIX = ".part";
 
 	private final Path target;
 	private final Path temp;
@@ -88,8 +89,8 @@ public final class ImageJTiffWriter implements MovieWriter {
 				"output folder is not writable");
 		}
 		// Not Files.createTempFile: its owner-only permissions would carry over to the result.
-		this.temp = dir.resolve("." + this.target.getFileName() + "." + Long.toHexString(System
-			.nanoTime()) + ".part");
+		this.temp = dir.resolve(tempPrefix(this.target) + Long.toHexString(System.nanoTime()) +
+			TEMP_SUFFIX);
 		this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 		try {
 			final byte[] description = description(channels, slices, frames, calibration);
@@ -113,6 +114,35 @@ public final class ImageJTiffWriter implements MovieWriter {
 			for (int t = 0; t < movie.frames(); t++)
 				out.write(movie.frame(t));
 		}
+	}
+
+	/**
+	 * Deletes what killed writers of {@code target} left: the temporary files a process that was
+	 * killed (SIGKILL, a node lost) could not remove. Only for a caller that knows no other writer of
+	 * {@code target} is running, such as the one task that makes a part of a movie.
+	 *
+	 * @return how many were deleted
+	 */
+	public static int deleteLeftovers(final Path target) throws IOException {
+		final Path dir = target.toAbsolutePath().getParent();
+		if (dir == null || !Files.isDirectory(dir)) return 0;
+		final String prefix = tempPrefix(target.toAbsolutePath());
+		int deleted = 0;
+		try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, p -> {
+			final String name = p.getFileName().toString();
+			return name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX) && name.substring(prefix
+				.length(), name.length() - TEMP_SUFFIX.length()).matches("[0-9a-f]+");
+		}))
+		{
+			for (final Path p : files)
+				if (Files.deleteIfExists(p)) deleted++;
+		}
+		return deleted;
+	}
+
+	/** Temporary files are hidden beside the target: {@code .NAME.HEX.part}. */
+	private static String tempPrefix(final Path target) {
+		return "." + target.getFileName() + ".";
 	}
 
 	public Path target() {
