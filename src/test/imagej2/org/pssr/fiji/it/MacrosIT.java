@@ -75,6 +75,30 @@ class MacrosIT {
 	}
 
 	@Test
+	void clusterMacroDoesRangesOfAMovieAndJoinsThemIntoTheMovieOfOneRun() throws Exception {
+		final FijiInstall fiji = FijiInstall.get();
+		final Path work = ItData.work("cluster-ranges");
+		final String common = "model=" + ItData.model() + " input=" + ItData.movies().resolve(
+			"nuclei.tif") + " device=cpu";
+		final Path whole = work.resolve("whole_pssr.tif");
+		assertEquals("ok", fiji.run(MINUTES_10, "macro", macro(fiji, "PSSR_Cluster_Headless.ijm")
+			.toString(), common + " output=" + whole).result());
+		final Path joined = work.resolve("nuclei_pssr.tif");
+		for (final String frames : new String[] { "1:5", "6:" + ItData.FRAMES }) {
+			final FijiInstall.Result r = fiji.run(MINUTES_10, "macro", macro(fiji,
+				"PSSR_Cluster_Headless.ijm").toString(), common + " output=" + joined + " frames=" + frames);
+			assertEquals("ok", r.result(), r.toString());
+			assertTrue(r.output.contains("PSSR: wrote frames " + frames), r.toString());
+		}
+		final FijiInstall.Result r = fiji.run(MINUTES_10, "macro", macro(fiji,
+			"PSSR_Cluster_Headless.ijm").toString(), "join output=" + joined + " deleteparts");
+		assertEquals("ok", r.result(), r.toString());
+		assertTrue(java.util.Arrays.equals(Files.readAllBytes(whole), Files.readAllBytes(joined)),
+			"the joined movie is the one of one run");
+		assertTrue(!Files.exists(work.resolve("nuclei_pssr.parts")), "parts deleted after the join");
+	}
+
+	@Test
 	void exportMacroWritesABioImageIoPackageBesideFijisTensorFlow() throws Exception {
 		final FijiInstall fiji = FijiInstall.get();
 		final Path out = ItData.work("export").resolve("tiny_bioimageio.zip");
