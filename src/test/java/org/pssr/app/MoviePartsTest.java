@@ -85,6 +85,10 @@ class MoviePartsTest {
 			assertEquals(0.25, joined.getCalibration().pixelWidth, 1e-12);
 			assertEquals(3, joined.getCalibration().frameInterval, 1e-12);
 			assertEquals(4, tiffs(new MovieParts(out).folder()).size(), "parts are kept");
+			final MovieParts parts = new MovieParts(out);
+			assertEquals(Files.getPosixFilePermissions(parts.tiff(FrameRange.parse("5:8"))), Files
+				.getPosixFilePermissions(parts.record(FrameRange.parse("5:8"))),
+				"records as readable as the parts, for the others of an imaging core");
 		}
 	}
 
@@ -171,6 +175,32 @@ class MoviePartsTest {
 		assertTrue(e.getMessage().contains("input in.tif") && e.getMessage().contains("other.tif"), e
 			.getMessage());
 		assertUnchanged(before, out);
+	}
+
+	@Test
+	void tilesAsLargeAsTheFrameAgreeAndSmallerDifferentOnesAreRefused() throws IOException {
+		input = dir.resolve("wide.tif");
+		IJ.saveAsTiff(CodedMovies.series(80, 40, 6), input.toString());
+		movie = MovieFiles.IMAGEJ.open(input, 1);
+		final Path out = dir.resolve("out.tif");
+		new SuperresJob(WindowModel.open(2), 96, 32).toPart(movie, model, input, 1, FrameRange.parse(
+			"1:3"), out, Logger.NONE);
+		new SuperresJob(WindowModel.open(2), 1024, 32).toPart(movie, model, input, 1, FrameRange.parse(
+			"4:6"), out, Logger.NONE);
+		new MovieParts(out).join(false, Logger.NONE);
+		final Path whole = dir.resolve("whole.tif");
+		new SuperresJob(WindowModel.open(2), 512, 32).toFile(movie, whole, Logger.NONE);
+		assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(out));
+
+		final Path tiled = dir.resolve("tiled.tif");
+		new SuperresJob(WindowModel.open(2), 32, 32).toPart(movie, model, input, 1, FrameRange.parse(
+			"1:3"), tiled, Logger.NONE);
+		new SuperresJob(WindowModel.open(2), 48, 32).toPart(movie, model, input, 1, FrameRange.parse(
+			"4:6"), tiled, Logger.NONE);
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> new MovieParts(tiled).join(false, Logger.NONE));
+		assertTrue(e.getMessage().contains("tiles of 32 vs 48 px: give every task the same --tile"), e
+			.getMessage());
 	}
 
 	@Test

@@ -112,6 +112,8 @@ class SlurmCommandTest {
 		final String array = read(out.resolve("slurm/superres.sbatch"));
 		assertTrue(array.contains("#SBATCH --array=0-0\n") && array.contains("#SBATCH --cpus-per-task=4\n"),
 			array);
+		assertTrue(array.contains(" --frames \"$frames\" --tile 1024 --device auto --channel 1 --bits 32\n"),
+			"one tile for every task, HR 2048 px for the x2 model: " + array);
 	}
 
 	@Test

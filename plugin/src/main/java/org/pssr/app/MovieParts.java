@@ -79,7 +79,9 @@ public final class MovieParts {
 		r.partBytes = Files.size(tif);
 		r.partSha256 = Checksums.sha256(tif);
 		final Path file = record(r.range());
-		final Path tmp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+		// not Files.createTempFile, whose owner-only permissions would stay with the record
+		final Path tmp = folder.resolve("." + file.getFileName() + "." + Long.toHexString(System
+			.nanoTime()) + ".tmp");
 		try {
 			Files.write(tmp, GSON.toJson(r).getBytes(StandardCharsets.UTF_8));
 			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

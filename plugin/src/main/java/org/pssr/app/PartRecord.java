@@ -27,6 +27,7 @@ final class PartRecord {
 	long height;
 	int scale;
 	int bits;
+	/** The LR tile side, or the frame's longer side when the tile was larger (the same tiling). */
 	int tile;
 	double pixelWidth;
 	double pixelHeight;
@@ -55,7 +56,8 @@ final class PartRecord {
 		if (width != o.width || height != o.height || scale != o.scale) d.add("output " + width + "x" +
 			height + " (x" + scale + ") vs " + o.width + "x" + o.height + " (x" + o.scale + ")");
 		if (bits != o.bits) d.add(bits + "-bit vs " + o.bits + "-bit output");
-		if (tile != o.tile) d.add("tiles of " + tile + " vs " + o.tile + " px");
+		if (tile != o.tile) d.add("tiles of " + tile + " vs " + o.tile + " px: give every task the " +
+			"same --tile");
 		if (!same(pixelWidth, o.pixelWidth) || !same(pixelHeight, o.pixelHeight) || !same(frameInterval,
 			o.frameInterval)) d.add("calibration");
 		if (!same(low, o.low) || !same(high, o.high)) d.add("intensity normalisation [" + low + ", " +

@@ -134,7 +134,8 @@ public final class SuperresJob {
 		r.height = resolver.outputHeight(movie);
 		r.scale = model.model().scale();
 		r.bits = format.bits();
-		r.tile = resolver.tile();
+		// tiles as large as the frame or larger all make one tile of the whole frame: the same output
+		r.tile = (int) Math.min(resolver.tile(), Math.max(movie.width(), movie.height()));
 		final Calibration c = resolver.outputCalibration(movie);
 		r.pixelWidth = c.pixelWidth();
 		r.pixelHeight = c.pixelHeight();

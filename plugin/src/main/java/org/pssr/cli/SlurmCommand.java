@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.pssr.app.ModelFiles;
+import org.pssr.app.OpenModel;
 import org.pssr.app.Sbatch;
 import org.pssr.app.SlurmSuperres;
 import org.pssr.app.SlurmTrain;
 import org.pssr.imagej.MovieFiles;
 import org.pssr.train.ModelBundle;
+import org.pssr.train.infer.TileSizes;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,8 +46,24 @@ public final class SlurmCommand implements Runnable {
 			"failure or a cancel the same jobs can be submitted again." })
 	static final class Superres implements Callable<Integer> {
 
-		@Mixin
-		InferenceOptions model;
+		@Option(names = "--model", required = true, paramLabel = "MODEL",
+			description = "Trained model bundle (*.pssr.zip), TensorFlow SavedModel folder, or " +
+				"bioimage.io package.")
+		Path model;
+
+		@Option(names = "--tile", paramLabel = "N",
+			description = "LR tile side, the same for every task, so that the parts join to the movie " +
+				"one run gives (default: " + HR_TILE + " / the model's scale, HR tiles of " + HR_TILE +
+				" px; 0: each task picks from the memory it finds free, which may differ between nodes).")
+		Integer tile;
+
+		@Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
+			description = "Where the model runs (default: ${DEFAULT-VALUE}: the GPU if there is one).")
+		String device;
+
+		@Option(names = "--channel", defaultValue = "1", paramLabel = "C",
+			description = "Channel of a multi-channel movie, 1-based (default: ${DEFAULT-VALUE}).")
+		int channel;
 
 		@Option(names = "--input", required = true, paramLabel = "MOVIE|DIR",
 			description = "Movie (TIFF, CZI) or folder of movies.")
@@ -76,14 +95,14 @@ public final class SlurmCommand implements Runnable {
 		@Override
 		public Integer call() throws IOException {
 			if (!Files.exists(input)) throw new UserException("no such movie or folder: " + input);
-			if (!Files.exists(model.model)) throw new UserException("no such model: " + model.model);
 			if (bits != 32 && bits != 16) throw new UserException("--bits must be 32 or 16, not " + bits);
 			final Sbatch sbatch = slurm.submit ? Sbatch.onPath(System.getenv("PATH")) : null;
+			final int side = tile != null ? tile : tileFor(model);
 			final List<SlurmSuperres.Task> tasks = SlurmSuperres.tasks(input, output, chunkFrames,
-				model.channel, MovieFiles.IMAGEJ);
-			final SlurmSuperres jobs = new SlurmSuperres(slurm.job(), model.model, List.of("--tile",
-				Integer.toString(model.tile), "--device", model.device, "--channel", Integer.toString(
-					model.channel), "--bits", Integer.toString(bits)), deleteParts);
+				channel, MovieFiles.IMAGEJ);
+			final SlurmSuperres jobs = new SlurmSuperres(slurm.job(), model, List.of("--tile", Integer
+				.toString(side), "--device", device, "--channel", Integer.toString(channel), "--bits",
+				Integer.toString(bits)), deleteParts);
 			Files.createDirectories(output);
 			final SlurmSuperres.Scripts written = jobs.write(tasks, scripts != null ? scripts : output
 				.resolve("slurm"));
@@ -98,6 +117,16 @@ public final class SlurmCommand implements Runnable {
 			final String join = sbatch.submit(written.join, "--dependency=afterok:" + array);
 			System.out.println("Submitted array job " + array + " and join job " + join);
 			return ExitCodes.OK;
+		}
+	}
+
+	/** HR tile side of the default tile: about 5 GB of activations for the U-Nets of pssr. */
+	static final int HR_TILE = 2048;
+
+	/** The model opened once (a bad one is refused here, not in every task) for its scale. */
+	static int tileFor(final Path model) throws IOException {
+		try (OpenModel opened = ModelFiles.open(model, "cpu")) {
+			return Math.max(TileSizes.MIN, HR_TILE / opened.model().scale());
 		}
 	}
 
