@@ -93,34 +93,34 @@ class SlurmTest {
 
 	@Test
 	void aTaskCancelledMidRunIsRedoneOnResubmissionAndCompletePartsAreNot() throws Exception {
-		// the small preset on 256 x 256 frames: about a second a frame on one thread, so a task is
-		// caught in the middle of its chunk
+		// the small preset on 256 x 256 frames, 4 a task: caught after its first frame, a task still
+		// has 3 to do (seconds on one thread)
 		final Path model = dir.resolve("small.pssr.zip");
 		try (UNet net = new UNet(UNetConfig.preset("small", 3, 2), Device.cpu(), 7)) {
 			ModelBundle.save(model, net, Normalisation.PSSR, Optional.empty(), "test", new JsonObject());
 		}
 		final Path movies = Files.createDirectory(dir.resolve("movies"));
-		ImageJTiffWriter.save(new SyntheticFluorescenceMovie(256, 256, 9, 3), movies.resolve("c.tif"),
+		ImageJTiffWriter.save(new SyntheticFluorescenceMovie(256, 256, 12, 3), movies.resolve("c.tif"),
 			PixelFormat.UINT16);
 		final Path out = dir.resolve("out");
-		final String[] first = submit(model, movies, out, 3);
+		final String[] first = submit(model, movies, out, 4);
 		final Path logs = out.resolve("slurm/logs");
 		final String[] cancelled = new String[1];
 		SlurmCluster.waitUntil(first[0], jobs -> {
 			for (final Job j : jobs)
 				if ("RUNNING".equals(j.state()) && read(logs.resolve("superres-" + first[0] + "_" + j.task() +
-					".log")).contains("frames 1/3")) cancelled[0] = j.task();
+					".log")).contains("frames 1/4")) cancelled[0] = j.task();
 			return cancelled[0] != null;
 		}, 5, "task with its first frame done");
 		SlurmCluster.run("scancel", first[0] + "_" + cancelled[0]);
 		final List<Job> ended = SlurmCluster.waitForEnd(first[0], 5);
-		final String range = (Integer.parseInt(cancelled[0]) * 3 + 1) + ":" + (Integer.parseInt(
-			cancelled[0]) * 3 + 3);
+		final String range = (Integer.parseInt(cancelled[0]) * 4 + 1) + ":" + (Integer.parseInt(
+			cancelled[0]) * 4 + 4);
 		final Path parts = out.resolve("c_pssr.parts");
 		final Map<String, FileTime> done = new HashMap<>();
 		for (final Job j : ended) {
 			final int t = Integer.parseInt(j.task());
-			final Path record = parts.resolve(String.format("frames-%06d-%06d.json", 3 * t + 1, 3 * t + 3));
+			final Path record = parts.resolve(String.format("frames-%06d-%06d.json", 4 * t + 1, 4 * t + 4));
 			if (j.task().equals(cancelled[0])) {
 				assertEquals("CANCELLED", j.state(), j.line);
 				assertFalse(Files.exists(record), "the cancelled task's part " + range + " is not complete");
@@ -134,14 +134,14 @@ class SlurmTest {
 		assertNotEquals("COMPLETED", join.state(), "the join waits for every task: " + join);
 		assertFalse(Files.exists(out.resolve("c_pssr.tif")));
 
-		final String[] second = submit(model, movies, out, 3);
+		final String[] second = submit(model, movies, out, 4);
 		assertTrue(SlurmCluster.waitForEnd(second[0], 5).stream().allMatch(j -> "COMPLETED".equals(j
 			.state())), logs(out));
 		assertEquals("COMPLETED", SlurmCluster.waitForEnd(second[1], 3).get(0).state(), logs(out));
 		for (final Map.Entry<String, FileTime> e : done.entrySet()) {
 			final int t = Integer.parseInt(e.getKey());
 			assertEquals(e.getValue(), Files.getLastModifiedTime(parts.resolve(String.format(
-				"frames-%06d-%06d.json", 3 * t + 1, 3 * t + 3))), "part of task " + t + " not redone");
+				"frames-%06d-%06d.json", 4 * t + 1, 4 * t + 4))), "part of task " + t + " not redone");
 			assertTrue(read(logs.resolve("superres-" + second[0] + "_" + t + ".log")).contains(
 				"are already done"), "task " + t);
 		}
