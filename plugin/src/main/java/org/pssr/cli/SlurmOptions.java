@@ -38,8 +38,8 @@ final class SlurmOptions {
 	List<String> extra = new ArrayList<>();
 
 	@Option(names = "--launcher", paramLabel = "COMMAND", description = "How the jobs start the " +
-		"pssr command line, as shell words (default: this pssr, ${DEFAULT-VALUE}); with Fiji, e.g. " +
-		"\"/opt/Fiji.app/java/linux-x64/bin/java -cp '/opt/Fiji.app/jars/*:/opt/Fiji.app/jars/linux64/*' " +
+		"pssr command line, as shell words (default: this pssr, ${DEFAULT-VALUE}); with an installed " +
+		"Fiji and Java 11 or newer, e.g. \"java -cp '/opt/Fiji.app/jars/*:/opt/Fiji.app/jars/linux64/*' " +
 		"org.pssr.cli.Main\".")
 	String launcher = SlurmJob.quote(System.getProperty("pssr.launcher", "pssr"));
 
