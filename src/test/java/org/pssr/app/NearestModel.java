@@ -18,7 +18,7 @@ public final class NearestModel implements SuperResolutionModel {
 
 	public static OpenModel open(final int frames, final int scale) {
 		return new OpenModel(new NearestModel(frames, scale), Normalisation.PSSR,
-			new GaussianDegradation(scale, 0), "test: binning");
+			new GaussianDegradation(scale, 0), "test: binning", null);
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package org.pssr.app;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,7 +33,7 @@ class SuperresJobTest {
 	void writesAFloatTiffWithAllFramesInInputUnitsAndScaledCalibration() throws IOException {
 		final Path out = dir.resolve("out.tif");
 		new SuperresJob(NearestModel.open(3, 2), 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies
-			.series(20, 16, 4), 1), out, Logger.NONE);
+			.series(20, 16, 4), 1), null, out, Logger.NONE);
 		final ImagePlus result = IJ.openImage(out.toString());
 		assertNotNull(result);
 		assertEquals(40, result.getWidth());
@@ -51,7 +51,7 @@ class SuperresJobTest {
 	void writesSixteenBitsOnRequest() throws IOException {
 		final Path out = dir.resolve("out16.tif");
 		new SuperresJob(NearestModel.open(1, 2), 64, 16).toFile(ImagePlusMovie.wrap(CodedMovies
-			.series(20, 16, 2), 1), out, Logger.NONE);
+			.series(20, 16, 2), 1), null, out, Logger.NONE);
 		final ImagePlus result = IJ.openImage(out.toString());
 		assertEquals(16, result.getBitDepth());
 		assertEquals(100 + 3, result.getStack().getProcessor(2).get(6, 0));
@@ -61,18 +61,36 @@ class SuperresJobTest {
 	void aFiveFrameModelOnATwoFrameMovieLeavesNoFile() {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> new SuperresJob(NearestModel.open(5, 2), 64, 32).toFile(ImagePlusMovie.wrap(
-				CodedMovies.series(20, 16, 2), 1), dir.resolve("out.tif"), Logger.NONE));
+				CodedMovies.series(20, 16, 2), 1), null, dir.resolve("out.tif"), Logger.NONE));
 		assertTrue(e.getMessage().contains("5 frames"), e.getMessage());
 		assertEquals(List.of(), files());
 	}
 
 	@Test
-	void anUnwritableOutputIsReportedAndLeavesNoFile() {
-		final Path out = dir.resolve("missing").resolve("out.tif");
-		assertThrows(NoSuchFileException.class, () -> new SuperresJob(NearestModel.open(3,
-			2), 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies.series(20, 16, 4), 1), out,
-				Logger.NONE));
-		assertEquals(List.of(), files());
+	void aMissingOutputFolderIsMadeAndAFileOnThePathIsRefusedLeavingNothing() throws IOException {
+		final Path made = dir.resolve("missing").resolve("out.tif");
+		new SuperresJob(NearestModel.open(3, 2), 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies.series(
+			20, 16, 4), 1), null, made, Logger.NONE);
+		assertEquals(List.of(made), files());
+		final Path blocked = Files.write(dir.resolve("a-file"), new byte[] { 1 }).resolve("out.tif");
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> new SuperresJob(NearestModel.open(3, 2), 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies
+				.series(20, 16, 4), 1), null, blocked, Logger.NONE));
+		assertTrue(e.getMessage().contains("is a file, not a folder"), e.getMessage());
+		assertEquals(java.util.Set.of(dir.resolve("a-file"), made), java.util.Set.copyOf(files()));
+	}
+
+	@Test
+	void theOutputIsNeverTheInputOrTheModelEvenThroughALink() throws IOException {
+		final Path input = dir.resolve("in.tif");
+		IJ.saveAsTiff(CodedMovies.series(20, 16, 4), input.toString());
+		final byte[] before = Files.readAllBytes(input);
+		final Path link = Files.createSymbolicLink(dir.resolve("link.tif"), input);
+		final SuperresJob job = new SuperresJob(NearestModel.open(3, 2), 64, 32);
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> job.toFile(
+			MovieFiles.IMAGEJ.open(input, 1), input, link, Logger.NONE));
+		assertTrue(e.getMessage().contains("the input movie"), e.getMessage());
+		assertArrayEquals(before, Files.readAllBytes(input));
 	}
 
 	@Test

@@ -19,7 +19,7 @@ final class WindowModel implements SuperResolutionModel {
 
 	static OpenModel open(final int scale) {
 		return new OpenModel(new WindowModel(scale), Normalisation.PSSR, new GaussianDegradation(scale,
-			0), "test: weighted window");
+			0), "test: weighted window", null);
 	}
 
 	@Override

@@ -172,18 +172,18 @@ class TwinDatasetTest {
 	@Test
 	void openingRefusesIncompleteOrInconsistentDatasets() throws IOException {
 		final Path ds = dir.resolve("ds");
-		assertThrows(IOException.class, () -> TwinDataset.open(ds));
+		assertThrows(IllegalArgumentException.class, () -> TwinDataset.open(ds));
 		new TwinDatasetWriter(crappifier(List.of(mitocheck)), 1, Logger.NONE).write(ds, 3,
 			1);
 		final Path manifest = ds.resolve(TwinDataset.MANIFEST);
 		final String json = new String(Files.readAllBytes(manifest), StandardCharsets.UTF_8);
 		Files.write(manifest, json.replace("\"train\": 3", "\"train\": 4").getBytes(
 			StandardCharsets.UTF_8));
-		final IOException counts = assertThrows(IOException.class, () -> TwinDataset.open(ds));
+		final IllegalArgumentException counts = assertThrows(IllegalArgumentException.class, () -> TwinDataset.open(ds));
 		assertTrue(counts.getMessage().contains("targets.tif is 64 x 64 x 3"), counts.getMessage());
 		Files.write(manifest, json.replace("\"version\": 1", "\"version\": 7").getBytes(
 			StandardCharsets.UTF_8));
-		assertThrows(IOException.class, () -> TwinDataset.open(ds));
+		assertThrows(IllegalArgumentException.class, () -> TwinDataset.open(ds));
 	}
 
 	private static List<Path> files(final Path root) throws IOException {

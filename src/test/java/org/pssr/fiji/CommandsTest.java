@@ -116,7 +116,7 @@ class CommandsTest {
 	@Test
 	void evaluateGivesARowPerMethodAndAPsnrPlot() throws IOException {
 		final Evaluation evaluation = new EvaluateJob(NearestModel.open(3, 2), 0, 1).run(ImagePlusMovie
-			.wrap(CodedMovies.series(64, 48, 4), 1), null, Logger.NONE);
+			.wrap(CodedMovies.series(64, 48, 4), 1), null, null, Logger.NONE);
 		final ResultsTable table = EvaluateModelCommand.table(evaluation);
 		assertEquals(3, table.size());
 		assertEquals("model", table.getStringValue("method", 0));

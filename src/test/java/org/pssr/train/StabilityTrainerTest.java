@@ -25,6 +25,8 @@ import com.google.gson.JsonParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pssr.crappify.TwinSample;
+import org.pssr.crappify.TwinSource;
 import org.pssr.testing.TestMovie;
 
 /** On a synthetic stand-in; {@link StabilityTrainerRealDataTest} trains on the real movie. */
@@ -218,7 +220,7 @@ class StabilityTrainerTest {
 	void divergenceStopsWithoutAModel() {
 		final List<EpochReport> reported = new ArrayList<>();
 		final IllegalStateException e = assertThrows(IllegalStateException.class,
-			() -> new StabilityTrainer(options(2, 1, "diverge").learningRate(1e30), train, valid, Logger.NONE,
+			() -> new StabilityTrainer(options(2, 1, "diverge"), poisoned(train), valid, Logger.NONE,
 				new TrainingListener()
 				{
 
@@ -230,6 +232,53 @@ class StabilityTrainerTest {
 		assertTrue(e.getMessage().contains("diverged"), e.getMessage());
 		assertTrue(reported.isEmpty(), "a diverged epoch was reported: " + reported);
 		assertFalse(Files.exists(dir.resolve("diverge/best.ckpt")));
+	}
+
+	@Test
+	void anAbsurdLearningRateIsRefusedBeforeTraining() {
+		for (final double lr : new double[] { 1e30, Double.POSITIVE_INFINITY, Double.NaN, 0, -1 })
+			assertThrows(IllegalArgumentException.class, () -> options(1, 1, "x").learningRate(lr));
+	}
+
+	/** {@code source} with one target pixel of the fifth sample NaN: the loss becomes NaN there. */
+	private static TwinSource poisoned(final TwinSource source) {
+		return new TwinSource() {
+
+			@Override
+			public int size() {
+				return source.size();
+			}
+
+			@Override
+			public TwinSample get(final long epoch, final int index) {
+				final TwinSample s = source.get(epoch, index);
+				if (index != 4) return s;
+				final float[] target = s.target().clone();
+				target[0] = Float.NaN;
+				return new TwinSample(s.x1(), s.x2(), target, s.frames(), s.lrWidth(), s.lrHeight(), s
+					.scale());
+			}
+
+			@Override
+			public int frames() {
+				return source.frames();
+			}
+
+			@Override
+			public int scale() {
+				return source.scale();
+			}
+
+			@Override
+			public java.util.Optional<org.pssr.crappify.Degradation> recipe() {
+				return source.recipe();
+			}
+
+			@Override
+			public String describe() {
+				return source.describe();
+			}
+		};
 	}
 
 	@Test

@@ -61,15 +61,15 @@ public final class TwinDataset implements AutoCloseable {
 	private static DatasetManifest read(final Path folder) throws IOException {
 		final Path file = folder.resolve(MANIFEST);
 		if (!Files.isRegularFile(file)) {
-			throw new IOException(folder + " is not a twin dataset (no " + MANIFEST + ")");
+			throw new IllegalArgumentException(folder + " is not a twin dataset (no " + MANIFEST + ")");
 		}
 		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			final DatasetManifest m = Records.gson().fromJson(in, DatasetManifest.class);
-			if (m == null) throw new IOException(file + ": empty");
+			if (m == null) throw new IllegalArgumentException(file + ": empty");
 			return m;
 		}
 		catch (final JsonParseException | IllegalArgumentException | IllegalStateException e) {
-			throw new IOException(file + ": malformed manifest: " + e.getMessage(), e);
+			throw new IllegalArgumentException(file + ": malformed manifest: " + e.getMessage(), e);
 		}
 	}
 
@@ -168,7 +168,8 @@ public final class TwinDataset implements AutoCloseable {
 		}
 	}
 
-	private IOException bad(final String why) {
-		return new IOException(folder.resolve(MANIFEST) + ": " + why);
+	/** A dataset that does not hold what its manifest says: the user's input, refused. */
+	private IllegalArgumentException bad(final String why) {
+		return new IllegalArgumentException(folder.resolve(MANIFEST) + ": " + why);
 	}
 }

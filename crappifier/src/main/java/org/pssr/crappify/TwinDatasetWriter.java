@@ -1,12 +1,9 @@
 package org.pssr.crappify;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -18,9 +15,10 @@ import java.util.stream.Stream;
 import net.imglib2.img.array.ArrayImgs;
 
 import org.pssr.crappify.io.Checksums;
-import org.pssr.crappify.io.Folders;
 import org.pssr.crappify.io.ImageJTiffWriter;
+import org.pssr.crappify.io.Outputs;
 import org.pssr.crappify.io.PixelFormat;
+import org.pssr.crappify.io.StagedOutput;
 
 /**
  * Writes a twin dataset folder: per split, {@code targets.tif} (one HR plane per sample) and
@@ -60,13 +58,10 @@ public final class TwinDatasetWriter {
 				"validation samples requested but no frames are held out (validation fraction 0)");
 		}
 		final Path target = output.toAbsolutePath().normalize();
-		checkOutput(target);
+		checkOutput(target, crappifier.sources());
 		final DatasetManifest manifest = manifest(train, valid);
-		Files.createDirectories(target.getParent());
-		final Path temp = target.resolveSibling("." + target.getFileName() + ".partial-" + Long
-			.toHexString(System.nanoTime()));
-		Files.createDirectory(temp);
-		try {
+		try (StagedOutput staged = StagedOutput.folder(target)) {
+			final Path temp = staged.path();
 			final ExecutorService pool = Executors.newFixedThreadPool(threads);
 			try {
 				final long total = (long) train + valid;
@@ -78,11 +73,7 @@ public final class TwinDatasetWriter {
 			}
 			Files.write(temp.resolve(TwinDataset.MANIFEST), Records.gson().toJson(manifest).getBytes(
 				StandardCharsets.UTF_8));
-			commit(temp, target);
-		}
-		catch (final IOException | RuntimeException | Error e) {
-			deleteTree(temp);
-			throw e;
+			staged.commit();
 		}
 	}
 
@@ -97,12 +88,18 @@ public final class TwinDatasetWriter {
 	}
 
 	/**
-	 * Refuses an output that {@link #write} would refuse, so callers can fail before the slow work.
+	 * Refuses an output that {@link #write} would refuse, so callers can fail before the slow work:
+	 * a file, a folder that is neither empty nor a twin dataset, or one that holds a source movie
+	 * (replacing the dataset would delete it).
 	 *
-	 * @throws IllegalArgumentException for a file or a non-empty folder that is not a twin dataset
+	 * @throws IllegalArgumentException naming the output and the reason
 	 */
-	public static void checkOutput(final Path output) throws IOException {
+	public static void checkOutput(final Path output, final List<SourceMovie> sources)
+		throws IOException
+	{
 		final Path target = output.toAbsolutePath().normalize();
+		for (final SourceMovie s : sources)
+			s.file().ifPresent(f -> Outputs.refuseOverwriting(target, f, "the input movie"));
 		if (!Files.exists(target)) return;
 		if (!Files.isDirectory(target)) {
 			throw new IllegalArgumentException("output " + target +
@@ -187,41 +184,6 @@ public final class TwinDatasetWriter {
 			if (cause instanceof RuntimeException) throw (RuntimeException) cause;
 			if (cause instanceof Error) throw (Error) cause;
 			throw new IOException(cause);
-		}
-	}
-
-	/** An earlier dataset is moved aside first and deleted only once the new one is in place. */
-	private static void commit(final Path temp, final Path target) throws IOException {
-		Path old = null;
-		if (Files.exists(target)) {
-			if (TwinDataset.isDataset(target)) {
-				old = target.resolveSibling("." + target.getFileName() + ".old-" + Long.toHexString(System
-					.nanoTime()));
-				move(target, old);
-			}
-			else {
-				Files.delete(target);
-			}
-		}
-		move(temp, target);
-		if (old != null) deleteTree(old);
-	}
-
-	private static void move(final Path from, final Path to) throws IOException {
-		try {
-			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (final AtomicMoveNotSupportedException e) {
-			Files.move(from, to);
-		}
-	}
-
-	private static void deleteTree(final Path root) {
-		try {
-			Folders.deleteTree(root);
-		}
-		catch (final IOException | UncheckedIOException ignored) {
-			// Best effort: what is left is a hidden folder never taken for a dataset (no manifest).
 		}
 	}
 

@@ -7,6 +7,9 @@ package org.pssr.crappify;
  */
 public final class TwinOptions {
 
+	/** HR tiles larger than this would not fit a GPU batch; PSSR itself trains on 512. */
+	public static final int MAX_TILE = 4096;
+
 	private int frames = 3;
 	private int tile = 128;
 	private long seed = 1;
@@ -26,7 +29,8 @@ public final class TwinOptions {
 
 	/** HR tile edge in pixels; a multiple of the scale. */
 	public TwinOptions tile(final int value) {
-		if (value < 8) throw new IllegalArgumentException("tile must be at least 8 px, not " + value);
+		if (value < 8 || value > MAX_TILE) throw new IllegalArgumentException("tile must be 8 to " +
+			MAX_TILE + " px, not " + value);
 		tile = value;
 		return this;
 	}
@@ -41,7 +45,8 @@ public final class TwinOptions {
 	 * does not waste its time on empty background. 0 accepts every tile.
 	 */
 	public TwinOptions minSignal(final double value) {
-		if (!(value < 1)) throw new IllegalArgumentException("min signal must be < 1: " + value);
+		if (!(Double.isFinite(value) && value < 1)) throw new IllegalArgumentException(
+			"min signal must be a number below 1, not " + value);
 		minSignal = value;
 		return this;
 	}

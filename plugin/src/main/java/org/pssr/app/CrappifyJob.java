@@ -9,6 +9,7 @@ import org.pssr.crappify.Logger;
 import org.pssr.crappify.SourceMovie;
 import org.pssr.crappify.TwinCrappifier;
 import org.pssr.crappify.TwinDatasetWriter;
+import org.pssr.crappify.io.Outputs;
 
 /** Writes a twin training dataset from HR movies: {@code pssr crappify} and Generate Twin Training Data. */
 public final class CrappifyJob {
@@ -19,15 +20,22 @@ public final class CrappifyJob {
 
 	/** @param threads worker threads; 0 for one per processor */
 	public CrappifyJob(final TwinDraw draw, final long seed, final int threads) {
-		if (threads < 0) throw new IllegalArgumentException("threads must be 0 (all processors) or more");
+		if (threads < 0 || threads > 1024) throw new IllegalArgumentException(
+			"threads must be 0 (one per processor) to 1024, not " + threads);
 		this.draw = draw;
 		this.seed = seed;
 		this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
 	}
 
-	/** Refuses what {@link #write} would refuse before any movie is read. */
-	public void check(final Path output) throws IOException {
-		TwinDatasetWriter.checkOutput(output);
+	/**
+	 * Refuses what {@link #write} would refuse before any movie is read.
+	 *
+	 * @param inputs the movie files, none when they are not files
+	 */
+	public void check(final Path output, final List<Path> inputs) throws IOException {
+		for (final Path input : inputs)
+			Outputs.refuseOverwriting(output, input, "the input movie");
+		TwinDatasetWriter.checkOutput(output, List.of());
 		draw.validationCount();
 	}
 
@@ -40,7 +48,7 @@ public final class CrappifyJob {
 	public String write(final TwinCrappifier crappifier, final Path output, final Logger log)
 		throws IOException
 	{
-		check(output);
+		TwinDatasetWriter.checkOutput(output, crappifier.sources());
 		final int valid = draw.validationCount();
 		final int train = draw.samples - valid;
 		final long start = System.nanoTime();

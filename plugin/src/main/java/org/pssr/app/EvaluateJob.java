@@ -8,6 +8,8 @@ import java.nio.file.Path;
 
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
+import org.pssr.crappify.io.Outputs;
+import org.pssr.crappify.io.StagedOutput;
 import org.pssr.train.eval.Evaluation;
 import org.pssr.train.eval.Evaluator;
 
@@ -31,22 +33,33 @@ public final class EvaluateJob {
 		this.seed = seed;
 	}
 
-	/** Refuses a CSV that could not be written, before the slow work. */
-	public static void checkCsv(final Path csv) {
-		final Path folder = csv.toAbsolutePath().getParent();
-		if (folder != null && !Files.isDirectory(folder)) throw new IllegalArgumentException(
-			"the folder of " + csv + " does not exist");
-	}
-
-	/** @param csv where the per-frame scores go; null for none */
-	public Evaluation run(final Movie truth, final Path csv, final Logger log) throws IOException {
-		if (csv != null) checkCsv(csv);
-		log.log("Evaluating on " + model.model().device() + " against " + model.recipe());
-		final Evaluation evaluation = new Evaluator(model.model(), model.resolver(tile), model
-			.degradation(), seed).evaluate(truth, model.normaliser(truth), log);
+	/**
+	 * @param source the truth's file, which the CSV may not replace; null when it has none
+	 * @param csv where the per-frame scores go; null for none
+	 */
+	public Evaluation run(final Movie truth, final Path source, final Path csv, final Logger log)
+		throws IOException
+	{
 		if (csv != null) {
-			try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-				evaluation.writeCsv(out);
+			Outputs.refuseUnwritable(csv);
+			Outputs.refuseOverwriting(csv, source, "the ground truth");
+			Outputs.refuseOverwriting(csv, model.file().orElse(null), "the model");
+		}
+		log.log("Evaluating on " + model.model().device() + " against " + model.recipe());
+		final Evaluation evaluation;
+		try {
+			evaluation = new Evaluator(model.model(), model.resolver(tile), model.degradation(), seed)
+				.evaluate(truth, model.normaliser(truth), log);
+		}
+		catch (final IllegalArgumentException e) {
+			throw Refusals.about(source, e);
+		}
+		if (csv != null) {
+			try (StagedOutput staged = StagedOutput.file(csv)) {
+				try (Writer out = Files.newBufferedWriter(staged.path(), StandardCharsets.UTF_8)) {
+					evaluation.writeCsv(out);
+				}
+				staged.commit();
 			}
 			log.log("Per-frame scores in " + csv);
 		}

@@ -34,7 +34,7 @@ public final class ModelFiles {
 		final ModelBundle bundle = ModelBundle.load(file, device);
 		try {
 			final Normalisation n = bundle.normalisation();
-			return opened(bundle.model(), n, bundle.recipe());
+			return opened(bundle.model(), n, bundle.recipe(), file);
 		}
 		catch (final RuntimeException e) {
 			bundle.close();
@@ -47,7 +47,7 @@ public final class ModelFiles {
 			"TensorFlow models run on the CPU in this build; use --device auto or cpu");
 		final ImportedModel imported = ImportedModel.open(file);
 		try {
-			return opened(imported, imported.normalisation(), imported.recipe());
+			return opened(imported, imported.normalisation(), imported.recipe(), file);
 		}
 		catch (final RuntimeException e) {
 			imported.close();
@@ -56,12 +56,12 @@ public final class ModelFiles {
 	}
 
 	private static OpenModel opened(final SuperResolutionModel model, final Normalisation n,
-		final Optional<Degradation> recipe)
+		final Optional<Degradation> recipe, final Path file)
 	{
 		final Degradation degradation = recipe.orElseGet(() -> new GaussianDegradation(model.scale(),
 			GaussianDegradation.DEFAULT_SIGMA));
 		return new OpenModel(model, n, degradation, recipe.isPresent() ? "recipe " + degradation
-			: "recipe " + degradation + " (the model records no recipe)");
+			: "recipe " + degradation + " (the model records no recipe)", file);
 	}
 
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +21,9 @@ import org.pssr.crappify.Logger;
 import org.pssr.crappify.Records;
 import org.pssr.crappify.io.Checksums;
 import org.pssr.crappify.io.ImageJTiffWriter;
+import org.pssr.crappify.io.Outputs;
 import org.pssr.crappify.io.PixelFormat;
+import org.pssr.crappify.io.StagedOutput;
 import org.pssr.crappify.io.TiffStackReader;
 
 /**
@@ -78,16 +79,9 @@ public final class MovieParts {
 		final Path tif = folder.resolve(r.part);
 		r.partBytes = Files.size(tif);
 		r.partSha256 = Checksums.sha256(tif);
-		final Path file = record(r.range());
-		// not Files.createTempFile, whose owner-only permissions would stay with the record
-		final Path tmp = folder.resolve("." + file.getFileName() + "." + Long.toHexString(System
-			.nanoTime()) + ".tmp");
-		try {
-			Files.write(tmp, GSON.toJson(r).getBytes(StandardCharsets.UTF_8));
-			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
+		try (StagedOutput record = StagedOutput.file(record(r.range()))) {
+			Files.write(record.path(), GSON.toJson(r).getBytes(StandardCharsets.UTF_8));
+			record.commit();
 		}
 	}
 
@@ -154,6 +148,7 @@ public final class MovieParts {
 			previous = p;
 		}
 		if (next <= first.movieFrames) throw missing(next, first.movieFrames);
+		Outputs.refuseOverwriting(output, Path.of(first.input.file()), "the input movie");
 		checkInput(first, log);
 		if (parts.stream().map(p -> p.device).distinct().count() > 1) log.log("note: the parts of " +
 			output.getFileName() + " were computed on different devices; results agree only to " +

@@ -1,5 +1,8 @@
 package org.pssr.app;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import org.pssr.crappify.Degradation;
 import org.pssr.crappify.IntensityMap;
 import org.pssr.crappify.Movie;
@@ -19,14 +22,22 @@ public final class OpenModel implements AutoCloseable {
 	private final Normalisation normalisation;
 	private final Degradation degradation;
 	private final String recipe;
+	private final Path file;
 
+	/** @param file the model's file or folder; null for one that has none */
 	public OpenModel(final SuperResolutionModel model, final Normalisation normalisation,
-		final Degradation degradation, final String recipe)
+		final Degradation degradation, final String recipe, final Path file)
 	{
+		this.file = file;
 		this.model = model;
 		this.normalisation = normalisation;
 		this.degradation = degradation;
 		this.recipe = recipe;
+	}
+
+	/** The file or folder the model was read from, which no output may replace. */
+	public Optional<Path> file() {
+		return Optional.ofNullable(file);
 	}
 
 	public SuperResolutionModel model() {
@@ -44,8 +55,8 @@ public final class OpenModel implements AutoCloseable {
 	 * @param tile LR tile side; 0 picks it from the device's free memory
 	 */
 	public MovieSuperResolver resolver(final int tile) {
-		if (tile < 0) throw new IllegalArgumentException("tile must be 0 (automatic) or a tile side " +
-			"in pixels, not " + tile);
+		if (tile < 0 || tile > 4096) throw new IllegalArgumentException("tile must be 0 (automatic) " +
+			"or a tile side of up to 4096 pixels, not " + tile);
 		final int side = tile > 0 ? tile : TileSizes.forDevice(model.device(), model.scale());
 		return new MovieSuperResolver(model, new TiledPredictor(model, side));
 	}

@@ -14,6 +14,7 @@ import org.pssr.crappify.IntensityMap;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.io.ImageJTiffWriter;
+import org.pssr.crappify.io.Outputs;
 import org.pssr.crappify.io.MovieWriter;
 import org.pssr.crappify.io.PixelFormat;
 import org.pssr.train.infer.MovieSuperResolver;
@@ -74,9 +75,11 @@ public final class SuperresJob {
 	{
 		resolver.check(movie);
 		range.within(movie.frames());
+		// Everything that can refuse the movie comes before the output is opened.
+		final IntensityMap normaliser = model.normaliser(movie);
 		final MovieWriter writer = target.open(resolver.outputWidth(movie), resolver.outputHeight(
 			movie), range.length(), format, resolver.outputCalibration(movie));
-		resolver.write(movie, model.normaliser(movie), range.first() - 1, range.last(), writer, log);
+		resolver.write(movie, normaliser, range.first() - 1, range.last(), writer, log);
 	}
 
 	/**
@@ -92,10 +95,20 @@ public final class SuperresJob {
 	public boolean toPart(final Movie movie, final Path model, final Path input, final int channel,
 		final FrameRange range, final Path output, final Logger log) throws IOException
 	{
-		resolver.check(movie);
 		range.within(movie.frames());
-		final IntensityMap normaliser = this.model.normaliser(movie);
 		final MovieParts parts = new MovieParts(output);
+		for (final Path written : new Path[] { output, parts.folder() }) {
+			Outputs.refuseOverwriting(written, input, "the input movie");
+			Outputs.refuseOverwriting(written, model, "the model");
+		}
+		final IntensityMap normaliser;
+		try {
+			resolver.check(movie);
+			normaliser = this.model.normaliser(movie);
+		}
+		catch (final IllegalArgumentException e) {
+			throw Refusals.about(input, e);
+		}
 		final PartRecord wanted = record(movie, normaliser, FileIdentity.of(model), FileIdentity.of(
 			input), channel, range);
 		final Optional<PartRecord> done = parts.complete(range);
@@ -106,12 +119,7 @@ public final class SuperresJob {
 		}
 		done.ifPresent(d -> log.log("frames " + range + ": replacing the part of another run (" + String
 			.join("; ", d.differences(wanted)) + ")"));
-		Files.createDirectories(parts.folder());
 		final Path tiff = parts.tiff(range);
-		// what a killed task left: this task alone makes this part
-		final int leftovers = ImageJTiffWriter.deleteLeftovers(tiff);
-		if (leftovers > 0) log.log("frames " + range + ": removed " + leftovers +
-			" unfinished file(s) of an earlier run that was killed");
 		resolver.write(movie, normaliser, range.first() - 1, range.last(), new ImageJTiffWriter(tiff,
 			wanted.width, wanted.height, range.length(), format, resolver.outputCalibration(movie)), log);
 		parts.commit(wanted);
@@ -147,10 +155,22 @@ public final class SuperresJob {
 		return r;
 	}
 
-	public void toFile(final Movie movie, final Path output, final Logger log) throws IOException {
+	/**
+	 * @param source the movie's file, which the output may not replace; null when it has none
+	 */
+	public void toFile(final Movie movie, final Path source, final Path output, final Logger log)
+		throws IOException
+	{
 		if (Files.isDirectory(output)) throw new IllegalArgumentException(output +
 			" is a folder; give a file name ending in .tif");
-		write(movie, (w, h, frames, f, c) -> new ImageJTiffWriter(output, w, h, frames, f, c), log);
+		Outputs.refuseOverwriting(output, source, "the input movie");
+		Outputs.refuseOverwriting(output, model.file().orElse(null), "the model");
+		try {
+			write(movie, (w, h, frames, f, c) -> new ImageJTiffWriter(output, w, h, frames, f, c), log);
+		}
+		catch (final IllegalArgumentException e) {
+			throw Refusals.about(source, e);
+		}
 	}
 
 	/**
@@ -172,7 +192,7 @@ public final class SuperresJob {
 		for (final Path in : movies) {
 			final Path out = output.resolve(baseName(in) + SUFFIX);
 			try {
-				toFile(opener.open(in, channel), out, log);
+				toFile(opener.open(in, channel), in, out, log);
 				written.add(out);
 				log.log(in.getFileName() + " -> " + out);
 			}

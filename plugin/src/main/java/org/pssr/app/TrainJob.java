@@ -1,8 +1,10 @@
 package org.pssr.app;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Normalisation;
@@ -40,6 +42,8 @@ public final class TrainJob {
 			throw new IllegalArgumentException("the model file must end with " + ModelBundle.SUFFIX +
 				": " + output);
 		}
+		if (Files.isDirectory(output)) throw new IllegalArgumentException("the model file " + output +
+			" is a folder");
 		this.options = options.checkpoints(ModelBundle.checkpointFolder(output));
 		this.output = output;
 	}
@@ -76,12 +80,32 @@ public final class TrainJob {
 		if (finish) trainer.finishNow();
 		if (cancel) trainer.cancel();
 		if (preempt) trainer.preempt();
-		try (TrainingResult result = trainer.train()) {
+		try (TrainingResult result = trainTidily()) {
 			final UNet net = result.network();
 			ModelBundle.save(output, net, split.normalisation(), split.train().recipe(), split.train()
 				.describe(), result.record());
 			return "Wrote " + output + ": " + net.config() + ", " + net.parameterCount() +
 				" parameters, " + result.record().get("stop").getAsString();
+		}
+	}
+
+	/** Training that fails before its first checkpoint leaves no empty checkpoint folder behind. */
+	private TrainingResult trainTidily() throws IOException {
+		final Path folder = options.checkpoints();
+		final boolean existed = Files.exists(folder);
+		try {
+			return trainer.train();
+		}
+		catch (final IOException | RuntimeException | Error e) {
+			if (!existed) {
+				try (Stream<Path> left = Files.list(folder)) {
+					if (left.findAny().isEmpty()) Files.delete(folder);
+				}
+				catch (final IOException ignored) {
+					// No folder was made, or it holds a checkpoint worth keeping.
+				}
+			}
+			throw e;
 		}
 	}
 

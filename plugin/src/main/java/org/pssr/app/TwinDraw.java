@@ -47,10 +47,21 @@ public final class TwinDraw {
 			.seed(seed).minSignal(minSignal).augment(augment).validation(validation));
 	}
 
-	/** Validation samples out of {@link #samples}; refuses a split that leaves a side empty. */
+	/** More twins than this would be days of work per epoch on any machine; a typo, most likely. */
+	public static final int MAX_SAMPLES = 10_000_000;
+
+	/**
+	 * Validation samples out of {@link #samples}; refuses settings out of bounds and a split that
+	 * leaves a side empty, before any movie is read.
+	 */
 	public int validationCount() {
-		if (samples < 1) throw new IllegalArgumentException("samples must be at least 1, not " +
-			samples);
+		if (samples < 1 || samples > MAX_SAMPLES) throw new IllegalArgumentException(
+			"samples must be 1 to " + MAX_SAMPLES + ", not " + samples);
+		if (channel < 1) throw new IllegalArgumentException("channel must be 1 or more, not " + channel);
+		if (!(validation >= 0 && validation <= 0.9)) throw new IllegalArgumentException(
+			"validation must be a fraction from 0 to 0.9, not " + validation);
+		new TwinOptions().frames(frames).tile(tile).minSignal(minSignal);
+		Degradations.create(recipe, scale, parameters);
 		final int valid = TwinDatasetWriter.validationCount(samples, validation);
 		if (validation > 0 && valid == 0) throw new IllegalArgumentException(
 			"samples must be at least 2 to hold out validation samples (or validation 0)");

@@ -42,9 +42,10 @@ public final class CrappifyCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		final TwinDraw d = draw.draw();
 		final CrappifyJob job = new CrappifyJob(d, seed, threads);
-		job.check(output);
-		final String summary = job.write(job.crappifier(SourceMovies.open(SourceMovies.expand(inputs),
-			d.channel, d.zAsTime, MovieFiles.IMAGEJ)), output, ConsoleLogger.stderr());
+		final List<Path> files = SourceMovies.expand(inputs);
+		job.check(output, files);
+		final String summary = job.write(job.crappifier(SourceMovies.open(files, d.channel, d.zAsTime,
+			MovieFiles.IMAGEJ)), output, ConsoleLogger.stderr());
 		System.out.println(summary);
 		return ExitCodes.OK;
 	}

@@ -69,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
 		final CrappifyJob crappify = new CrappifyJob(draw, 1, 0);
 		final TrainJob train = new TrainJob(new TrainingOptions().preset("small").epochs(epochs).batch(
 			4).learningRate(1e-3).stability(1).seed(42).device(device).progressEvery(25), model);
-		crappify.check(twins);
+		crappify.check(twins, List.of());
 		final Logger log = new ConsoleLogger(System.out, "  ");
 
 		Files.createDirectories(output);
@@ -89,7 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
 		step(start, "4/4 evaluating on the held-out movie");
 		final Evaluation evaluation;
 		try (OpenModel opened = ModelFiles.open(model, device)) {
-			evaluation = new EvaluateJob(opened, 0, 1).run(truth, output.resolve("evaluation.csv"),
+			evaluation = new EvaluateJob(opened, 0, 1).run(truth, heldOut, output.resolve("evaluation.csv"),
 				Logger.NONE);
 		}
 		System.out.println();

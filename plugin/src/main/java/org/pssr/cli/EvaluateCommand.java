@@ -36,10 +36,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		if (csv != null) EvaluateJob.checkCsv(csv);
 		try (OpenModel opened = ModelFiles.open(model.model, model.device)) {
 			System.out.print(new EvaluateJob(opened, model.tile, seed).run(MovieFiles.IMAGEJ.open(truth,
-				model.channel), csv, ConsoleLogger.stderr()).summary());
+				model.channel), truth, csv, ConsoleLogger.stderr()).summary());
 		}
 		return ExitCodes.OK;
 	}

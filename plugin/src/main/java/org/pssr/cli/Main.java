@@ -1,6 +1,16 @@
 package org.pssr.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+import org.pssr.czi.CziFormatException;
+import org.pssr.train.tensorflow.TensorFlowFailure;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,7 +58,14 @@ public final class Main implements Runnable {
 	/** Runs the CLI without exiting the JVM; what tests call. */
 	public static int run(final String... args) {
 		final CommandLine cli = commandLine();
-		return cli.execute(args);
+		try {
+			return cli.execute(args);
+		}
+		catch (final OutOfMemoryError e) {
+			cli.getErr().println("pssr: failed: out of memory (" + e.getMessage() + "); give Java more " +
+				"with PSSR_JAVA_OPTS=-Xmx..., or use a smaller --tile or --batch");
+			return ExitCodes.FAILURE;
+		}
 	}
 
 	static CommandLine commandLine() {
@@ -63,24 +80,39 @@ public final class Main implements Runnable {
 		return cli;
 	}
 
-	private static int handle(final Exception ex, final CommandLine cli,
+	private static int handle(final Exception thrown, final CommandLine cli,
 		final CommandLine.ParseResult parsed)
 	{
 		final PrintWriter err = cli.getErr();
 		final boolean debug = parsed.matchedOptionValue("--debug", false) ||
 			parsed.asCommandLineList().stream().anyMatch(c -> c.getParseResult()
 				.matchedOptionValue("--debug", false));
-		if (ex instanceof UserException || ex instanceof IllegalArgumentException
-			|| ex instanceof java.nio.file.FileSystemException
-			|| ex instanceof org.pssr.czi.CziFormatException) {
-			err.println("pssr: " + ex.getMessage());
-			if (debug) ex.printStackTrace(err);
-			return ExitCodes.USAGE;
+		final Exception ex = thrown instanceof UncheckedIOException ? ((UncheckedIOException) thrown)
+			.getCause() : thrown;
+		final boolean badInput = ex instanceof UserException || ex instanceof IllegalArgumentException ||
+			ex instanceof FileSystemException || ex instanceof CziFormatException ||
+			ex instanceof TensorFlowFailure;
+		err.println("pssr: " + (badInput ? "" : "failed: ") + message(ex));
+		if (debug) thrown.printStackTrace(err);
+		else if (!badInput) err.println("Run again with --debug for the stack trace.");
+		return badInput ? ExitCodes.USAGE : ExitCodes.FAILURE;
+	}
+
+	/** One line that names the file and says what is wrong with it. */
+	static String message(final Throwable e) {
+		if (e instanceof FileSystemException) {
+			final FileSystemException f = (FileSystemException) e;
+			final String file = f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile());
+			if (f.getReason() != null) return file + ": " + f.getReason();
+			if (e instanceof NoSuchFileException) return file + ": no such file or folder";
+			if (e instanceof AccessDeniedException) return file + ": permission denied";
+			if (e instanceof FileAlreadyExistsException) return file + ": already exists";
+			if (e instanceof NotDirectoryException) return file + ": not a folder";
+			if (e instanceof DirectoryNotEmptyException) return file + ": folder not empty";
+			return file + ": " + e.getClass().getSimpleName();
 		}
-		err.println("pssr: unexpected failure: " + ex);
-		if (debug) ex.printStackTrace(err);
-		else err.println("Run again with --debug for the stack trace.");
-		return ExitCodes.FAILURE;
+		final String m = e.getMessage();
+		return m == null || m.isEmpty() ? e.toString() : m.lines().findFirst().orElse(m);
 	}
 
 	static final class Version implements CommandLine.IVersionProvider {

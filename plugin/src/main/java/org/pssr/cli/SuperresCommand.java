@@ -66,8 +66,6 @@ public final class SuperresCommand implements Callable<Integer> {
 				System.out.println("Wrote " + written.size() + " movies to " + output);
 				return ExitCodes.OK;
 			}
-			if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize()))
-				throw new UserException("the output would overwrite the input " + input);
 			final Movie movie = MovieFiles.IMAGEJ.open(input, model.channel);
 			if (movie.slicesAsTime()) log.log(input.getFileName() +
 				" has slices but no frames; the slices are taken as time points");
@@ -78,7 +76,7 @@ public final class SuperresCommand implements Callable<Integer> {
 					output + " in " + new MovieParts(output).tiff(range));
 			}
 			else {
-				job.toFile(movie, output, log);
+				job.toFile(movie, input, output, log);
 				System.out.println("Wrote " + output);
 			}
 		}

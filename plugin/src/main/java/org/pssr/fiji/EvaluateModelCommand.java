@@ -42,7 +42,7 @@ public final class EvaluateModelCommand extends InferenceCommand {
 	public void run() {
 		final Evaluation evaluation;
 		try (OpenModel model = openModel()) {
-			evaluation = new EvaluateJob(model, tile, seed).run(movie(),
+			evaluation = new EvaluateJob(model, tile, seed).run(movie(), source(),
 				Commands.given(csvfile) ? csvfile.toPath() : null, ImageJLogger.INSTANCE);
 		}
 		catch (final IllegalArgumentException | IOException e) {

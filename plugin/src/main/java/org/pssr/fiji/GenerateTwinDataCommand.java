@@ -65,7 +65,7 @@ public final class GenerateTwinDataCommand extends TwinDrawCommand {
 		try {
 			final TwinDraw draw = draw();
 			final CrappifyJob job = new CrappifyJob(draw, seed, threads);
-			job.check(output.toPath());
+			job.check(output.toPath(), List.of());
 			final TwinCrappifier crappifier = job.crappifier(sources());
 			if (preview && !GraphicsEnvironment.isHeadless() && !ui.isHeadless()) {
 				preview(crappifier.draw(Split.TRAIN, 0, 0)).show();

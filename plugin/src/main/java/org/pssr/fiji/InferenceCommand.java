@@ -2,12 +2,14 @@ package org.pssr.fiji;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 
 import ij.ImagePlus;
 
 import org.pssr.app.ModelFiles;
 import org.pssr.app.OpenModel;
 import org.pssr.crappify.Movie;
+import org.pssr.imagej.ImagePlusMovie;
 import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.widget.FileWidget;
@@ -40,6 +42,12 @@ abstract class InferenceCommand extends ContextCommand {
 
 	OpenModel openModel() throws IOException {
 		return ModelFiles.open(modelfile.toPath(), device);
+	}
+
+	/** The file of the input, which no output may replace; null for an image never saved. */
+	Path source() {
+		if (Commands.given(inputfile)) return inputfile.toPath();
+		return image == null ? null : ImagePlusMovie.file(image).orElse(null);
 	}
 
 	/** The input file when one is given, else the open image. */

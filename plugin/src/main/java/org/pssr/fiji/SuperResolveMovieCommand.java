@@ -2,6 +2,7 @@ package org.pssr.fiji;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -73,7 +74,7 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 			return window[0].image();
 		}
 		if (frames != null && !frames.trim().isEmpty()) return part(job, movie, range);
-		job.toFile(movie, outputfile.toPath(), ImageJLogger.INSTANCE);
+		job.toFile(movie, source(), outputfile.toPath(), ImageJLogger.INSTANCE);
 		IJ.log("PSSR: wrote " + outputfile);
 		final ImagePlus written = IJ.openVirtual(outputfile.getPath());
 		written.setTitle(title);
@@ -84,9 +85,11 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 	private ImagePlus part(final SuperresJob job, final Movie movie, final FrameRange range)
 		throws IOException
 	{
-		if (!Commands.given(inputfile)) throw new IllegalArgumentException("frames=[" + frames +
-			"] with an output file makes a part of it, which records the movie file: give inputfile=[...]");
-		job.toPart(movie, modelfile.toPath(), inputfile.toPath(), channel, range, outputfile.toPath(),
+		final Path input = source();
+		if (input == null) throw new IllegalArgumentException("frames=[" + frames + "] with an output " +
+			"file makes a part of it, which records the movie's file, and the open image has none: " +
+			"give inputfile=[...]");
+		job.toPart(movie, modelfile.toPath(), input, channel, range, outputfile.toPath(),
 			ImageJLogger.INSTANCE);
 		final File part = new MovieParts(outputfile.toPath()).tiff(range).toFile();
 		IJ.log("PSSR: frames " + range + " of " + outputfile + " are in " + part);

@@ -2,14 +2,14 @@ package org.pssr.imagej;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import ij.ImagePlus;
 import ij.io.FileSaver;
 
+import org.pssr.crappify.io.Outputs;
+import org.pssr.crappify.io.StagedOutput;
 import org.pssr.czi.CziFile;
 import org.pssr.czi.CziScene;
 
@@ -45,30 +45,23 @@ public final class CziConversion {
 	public static Result convert(final Path input, final Path output, final int scene)
 		throws IOException
 	{
-		final Path dir = output.toAbsolutePath().getParent();
-		if (dir == null || !Files.isDirectory(dir))
-			throw new IllegalArgumentException("the output folder " + dir + " does not exist");
-		if (Files.exists(output) && Files.exists(input) && Files.isSameFile(input, output))
-			throw new IllegalArgumentException("the output " + output + " is the input file");
+		Outputs.refuseOverwriting(output, input, "the input file");
 		try (CziFile czi = CziFile.open(input)) {
 			if (scene < 0 || scene >= czi.scenes().size())
 				throw new IllegalArgumentException(czi.name() + " has " + czi.scenes().size() +
 					" scene(s) (0.." + (czi.scenes().size() - 1) + "); scene " + scene + " does not exist");
 			czi.requireDecodable(scene);
 			final ImagePlus imp = CziHyperstack.open(czi, scene);
-			final Path partial = Files.createTempFile(dir, "." + output.getFileName(), ".part");
-			try {
+			try (StagedOutput staged = StagedOutput.file(output)) {
 				final FileSaver saver = new FileSaver(imp);
-				final boolean saved = imp.getStackSize() > 1 ? saver.saveAsTiffStack(partial.toString())
-					: saver.saveAsTiff(partial.toString());
+				final String partial = staged.path().toString();
+				final boolean saved = imp.getStackSize() > 1 ? saver.saveAsTiffStack(partial) : saver
+					.saveAsTiff(partial);
 				if (!saved) throw new IOException("ImageJ could not write " + partial);
-				move(partial, output);
+				staged.commit();
 			}
 			catch (final UncheckedIOException e) {
 				throw e.getCause();
-			}
-			finally {
-				Files.deleteIfExists(partial);
 			}
 			final CziScene s = czi.scene(scene);
 			final StringBuilder other = new StringBuilder();
@@ -76,15 +69,6 @@ public final class CziConversion {
 				if (c != 'C' && c != 'Z' && c != 'T' && s.size(c) > 1)
 					other.append(other.length() > 0 ? " " : "").append(c).append('=').append(s.size(c));
 			return new Result(imp, ((CziHyperstack) imp.getStack()).missingPlanes(), other.toString());
-		}
-	}
-
-	private static void move(final Path from, final Path to) throws IOException {
-		try {
-			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (final AtomicMoveNotSupportedException e) {
-			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
 		}
 	}
 }

@@ -3,6 +3,7 @@ package org.pssr.imagej;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -67,13 +68,15 @@ public final class ImagePlusMovie extends AbstractMovie {
 	 * set; its file is recorded (and hashed) when ImageJ knows it.
 	 */
 	public static SourceMovie source(final ImagePlus imp, final int channel, final boolean zAsTime) {
+		return SourceMovies.of(imp.getTitle(), file(imp).orElse(null), wrap(imp, channel), zAsTime);
+	}
+
+	/** The file {@code imp} was opened from, when ImageJ knows it and it is still there. */
+	public static Optional<Path> file(final ImagePlus imp) {
 		final ij.io.FileInfo info = imp.getOriginalFileInfo();
-		Path file = null;
-		if (info != null && info.directory != null && info.fileName != null) {
-			final Path p = Path.of(info.directory, info.fileName);
-			if (Files.isRegularFile(p)) file = p.toAbsolutePath();
-		}
-		return SourceMovies.of(imp.getTitle(), file, wrap(imp, channel), zAsTime);
+		if (info == null || info.directory == null || info.fileName == null) return Optional.empty();
+		final Path p = Path.of(info.directory, info.fileName);
+		return Files.isRegularFile(p) ? Optional.of(p.toAbsolutePath()) : Optional.empty();
 	}
 
 	public ImagePlus image() {

@@ -111,9 +111,15 @@ class ImageJTiffWriterTest {
 	}
 
 	@Test
-	void aMissingFolderIsReportedBeforeAnyWork() {
-		assertThrows(IOException.class, () -> new ImageJTiffWriter(dir.resolve("no/such/out.tif"), 4,
-			4, 1, PixelFormat.FLOAT32, Calibration.UNKNOWN));
-		assertTrue(Files.isDirectory(dir));
+	void aMissingFolderIsMadeAndAFileOnThePathIsRefusedBeforeAnyWork() throws IOException {
+		try (ImageJTiffWriter w = new ImageJTiffWriter(dir.resolve("new/folder/out.tif"), 4, 4, 1,
+			PixelFormat.FLOAT32, Calibration.UNKNOWN))
+		{
+			w.write(ArrayImgs.floats(4, 4));
+		}
+		assertTrue(Files.isRegularFile(dir.resolve("new/folder/out.tif")));
+		final Path file = Files.write(dir.resolve("file"), new byte[] { 1 });
+		assertThrows(IllegalArgumentException.class, () -> new ImageJTiffWriter(file.resolve("out.tif"),
+			4, 4, 1, PixelFormat.FLOAT32, Calibration.UNKNOWN));
 	}
 }

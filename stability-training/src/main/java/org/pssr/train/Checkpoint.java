@@ -21,14 +21,15 @@ import java.util.Arrays;
 import com.google.gson.JsonParseException;
 
 import org.pssr.crappify.io.Checksums;
+import org.pssr.crappify.io.StagedOutput;
 
 /**
  * A training state file ({@code last.ckpt}, {@code best.ckpt}): a JSON header
  * ({@link CheckpointHeader}), the network's tensors and Adam's moments, then the SHA-256 of all of
  * it, so a damaged file is refused instead of training on garbage. Taken at epoch boundaries, or
  * within an epoch when the run is preempted; the rest of the state (batch order, noise draws,
- * learning rate) follows from seed, epoch and position.
- * Written to a temporary file and moved into place, so a killed run never leaves a torn one.
+ * learning rate) follows from seed, epoch and position. Staged and moved into place
+ * ({@link StagedOutput}), so a killed run never leaves a torn one.
  */
 final class Checkpoint {
 
@@ -43,12 +44,9 @@ final class Checkpoint {
 	static void write(final Path file, final CheckpointHeader header, final UNet net, final Adam adam)
 		throws IOException
 	{
-		final Path dir = file.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		final Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-		try {
+		try (StagedOutput staged = StagedOutput.file(file)) {
 			final MessageDigest sha = Checksums.digest("SHA-256");
-			try (OutputStream os = Files.newOutputStream(tmp); BufferedOutputStream buffered =
+			try (OutputStream os = Files.newOutputStream(staged.path()); BufferedOutputStream buffered =
 				new BufferedOutputStream(os, 1 << 16))
 			{
 				final DataOutputStream out = new DataOutputStream(new DigestOutputStream(buffered, sha));
@@ -62,10 +60,7 @@ final class Checkpoint {
 				out.flush();
 				buffered.write(sha.digest());
 			}
-			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
+			staged.commit();
 		}
 	}
 

@@ -64,7 +64,7 @@ public final class Engines {
 	 * @throws IllegalArgumentException for an unknown choice or {@code gpu} without a GPU
 	 */
 	public static Device device(final String choice) {
-		final String c = choice == null ? "auto" : choice.trim().toLowerCase(Locale.ROOT);
+		final String c = deviceChoice(choice);
 		final int gpus = pytorch().getGpuCount();
 		switch (c) {
 			case "auto":
@@ -76,8 +76,19 @@ public final class Engines {
 					"--device gpu: PyTorch sees no GPU here (CUDA natives are in the -Pgpu build)");
 				return Device.gpu();
 			default:
-				throw new IllegalArgumentException("unknown device '" + choice + "': use auto, cpu or gpu");
+				throw new IllegalStateException("unreachable: " + c);
 		}
+	}
+
+	/**
+	 * {@code auto}, {@code cpu} or {@code gpu}, in any case; checked without starting the engine, so
+	 * a typo is refused before any work.
+	 */
+	public static String deviceChoice(final String choice) {
+		final String c = choice == null ? "auto" : choice.trim().toLowerCase(Locale.ROOT);
+		if (!c.equals("auto") && !c.equals("cpu") && !c.equals("gpu")) throw new IllegalArgumentException(
+			"unknown device '" + choice + "': use auto, cpu or gpu");
+		return c;
 	}
 
 	/** Engine, version, device and CPU threads in one line, e.g. "PyTorch 2.3.0 on cpu(), 2 threads". */

@@ -24,6 +24,7 @@ import org.pssr.crappify.Degradation;
 import org.pssr.crappify.Degradations;
 import org.pssr.crappify.Normalisation;
 import org.pssr.crappify.io.Archives;
+import org.pssr.crappify.io.StagedOutput;
 
 /**
  * A trained model in one file ({@code *.pssr.zip}): {@code model.json} (architecture, frames, scale,
@@ -90,11 +91,8 @@ public final class ModelBundle implements AutoCloseable {
 		m.software.djl = Engines.djlVersion();
 		m.software.engine = Engines.ENGINE + " " + Engines.pytorch().getVersion();
 		m.software.java = System.getProperty("java.version");
-		final Path dir = file.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		final Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-		try {
-			try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(
+		try (StagedOutput staged = StagedOutput.file(file)) {
+			try (OutputStream os = Files.newOutputStream(staged.path()); ZipOutputStream zip = new ZipOutputStream(
 				new BufferedOutputStream(os, 1 << 16)))
 			{
 				zip.putNextEntry(new ZipEntry(MODEL_JSON));
@@ -106,10 +104,7 @@ public final class ModelBundle implements AutoCloseable {
 				out.flush();
 				zip.closeEntry();
 			}
-			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
+			staged.commit();
 		}
 	}
 

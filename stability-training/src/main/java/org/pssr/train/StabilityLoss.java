@@ -12,7 +12,7 @@ public final class StabilityLoss {
 	private final float weight;
 
 	public StabilityLoss(final double weight) {
-		if (!(weight >= 0)) throw new IllegalArgumentException("stability weight must be >= 0, not " +
+		if (!(weight >= 0 && weight <= 100)) throw new IllegalArgumentException("stability weight must be 0 to 100, not " +
 			weight);
 		this.weight = (float) weight;
 	}

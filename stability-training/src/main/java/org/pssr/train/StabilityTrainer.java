@@ -20,6 +20,7 @@ import ai.djl.training.GradientCollector;
 
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.TwinSample;
+import org.pssr.crappify.io.StagedOutput;
 import org.pssr.crappify.TwinSource;
 
 /**
@@ -89,8 +90,10 @@ public final class StabilityTrainer {
 		JniUtils.setGradMode(false);
 		final Device device = Engines.device(options.device());
 		final UNetConfig config = UNetConfig.preset(options.preset(), train.frames(), train.scale());
-		final Path dir = options.checkpoints() != null ? options.checkpoints() : Files.createTempDirectory(
+		// Without a checkpoint folder the run still needs one for its best weights: a scratch folder.
+		final StagedOutput scratch = options.checkpoints() != null ? null : StagedOutput.scratch(
 			"pssr-train");
+		final Path dir = scratch != null ? scratch.path() : options.checkpoints();
 		final UNet net = new UNet(config, device, options.seed());
 		final TrainingRun run = new TrainingRun(options, train, valid, log, listener,
 			config, device, net, dir);
@@ -127,6 +130,7 @@ public final class StabilityTrainer {
 		}
 		finally {
 			if (!ok) net.close();
+			if (scratch != null) scratch.close();
 		}
 	}
 

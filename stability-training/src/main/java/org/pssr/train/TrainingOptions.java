@@ -24,19 +24,22 @@ public final class TrainingOptions {
 	}
 
 	public TrainingOptions epochs(final int v) {
-		if (v < 1) throw new IllegalArgumentException("epochs must be >= 1, not " + v);
+		if (v < 1 || v > 100_000) throw new IllegalArgumentException("epochs must be 1 to 100000, not " +
+			v);
 		epochs = v;
 		return this;
 	}
 
 	public TrainingOptions batch(final int v) {
-		if (v < 1) throw new IllegalArgumentException("batch must be >= 1, not " + v);
+		if (v < 1 || v > 4096) throw new IllegalArgumentException("batch must be 1 to 4096, not " + v);
 		batch = v;
 		return this;
 	}
 
+	/** Peak learning rate, in (0, 1]: Adam's steps are about this large, so more cannot converge. */
 	public TrainingOptions learningRate(final double v) {
-		new OneCycle(v);
+		if (!(v > 0 && v <= 1)) throw new IllegalArgumentException(
+			"learning rate must be in (0, 1], not " + v);
 		learningRate = v;
 		return this;
 	}
@@ -61,13 +64,13 @@ public final class TrainingOptions {
 
 	/** {@code auto}, {@code cpu} or {@code gpu}; checked when training starts. */
 	public TrainingOptions device(final String v) {
-		device = v;
+		device = Engines.deviceChoice(v);
 		return this;
 	}
 
 	/** Progress reports every this many steps. */
 	public TrainingOptions progressEvery(final int v) {
-		if (v < 1) throw new IllegalArgumentException("progress interval must be >= 1, not " + v);
+		if (v < 1 || v > 1_000_000) throw new IllegalArgumentException("progress interval must be >= 1, not " + v);
 		progressEvery = v;
 		return this;
 	}

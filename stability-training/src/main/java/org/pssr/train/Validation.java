@@ -32,6 +32,7 @@ final class Validation implements TrainingHook {
 			final float[] up = predict(run.net, new TwinSample[] { s }, true);
 			psnr += ImageQuality.psnr(s.target(), up);
 			ssim += ImageQuality.ssim(up, s.target(), s.hrWidth(), s.hrHeight());
+			run.log.progress("bilinear baseline of the validation twins", i + 1, valid.size());
 		}
 		baselinePsnr = psnr / valid.size();
 		baselineSsim = ssim / valid.size();

@@ -33,10 +33,9 @@ public final class ImageJTiffWriter implements MovieWriter {
 	private static final int ENTRIES_FIRST = 14;
 	private static final int ENTRIES_OTHER = 11;
 	private static final long CLASSIC_TIFF_LIMIT = 0xFFFFFFFFL;
-	private static final String TEMP_SUFFIX = ".part";
 
 	private final Path target;
-	private final Path temp;
+	private final StagedOutput output;
 	private final FileChannel channel;
 	private final int width;
 	private final int height;
@@ -79,19 +78,14 @@ public final class ImageJTiffWriter implements MovieWriter {
 		this.planes = Math.multiplyExact(Math.multiplyExact(channels, slices), frames);
 		this.format = format;
 		this.plane = ByteBuffer.allocate((int) planeBytes).order(ByteOrder.LITTLE_ENDIAN);
-		final Path dir = this.target.getParent();
-		if (dir == null || !Files.isDirectory(dir)) {
-			throw new java.nio.file.NoSuchFileException(String.valueOf(dir), null,
-				"output folder does not exist");
+		this.output = StagedOutput.file(this.target);
+		try {
+			this.channel = FileChannel.open(output.path(), StandardOpenOption.WRITE);
 		}
-		if (!Files.isWritable(dir)) {
-			throw new java.nio.file.AccessDeniedException(dir.toString(), null,
-				"output folder is not writable");
+		catch (final IOException | RuntimeException e) {
+			output.close();
+			throw e;
 		}
-		// Not Files.createTempFile: its owner-only permissions would carry over to the result.
-		this.temp = dir.resolve(tempPrefix(this.target) + Long.toHexString(System.nanoTime()) +
-			TEMP_SUFFIX);
-		this.channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 		try {
 			final byte[] description = description(channels, slices, frames, calibration);
 			final ByteBuffer head = header(description, calibration, planeBytes);
@@ -114,35 +108,6 @@ public final class ImageJTiffWriter implements MovieWriter {
 			for (int t = 0; t < movie.frames(); t++)
 				out.write(movie.frame(t));
 		}
-	}
-
-	/**
-	 * Deletes what killed writers of {@code target} left: the temporary files a process that was
-	 * killed (SIGKILL, a node lost) could not remove. Only for a caller that knows no other writer of
-	 * {@code target} is running, such as the one task that makes a part of a movie.
-	 *
-	 * @return how many were deleted
-	 */
-	public static int deleteLeftovers(final Path target) throws IOException {
-		final Path dir = target.toAbsolutePath().getParent();
-		if (dir == null || !Files.isDirectory(dir)) return 0;
-		final String prefix = tempPrefix(target.toAbsolutePath());
-		int deleted = 0;
-		try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, p -> {
-			final String name = p.getFileName().toString();
-			return name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX) && name.substring(prefix
-				.length(), name.length() - TEMP_SUFFIX.length()).matches("[0-9a-f]+");
-		}))
-		{
-			for (final Path p : files)
-				if (Files.deleteIfExists(p)) deleted++;
-		}
-		return deleted;
-	}
-
-	/** Temporary files are hidden beside the target: {@code .NAME.HEX.part}. */
-	private static String tempPrefix(final Path target) {
-		return "." + target.getFileName() + ".";
 	}
 
 	public Path target() {
@@ -200,13 +165,7 @@ public final class ImageJTiffWriter implements MovieWriter {
 			writeTrailingIfds();
 			channel.force(false);
 			channel.close();
-			try {
-				Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
-					StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-			}
+			output.commit();
 			finished = true;
 		}
 		catch (final IOException | RuntimeException e) {
@@ -222,14 +181,9 @@ public final class ImageJTiffWriter implements MovieWriter {
 			channel.close();
 		}
 		catch (final IOException ignored) {
-			// Closing is best effort; the file is deleted next either way.
+			// Closing is best effort; the staged file is deleted next either way.
 		}
-		try {
-			Files.deleteIfExists(temp);
-		}
-		catch (final IOException ignored) {
-			// Nothing more can be done about a temporary file the OS will not delete.
-		}
+		output.close();
 	}
 
 	private ByteBuffer header(final byte[] description, final Calibration cal,

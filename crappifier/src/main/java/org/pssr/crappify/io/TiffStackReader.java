@@ -54,7 +54,11 @@ public final class TiffStackReader implements AutoCloseable {
 			if (magic != 42) throw bad("not a TIFF file");
 			long ifd = head.getInt(4) & 0xFFFFFFFFL;
 			Ifd first = null;
+			final java.util.Set<Long> seen = new java.util.HashSet<>();
 			while (ifd != 0) {
+				// Each directory takes at least 14 bytes, and a loop of them would never end.
+				if (!seen.add(ifd) || seen.size() > channel.size() / 14) throw bad(
+					"its image directories form a loop");
 				final Ifd d = new Ifd(ifd);
 				if (first == null) first = d;
 				else if (d.width != first.width || d.height != first.height || d.bits != first.bits ||
@@ -66,6 +70,9 @@ public final class TiffStackReader implements AutoCloseable {
 				ifd = d.next;
 			}
 			if (first == null) throw bad("no image in the file");
+			if ((long) first.width * first.height * (first.bits / 8) > Math.min(Integer.MAX_VALUE, channel
+				.size())) throw bad("a " + first.width + " x " + first.height +
+					" plane is larger than the file");
 			width = first.width;
 			height = first.height;
 			bits = first.bits;
@@ -81,7 +88,9 @@ public final class TiffStackReader implements AutoCloseable {
 	private void contiguousPlanes(final int images) throws IOException {
 		final long planeBytes = planeBytes();
 		final long start = strips.get(0)[0][0];
-		if (start + planeBytes * images > channel.size()) {
+		if (images > channel.size() / Math.max(1, planeBytes) || start + planeBytes * images > channel
+			.size())
+		{
 			throw bad("the description announces " + images + " planes but the file is too short");
 		}
 		strips.clear();
@@ -229,6 +238,8 @@ public final class TiffStackReader implements AutoCloseable {
 		{
 			final int size = type == 3 ? 2 : type == 4 ? 4 : 0;
 			if (size == 0) throw bad("unexpected TIFF field type " + type);
+			if (count < 1 || (long) size * count > channel.size()) throw bad("a field claims " +
+				Integer.toUnsignedString(count) + " values, more than the file holds");
 			final ByteBuffer v = size * count <= 4 ? b.duplicate().order(order).position(at + 8)
 				.slice().order(order) : read(b.getInt(at + 8) & 0xFFFFFFFFL, size * count, order);
 			final long[] out = new long[count];
@@ -240,9 +251,16 @@ public final class TiffStackReader implements AutoCloseable {
 
 		private int imageCount(final ByteBuffer b, final int at, final int count) throws IOException {
 			if (count <= 4) return 1;
+			if (count < 0 || count > channel.size()) throw bad("the description is longer than the file");
 			final ByteBuffer text = read(b.getInt(at + 8) & 0xFFFFFFFFL, count, order);
 			final Matcher m = IMAGES.matcher(StandardCharsets.ISO_8859_1.decode(text));
-			return m.find() ? Integer.parseInt(m.group(1)) : 1;
+			if (!m.find()) return 1;
+			try {
+				return Integer.parseInt(m.group(1));
+			}
+			catch (final NumberFormatException e) {
+				throw bad("the description announces " + m.group(1) + " images");
+			}
 		}
 	}
 }

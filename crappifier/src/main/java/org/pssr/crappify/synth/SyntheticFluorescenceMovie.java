@@ -33,6 +33,8 @@ public final class SyntheticFluorescenceMovie extends AbstractMovie {
 	public static final double PIXEL_SIZE_UM = 0.04;
 	public static final double FRAME_INTERVAL_S = 2.0;
 
+	/** 64 MP: a frame is rendered in memory with its background, so 0.5 GB. */
+	private static final long MAX_PIXELS = 1L << 26;
 	private static final double PSF_SIGMA = 1.1;
 	private static final double CAMERA_OFFSET = 100;
 	private static final double READ_NOISE = 2.5;
@@ -56,6 +58,9 @@ public final class SyntheticFluorescenceMovie extends AbstractMovie {
 			throw new IllegalArgumentException("a synthetic movie needs at least 16 x 16 pixels and " +
 				"one frame, not " + width + " x " + height + " x " + frames);
 		}
+		if ((long) width * height > MAX_PIXELS || frames > 1_000_000) throw new IllegalArgumentException(
+			"a synthetic movie of " + width + " x " + height + " x " + frames + " is beyond what is " +
+				"rendered here: at most " + MAX_PIXELS + " pixels per frame and 1000000 frames");
 		this.width = width;
 		this.height = height;
 		this.seed = seed;

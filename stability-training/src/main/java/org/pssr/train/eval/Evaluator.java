@@ -56,6 +56,8 @@ public final class Evaluator {
 		final int height = (int) (truth.height() / s);
 		if (width < 16 || height < 16) throw new IllegalArgumentException("the ground truth (" + truth
 			.width() + " x " + truth.height() + ") is too small to evaluate at x" + s);
+		if (units.flat()) throw new IllegalArgumentException("the ground truth has no contrast (its " +
+			"percentiles are equal): PSNR and SSIM against it would say nothing about the model");
 		final Movie first = new DegradedMovie(truth, units, width, height, seed);
 		final Movie second = new DegradedMovie(truth, units, width, height, seed + 0x9E3779B97F4A7C15L);
 		final Iterator<float[]> modelFirst = resolver.frames(first, IntensityMap.IDENTITY);

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.pssr.crappify.io.StagedOutput;
 import org.pssr.crappify.io.Checksums;
 import org.pssr.train.ModelBundle;
 import org.pssr.crappify.Degradations;
@@ -71,10 +72,8 @@ final class BioImageIoPackage {
 		files.put(WEIGHTS, zipFolder(savedModel));
 		files.put(README, readme(bundle, report).getBytes(StandardCharsets.UTF_8));
 		final String rdf = yaml().dump(rdf(bundle, files, report));
-		final Path dir = output.toAbsolutePath().getParent();
-		final Path tmp = Files.createTempFile(dir, output.getFileName().toString(), ".tmp");
-		try {
-			try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(
+		try (StagedOutput staged = StagedOutput.file(output)) {
+			try (OutputStream os = Files.newOutputStream(staged.path()); ZipOutputStream zip = new ZipOutputStream(
 				new BufferedOutputStream(os, 1 << 16)))
 			{
 				put(zip, RDF, rdf.getBytes(StandardCharsets.UTF_8));
@@ -82,10 +81,7 @@ final class BioImageIoPackage {
 					put(zip, e.getKey(), e.getValue());
 				}
 			}
-			Files.move(tmp, output, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
+			staged.commit();
 		}
 	}
 

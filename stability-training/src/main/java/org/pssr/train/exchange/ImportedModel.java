@@ -1,8 +1,8 @@
 package org.pssr.train.exchange;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,15 +15,20 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 
 import org.pssr.crappify.io.Archives;
-import org.pssr.crappify.io.Folders;
+import org.pssr.crappify.io.Checksums;
+import org.pssr.crappify.io.StagedOutput;
 import org.pssr.train.ModelBundle;
 import org.pssr.crappify.Degradation;
 import org.pssr.crappify.Degradations;
 import org.pssr.crappify.Normalisation;
 import org.pssr.train.SuperResolutionModel;
 import org.pssr.train.tensorflow.SavedModels;
+import org.pssr.train.tensorflow.TensorFlowFailure;
 import org.pssr.train.tensorflow.TensorFlowModel;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * A TensorFlow model opened for the movie pipeline: a SavedModel folder (ours, described by its
@@ -40,10 +45,11 @@ public final class ImportedModel implements SuperResolutionModel {
 	private final Normalisation normalisation;
 	private final Optional<Degradation> recipe;
 	private final String description;
-	private final Path unpacked;
+	/** Where a package was unpacked; null for a SavedModel folder used in place. */
+	private final StagedOutput unpacked;
 
 	private ImportedModel(final TensorFlowModel model, final Normalisation normalisation,
-		final Optional<Degradation> recipe, final String description, final Path unpacked)
+		final Optional<Degradation> recipe, final String description, final StagedOutput unpacked)
 	{
 		this.model = model;
 		this.normalisation = normalisation;
@@ -60,26 +66,59 @@ public final class ImportedModel implements SuperResolutionModel {
 	}
 
 	/**
-	 * @throws IllegalArgumentException when the model is not one the pipeline can run, saying why
+	 * @throws IllegalArgumentException when the model is not one the pipeline can run, or is
+	 *           damaged, saying why
 	 */
 	public static ImportedModel open(final Path path) throws IOException {
-		if (Files.isDirectory(path)) return savedModel(path, null);
-		if (!Files.isRegularFile(path)) throw new IllegalArgumentException("no such model: " + path);
-		final Path dir = Files.createTempDirectory("pssr-bioimageio");
+		if (!Files.exists(path)) throw new IllegalArgumentException("no such model: " + path);
+		if (Files.isDirectory(path)) return refusingMalformed(path, () -> savedModel(path, null));
+		final StagedOutput dir = StagedOutput.scratch("pssr-bioimageio");
 		try {
-			unzip(path, dir);
-			final Path rdf = dir.resolve(BioImageIoPackage.RDF);
-			if (!Files.isRegularFile(rdf)) throw new IllegalArgumentException(path +
-				" is neither a pssr model bundle (*.pssr.zip) nor a bioimage.io package (no rdf.yaml)");
-			return bioImageIo(path, dir, rdf);
+			return refusingMalformed(path, () -> {
+				unzip(path, dir.path());
+				final Path rdf = dir.path().resolve(BioImageIoPackage.RDF);
+				if (!Files.isRegularFile(rdf)) throw new IllegalArgumentException(path +
+					" is neither a pssr model bundle (*.pssr.zip) nor a bioimage.io package (no rdf.yaml)");
+				return bioImageIo(path, dir, rdf);
+			});
 		}
 		catch (final IOException | RuntimeException e) {
-			Folders.deleteTree(dir);
+			dir.close();
 			throw e;
 		}
 	}
 
-	private static ImportedModel savedModel(final Path folder, final Path unpacked) throws IOException {
+	private interface Opening {
+
+		ImportedModel open() throws IOException;
+	}
+
+	/**
+	 * Files from elsewhere fail in many shapes (a YAML mapping where a list belongs, a graph
+	 * TensorFlow cannot run, a cut-off stream): each is the model's fault, said in one line naming
+	 * it.
+	 */
+	private static ImportedModel refusingMalformed(final Path path, final Opening opening)
+		throws IOException
+	{
+		try {
+			return opening.open();
+		}
+		catch (final IllegalArgumentException e) {
+			throw e;
+		}
+		catch (final YAMLException | ClassCastException | IndexOutOfBoundsException |
+			NullPointerException | TensorFlowFailure | EOFException e)
+		{
+			throw new IllegalArgumentException(path + " is not a model this build can run: " + e
+				.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()
+					.lines().findFirst().orElse("")), e);
+		}
+	}
+
+	private static ImportedModel savedModel(final Path folder, final StagedOutput unpacked)
+		throws IOException
+	{
 		final java.util.Optional<JsonObject> meta = SavedModels.metadata(folder);
 		if (meta.isPresent()) {
 			final JsonObject m = meta.get();
@@ -97,12 +136,14 @@ public final class ImportedModel implements SuperResolutionModel {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static ImportedModel bioImageIo(final Path pkg, final Path dir, final Path rdfFile)
-		throws IOException
+	private static ImportedModel bioImageIo(final Path pkg, final StagedOutput unpacked,
+		final Path rdfFile) throws IOException
 	{
+		final Path dir = unpacked.path();
 		final Map<String, Object> rdf;
 		try (InputStream in = Files.newInputStream(rdfFile)) {
-			final Object o = new Yaml().load(in);
+			// Plain data only: a package is not allowed to name Java classes for SnakeYAML to build.
+			final Object o = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
 			if (!(o instanceof Map)) throw new IllegalArgumentException(pkg + ": rdf.yaml is not a mapping");
 			rdf = (Map<String, Object>) o;
 		}
@@ -134,6 +175,7 @@ public final class ImportedModel implements SuperResolutionModel {
 		final Normalisation normalisation = normalisation(input, where);
 		final Map<String, Object> tf = (Map<String, Object>) weights.get("tensorflow_saved_model_bundle");
 		final Path source = inside(dir, String.valueOf(tf.get("source")), where);
+		checkSha256(source, tf.get("sha256"), where);
 		final Path folder;
 		if (Files.isDirectory(source)) {
 			folder = source;
@@ -149,7 +191,7 @@ public final class ImportedModel implements SuperResolutionModel {
 		final Optional<Degradation> recipe = pssr instanceof Map ? Degradations.recorded(new Gson()
 			.toJsonTree(((Map<String, Object>) pssr).get("recipe")), scale) : Optional.empty();
 		return new ImportedModel(model, normalisation, recipe, "bioimage.io model '" + rdf.get("name") +
-			"'", dir);
+			"'", unpacked);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -220,6 +262,19 @@ public final class ImportedModel implements SuperResolutionModel {
 		return p;
 	}
 
+	/** The weights must be the bytes the package's author published: refused when they are not. */
+	private static void checkSha256(final Path file, final Object expected, final String where)
+		throws IOException
+	{
+		if (expected == null) return;
+		if (Files.isDirectory(file)) throw new IllegalArgumentException(where +
+			"the weights carry a sha256 but are a folder, not the file it was computed on");
+		final String got = Checksums.sha256(file);
+		if (!got.equalsIgnoreCase(String.valueOf(expected))) throw new IllegalArgumentException(where +
+			"the weights' sha256 is " + got + ", not the " + expected +
+			" rdf.yaml gives: the package was changed or damaged");
+	}
+
 	/** Unpacks {@code zip} into {@code dir}, refusing entries that would land outside it. */
 	static void unzip(final Path zip, final Path dir) throws IOException {
 		Files.createDirectories(dir);
@@ -264,13 +319,6 @@ public final class ImportedModel implements SuperResolutionModel {
 	@Override
 	public void close() {
 		model.close();
-		if (unpacked != null) {
-			try {
-				Folders.deleteTree(unpacked);
-			}
-			catch (final IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}
+		if (unpacked != null) unpacked.close();
 	}
 }

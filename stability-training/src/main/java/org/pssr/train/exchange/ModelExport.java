@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import com.google.gson.JsonObject;
 
 import org.pssr.crappify.Degradations;
-import org.pssr.crappify.io.Folders;
+import org.pssr.crappify.io.StagedOutput;
 import org.pssr.train.ModelBundle;
 import org.pssr.crappify.Normalisation;
 import org.pssr.train.UNet;
@@ -60,31 +60,30 @@ public final class ModelExport {
 					" (use --format bioimageio for a package)");
 		final TestWindow test = TestWindow.of(bundle);
 		if (format == ExportFormat.SAVEDMODEL) {
-			SavedModels.write(bundle.model().network(), metadata(bundle), output);
-			return checked(bundle, test, tensorFlowOutput(bundle, output, test), output, output, format);
+			try (StagedOutput staged = StagedOutput.folder(output)) {
+				SavedModels.write(bundle.model().network(), metadata(bundle), staged.path());
+				final ExportReport report = checked(bundle, test, tensorFlowOutput(bundle, staged.path(),
+					test), output, format);
+				staged.commit();
+				return report;
+			}
 		}
-		final Path dir = output.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		final Path staging = Files.createTempDirectory(dir, output.getFileName() + ".part");
-		try {
-			final Path savedModel = staging.resolve("savedmodel");
+		try (StagedOutput scratch = StagedOutput.scratch("pssr-export")) {
+			final Path savedModel = scratch.path().resolve("savedmodel");
 			SavedModels.write(bundle.model().network(), metadata(bundle), savedModel);
 			final float[] got = tensorFlowOutput(bundle, savedModel, test);
-			final ExportReport report = checked(bundle, test, got, savedModel, output, format);
+			final ExportReport report = checked(bundle, test, got, output, format);
 			new BioImageIoPackage(author, license).write(bundle, savedModel, test, got, report, output);
 			return report;
-		}
-		finally {
-			Folders.deleteTree(staging);
 		}
 	}
 
 	/**
-	 * Compares the reloaded SavedModel's output {@code got} with PyTorch on the test window; removes
-	 * the SavedModel and fails when they differ.
+	 * Compares the reloaded SavedModel's output {@code got} with PyTorch on the test window; fails,
+	 * before anything is committed, when they differ.
 	 */
 	private static ExportReport checked(final ModelBundle bundle, final TestWindow test,
-		final float[] got, final Path savedModel, final Path output, final ExportFormat format)
+		final float[] got, final Path output, final ExportFormat format)
 		throws IOException
 	{
 		final float[] expected = bundle.model().predict(test.modelInput, 1, test.side, test.side);
@@ -95,7 +94,6 @@ public final class ModelExport {
 			range = Math.max(range, Math.abs(expected[i]));
 		}
 		if (!(max <= TOLERANCE * Math.max(1, range))) {
-			Folders.deleteTree(savedModel);
 			throw new IllegalStateException(String.format(java.util.Locale.ROOT,
 				"the TensorFlow export does not reproduce the model (max |TF - PyTorch| = %.3g for outputs " +
 					"up to %.3g); nothing was written", max, range));

@@ -110,6 +110,7 @@ public final class MovieSuperResolver {
 				for (int i = 0; i < indices.length; i++) {
 					final float[] frame = recent.computeIfAbsent(indices[i], f -> {
 						final float[] values = FrameArrays.copy(movie.frame(f));
+						requireFinite(values, f);
 						normaliser.apply(values);
 						return values;
 					});
@@ -120,6 +121,18 @@ public final class MovieSuperResolver {
 				return output;
 			}
 		};
+	}
+
+	/**
+	 * A NaN or infinity would spread through every convolution into the whole output frame: such
+	 * a movie is refused, naming the frame, rather than super-resolved into garbage.
+	 */
+	private static void requireFinite(final float[] frame, final int t) {
+		int bad = 0;
+		for (final float v : frame)
+			if (!Float.isFinite(v)) bad++;
+		if (bad > 0) throw new IllegalArgumentException("frame " + (t + 1) + " of the input has " + bad +
+			" NaN or infinite pixel(s); replace them (e.g. Process > Math > Remove NaNs) first");
 	}
 
 	/** Every frame of {@code movie}, super-resolved, in order, to {@code sink}. */

@@ -15,7 +15,7 @@ import ai.djl.ndarray.NDArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-import org.pssr.crappify.io.Folders;
+import org.pssr.crappify.io.StagedOutput;
 import org.pssr.train.UNet;
 
 /**
@@ -45,19 +45,15 @@ public final class SavedModels {
 		final Path target = folder.toAbsolutePath().normalize();
 		if (Files.exists(target) && !isEmptyFolder(target)) throw new IllegalArgumentException(target +
 			" already exists; choose a new folder (nothing is overwritten)");
-		Files.createDirectories(target.getParent());
-		final Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".part");
-		try {
-			final Path staged = tmp.resolve("model");
-			TensorFlowRuntime.engine().writeSavedModel(net.config(), weights(net), SIGNATURE, staged);
-			final Path meta = staged.resolve(METADATA);
+		try (StagedOutput staged = StagedOutput.folder(target)) {
+			// TensorFlow's builder makes the folder itself.
+			Files.delete(staged.path());
+			TensorFlowRuntime.engine().writeSavedModel(net.config(), weights(net), SIGNATURE, staged
+				.path());
+			final Path meta = staged.path().resolve(METADATA);
 			Files.createDirectories(meta.getParent());
 			Files.write(meta, metadata.toString().getBytes(StandardCharsets.UTF_8));
-			if (Files.exists(target)) Files.delete(target);
-			Files.move(staged, target);
-		}
-		finally {
-			Folders.deleteTree(tmp);
+			staged.commit();
 		}
 	}
 

@@ -14,6 +14,7 @@ import ai.djl.repository.zoo.ZooModel;
 
 import org.pssr.train.Engines;
 import org.pssr.train.UNetConfig;
+import org.pssr.train.tensorflow.TensorFlowFailure;
 import org.pssr.train.tensorflow.FloatTensor;
 import org.pssr.train.tensorflow.SavedModelSession;
 import org.pssr.train.tensorflow.TensorFlowEngine;
@@ -93,11 +94,11 @@ public final class DjlTensorFlow implements TensorFlowEngine {
 			throw e;
 		}
 		catch (final RuntimeException e) {
-			if (isLibrary(e)) throw new IllegalStateException("TensorFlow failed: " + e.getMessage(), e);
+			if (isLibrary(e)) throw new TensorFlowFailure("TensorFlow failed: " + e.getMessage(), e);
 			throw e;
 		}
 		catch (final Exception e) {
-			throw new IllegalStateException("TensorFlow failed: " + e.getMessage(), e);
+			throw new TensorFlowFailure("TensorFlow failed: " + e.getMessage(), e);
 		}
 	}
 
@@ -106,7 +107,7 @@ public final class DjlTensorFlow implements TensorFlowEngine {
 			return checked(action);
 		}
 		catch (final IOException e) {
-			throw new IllegalStateException("TensorFlow failed: " + e.getMessage(), e);
+			throw new TensorFlowFailure("TensorFlow failed: " + e.getMessage(), e);
 		}
 	}
 
