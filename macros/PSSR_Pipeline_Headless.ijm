@@ -34,7 +34,7 @@ for (i = 0; i < files.length; i++) {
 	if (!endsWith(toLowerCase(name), ".tif") && !endsWith(toLowerCase(name), ".tiff"))
 		continue;
 	base = substring(name, 0, lastIndexOf(name, "."));
-	run("Super-Resolve Movie", "inputfile=[" + input + File.separator + name + "] modelfile=[" + model + "] outputfile=[" + results + File.separator + base + "_pssr.tif] tile=0 device=auto bits=32 channel=1");
+	run("Super-Resolve Movie", "inputfile=[" + input + File.separator + name + "] modelfile=[" + model + "] outputfile=[" + results + File.separator + base + "_pssr.tif] tile=0 device=auto bits=32 frames=[] channel=1");
 	close("*");
 }
 print("PSSR: done; model " + model + ", movies in " + results);

@@ -19,7 +19,7 @@ public final class Bench {
 		if (quick) return Arrays.asList(new PeakWorkload(), new TrainingWorkload("small", 32, 2, 1, 1,
 			null), new InferenceWorkload("small", 32, 1, 1), new CrappifyWorkload("pssr"),
 			new CziWorkload(), new SuperResolveMemoryWorkload(),
-			new TrainingMemoryWorkload());
+			new TrainingMemoryWorkload(), new ChunkedSuperResolveWorkload());
 		return Arrays.asList(new PeakWorkload(), //
 			new TrainingWorkload("small", 128, 4, 1, 3, null), //
 			new TrainingWorkload("small", 256, 4, 1, 2, null), //
@@ -33,7 +33,8 @@ public final class Bench {
 			new CrappifyWorkload("poisson"), //
 			new CziWorkload(), //
 			new SuperResolveMemoryWorkload(), //
-			new TrainingMemoryWorkload());
+			new TrainingMemoryWorkload(), //
+			new ChunkedSuperResolveWorkload());
 	}
 
 	/** Workloads whose name starts with one of {@code only} (all when it is empty). */

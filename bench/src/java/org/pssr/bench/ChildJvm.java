@@ -1,21 +1,40 @@
 package org.pssr.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Runs a main class in a fresh JVM with our class path and returns its peak RSS. */
+/** Runs a main class in a fresh JVM with our class path and reads back its peak RSS. */
 final class ChildJvm {
 
-	private ChildJvm() {}
+	private final Process process;
+	private final Path output;
+	private final String mainClass;
+
+	private ChildJvm(final Process process, final Path output, final String mainClass) {
+		this.process = process;
+		this.output = output;
+		this.mainClass = mainClass;
+	}
 
 	/** Peak resident set size in MB of {@code mainClass args} run under {@link PeakRssProbe}. */
 	static double peakRssMb(final String maxHeap, final int threads, final String mainClass,
 		final String... args) throws IOException, InterruptedException
+	{
+		return start(maxHeap, threads, mainClass, args).peakRssMb();
+	}
+
+	/**
+	 * Starts {@code mainClass args} under {@link PeakRssProbe} with {@code threads} PyTorch threads;
+	 * its output goes to a file, so that several can run at once without blocking on a pipe.
+	 */
+	static ChildJvm start(final String maxHeap, final int threads, final String mainClass,
+		final String... args) throws IOException
 	{
 		final List<String> cmd = new ArrayList<>(Arrays.asList(Paths.get(System.getProperty(
 			"java.home"), "bin", "java").toString(), "-Xmx" + maxHeap, "-Djava.awt.headless=true",
@@ -23,16 +42,26 @@ final class ChildJvm {
 			"-Dai.djl.pytorch.num_interop_threads=" + threads, "-cp", System.getProperty(
 				"java.class.path"), PeakRssProbe.class.getName(), mainClass));
 		cmd.addAll(Arrays.asList(args));
-		final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-		final ByteArrayOutputStream out = new ByteArrayOutputStream();
-		Reference.copy(p.getInputStream(), out);
-		final int exit = p.waitFor();
-		final String text = new String(out.toByteArray(), StandardCharsets.UTF_8);
-		final int at = text.lastIndexOf(PeakRssProbe.MARKER);
-		if (exit != 0 || at < 0) throw new IOException(mainClass + " failed (exit " + exit + "): " + tail(
-			text));
-		final String kb = text.substring(at + PeakRssProbe.MARKER.length()).trim().split("\\s")[0];
-		return Long.parseLong(kb) / 1024.0;
+		final Path output = Files.createTempFile("pssr-bench-child", ".log");
+		final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output
+			.toFile()).start();
+		return new ChildJvm(p, output, mainClass);
+	}
+
+	/** Waits for the child; its peak RSS in MB. */
+	double peakRssMb() throws IOException, InterruptedException {
+		try {
+			final int exit = process.waitFor();
+			final String text = new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
+			final int at = text.lastIndexOf(PeakRssProbe.MARKER);
+			if (exit != 0 || at < 0) throw new IOException(mainClass + " failed (exit " + exit + "): " +
+				tail(text));
+			final String kb = text.substring(at + PeakRssProbe.MARKER.length()).trim().split("\\s")[0];
+			return Long.parseLong(kb) / 1024.0;
+		}
+		finally {
+			Files.deleteIfExists(output);
+		}
 	}
 
 	private static String tail(final String s) {

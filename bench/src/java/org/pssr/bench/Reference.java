@@ -137,7 +137,7 @@ public final class Reference {
 		return o;
 	}
 
-	static void copy(final InputStream in, final ByteArrayOutputStream out) {
+	private static void copy(final InputStream in, final ByteArrayOutputStream out) {
 		try {
 			in.transferTo(out);
 		}

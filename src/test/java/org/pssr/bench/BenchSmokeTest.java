@@ -40,6 +40,22 @@ class BenchSmokeTest {
 	}
 
 	@Test
+	void quickChunkWorkloadRunsChunksAtOnceAndJoinsThem(@TempDir final Path dir) throws Exception {
+		assertEquals(0, Main.run("bench", "--quick", "--only", "superres-chunks", "--no-reference",
+			"--output", dir.toString()));
+		final com.google.gson.JsonArray rows = JsonParser.parseString(new String(Files.readAllBytes(dir
+			.resolve("results.json")), StandardCharsets.UTF_8)).getAsJsonObject().getAsJsonArray("results");
+		assertEquals(6, rows.size(), rows.toString());
+		for (final com.google.gson.JsonElement e : rows) {
+			final JsonObject row = e.getAsJsonObject();
+			assertTrue(row.get("workload").getAsString().startsWith("superres chunks: "), row.toString());
+			assertTrue(row.get("ours").getAsDouble() > 0, row.toString());
+		}
+		assertTrue(rows.get(1).getAsJsonObject().get("workload").getAsString().contains(
+			" processes at once (1 thread each) + join"), rows.toString());
+	}
+
+	@Test
 	void aFailingWorkloadBecomesALineAndTheOthersStillRun() {
 		final Workload broken = new Workload() {
 

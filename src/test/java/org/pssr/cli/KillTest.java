@@ -107,13 +107,15 @@ class KillTest {
 	{
 		final Path out = dir.resolve("m.pssr.zip");
 		final Path checkpoints = dir.resolve("m.checkpoints");
-		terminated(train(out), "epoch 1/3 step 3:");
+		// SIGTERM is SLURM's preemption: the state after the current step is kept, exit 75 asks for a requeue
+		terminated(train(out), "epoch 1/3 step 3:", ExitCodes.PREEMPTED);
 		assertFalse(Files.exists(out), "a stopped training must not write a model");
 		assertEquals(List.of(), hidden(dir), "staging left after SIGTERM");
-		terminated(train(out), "epoch 2/3 step");
+		assertTrue(Files.exists(checkpoints.resolve("last.ckpt")), "the preempted state");
+		terminated(train(out, "--resume", checkpoints.resolve("last.ckpt").toString()), "epoch 2/3 step",
+			ExitCodes.PREEMPTED);
 		assertFalse(Files.exists(out));
 		assertEquals(List.of(), hidden(checkpoints), "staging left in the checkpoints");
-		assertTrue(Files.exists(checkpoints.resolve("last.ckpt")), "the complete epoch's checkpoint");
 		killed(train(out), "epoch 3/3 step");
 		assertFalse(Files.exists(out));
 		assertEquals(ExitCodes.OK, Main.run(train(out, "--resume", checkpoints.resolve("last.ckpt")
@@ -140,11 +142,17 @@ class KillTest {
 
 	/** Runs {@code args} in a fresh JVM, sends SIGTERM once stderr shows {@code at}, waits for it. */
 	private static void terminated(final String[] args, final String at) throws Exception {
+		terminated(args, at, 143);
+	}
+
+	private static void terminated(final String[] args, final String at, final int status)
+		throws Exception
+	{
 		final Process p = start(args);
 		awaitLine(p, at);
 		p.destroy();
 		assertTrue(p.waitFor(60, TimeUnit.SECONDS), "did not stop after SIGTERM");
-		assertEquals(143, p.exitValue(), "exit status of a JVM ended by SIGTERM");
+		assertEquals(status, p.exitValue(), "exit status after SIGTERM");
 	}
 
 	private static void killed(final String[] args, final String at) throws Exception {

@@ -1,18 +1,24 @@
 package org.pssr.fiji;
 
+import static org.pssr.testing.SameMovie.assertSameMovie;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 import ij.process.ColorProcessor;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.pssr.app.EvaluateJob;
 import org.pssr.app.NearestModel;
 import org.pssr.crappify.Logger;
@@ -40,6 +46,63 @@ class CommandsTest {
 		assertEquals("micron", result.getCalibration().getUnit());
 		result.setT(5);
 		assertEquals(400 + 3 + 2, result.getProcessor().getf(12, 8), 1e-2);
+	}
+
+	@Test
+	void aFrameRangeGivesThoseFramesInAWindowOrAsPartsThatJoinToTheWholeMovie(@TempDir final Path dir)
+		throws IOException
+	{
+		final Path input = dir.resolve("series.tif");
+		IJ.saveAsTiff(CodedMovies.series(24, 20, 5), input.toString());
+		final Path model = Files.write(dir.resolve("test.pssr.zip"), new byte[] { 1 });
+		final SuperResolveMovieCommand window = command(input, model, "2:4", null);
+		final ImagePlus range = window.superResolve(NearestModel.open(3, 4));
+		assertEquals(3, range.getNFrames());
+		range.setT(1);
+		assertEquals(100 + 3 + 2, range.getProcessor().getf(12, 8), 1e-2, "frame 2 first");
+
+		final Path out = dir.resolve("out.tif");
+		for (final String frames : new String[] { "1:2", "3:5" })
+			assertEquals(frames.equals("1:2") ? 2 : 3, command(input, model, frames, out).superResolve(
+				NearestModel.open(3, 4)).getNFrames());
+		assertFalse(Files.exists(out), "parts only");
+		final JoinPartsCommand join = new JoinPartsCommand();
+		join.outputfile = out.toFile();
+		join.deleteparts = true;
+		join.run();
+		assertFalse(join.isCanceled(), join.getCancelReason());
+		assertEquals("wrote " + out + " from 2 parts", join.report);
+		final Path whole = dir.resolve("whole.tif");
+		command(input, model, "", whole).superResolve(NearestModel.open(3, 4));
+		assertSameMovie(whole, out);
+		assertFalse(Files.exists(dir.resolve("out.parts")));
+
+		join.run();
+		assertTrue(join.isCanceled());
+		assertTrue(join.getCancelReason().contains("out.parts does not exist"), join.getCancelReason());
+	}
+
+	@Test
+	void aPartOfTheOpenImageIsRefusedForItRecordsNoFile(@TempDir final Path dir) {
+		final SuperResolveMovieCommand command = command(null, dir.resolve("m.pssr.zip"), "1:2", dir
+			.resolve("out.tif"));
+		command.image = CodedMovies.series(24, 20, 5);
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> command
+			.superResolve(NearestModel.open(3, 4)));
+		assertTrue(e.getMessage().contains("give inputfile=[...]"), e.getMessage());
+	}
+
+	private static SuperResolveMovieCommand command(final Path input, final Path model,
+		final String frames, final Path output)
+	{
+		final SuperResolveMovieCommand command = new SuperResolveMovieCommand();
+		command.inputfile = input == null ? null : input.toFile();
+		command.modelfile = model.toFile();
+		command.outputfile = output == null ? null : output.toFile();
+		command.frames = frames;
+		command.bits = "32";
+		command.channel = 1;
+		return command;
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.pssr.cli.CrappifyCommand;
 import org.pssr.cli.EvaluateCommand;
 import org.pssr.cli.ExportCommand;
+import org.pssr.cli.JoinCommand;
 import org.pssr.cli.SuperresCommand;
 import org.pssr.cli.TrainCommand;
 import org.scijava.Context;
@@ -76,6 +77,11 @@ class FrontEndOptionsTest {
 	@Test
 	void crappify() {
 		sameOptions(new CrappifyCommand(), GenerateTwinDataCommand.class, Map.of("input", "inputs"));
+	}
+
+	@Test
+	void join() {
+		sameOptions(new JoinCommand(), JoinPartsCommand.class, Map.of("output", "outputfile"));
 	}
 
 	@Test

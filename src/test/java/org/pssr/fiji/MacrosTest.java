@@ -47,7 +47,7 @@ class MacrosTest {
 
 	@Test
 	void theCheckCatchesUnknownCommandsUnknownKeysAndUnbalancedBrackets() {
-		final String all = "inputfile=[a] modelfile=[m] outputfile=[o] tile=0 device=auto bits=32 channel=1";
+		final String all = "inputfile=[a] modelfile=[m] outputfile=[o] tile=0 device=auto bits=32 frames=[] channel=1";
 		assertEquals(List.of(), CHECK.problems("run(\"Super-Resolve Movie\", \"" + all + "\");"));
 		assertEquals(1, CHECK.problems("run(\"Super-Resolve Movies\", \"" + all + "\");").size());
 		assertEquals(List.of("run(\"Super-Resolve Movie\") has no option 'modelFile'; it has " + CHECK

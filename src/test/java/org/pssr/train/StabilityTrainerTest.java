@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +18,9 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 import ai.djl.ndarray.NDArray;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +105,72 @@ class StabilityTrainerTest {
 		assertEquals(1, Checkpoint.header(last).epoch);
 		final float[] resumed = weightsAfter(options(3, 1, "killed").resume(last));
 		assertArrayEquals(uninterrupted, resumed);
+	}
+
+	@Test
+	void preemptedMidEpochResumesToTheWeightsOfAnUninterruptedOne() throws IOException {
+		final float[] uninterrupted = weightsAfter(options(2, 1, "full"));
+		final Path folder = dir.resolve("preempted");
+		final StabilityTrainer[] preempted = new StabilityTrainer[1];
+		preempted[0] = new StabilityTrainer(options(2, 1, "preempted"), train, valid, Logger.NONE,
+			new TrainingListener()
+			{
+
+				@Override
+				public void step(final StepProgress p) {
+					// progress every 2 steps of 4 samples: step 6 is half-way through epoch 2
+					if (p.step == 6) preempted[0].preempt();
+				}
+			});
+		final TrainingPreemptedException e = assertThrows(TrainingPreemptedException.class,
+			preempted[0]::train);
+		final Path last = folder.resolve("last.ckpt");
+		assertEquals(last, e.checkpoint());
+		final CheckpointHeader header = Checkpoint.header(last);
+		assertEquals(1, header.epoch);
+		assertEquals(8, header.position, "saved in the middle of epoch 2");
+		assertEquals(2, header.epochSteps);
+		assertEquals(0, Checkpoint.header(folder.resolve("best.ckpt")).position,
+			"best.ckpt holds validated epochs only");
+		final float[] resumed = weightsAfter(options(2, 1, "preempted").resume(last));
+		assertArrayEquals(uninterrupted, resumed);
+	}
+
+	@Test
+	void aVersion2CheckpointWithoutAPositionStillResumes() throws IOException {
+		final float[] one = weightsAfter(options(1, 1, "one"));
+		final Path last = dir.resolve("one/last.ckpt");
+		final ByteBuffer v3 = ByteBuffer.wrap(Files.readAllBytes(last));
+		final byte[] json = new byte[v3.getInt(8)];
+		v3.position(12);
+		v3.get(json);
+		final JsonObject header = JsonParser.parseString(new String(json, StandardCharsets.UTF_8))
+			.getAsJsonObject();
+		for (final String added : new String[] { "position", "epochLoss", "epochSteps" })
+			assertTrue(header.remove(added) != null, added);
+		final Path v2 = dir.resolve("one/v2.ckpt");
+		Files.write(v2, checkpoint(2, header.toString().getBytes(StandardCharsets.UTF_8), v3));
+		assertEquals(1, Checkpoint.header(v2).epoch);
+		assertEquals(0, Checkpoint.header(v2).position);
+		assertArrayEquals(one, weightsAfter(options(1, 1, "one").resume(v2)),
+			"resumed after its last epoch: the weights it holds");
+		final Path v4 = Files.write(dir.resolve("v4.ckpt"), checkpoint(4, json, v3));
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> Checkpoint.header(v4));
+		assertTrue(e.getMessage().contains("version 4 checkpoint"), e.getMessage());
+	}
+
+	/** A checkpoint of {@code version} with {@code json} as its header and the tensors of {@code of}. */
+	private static byte[] checkpoint(final int version, final byte[] json, final ByteBuffer of) {
+		final int tensors = 12 + of.getInt(8);
+		final int length = of.capacity() - 32 - tensors;
+		final ByteBuffer b = ByteBuffer.allocate(12 + json.length + length + 32);
+		b.putInt(of.getInt(0)).putInt(version).putInt(json.length).put(json);
+		b.put(of.array(), tensors, length);
+		final java.security.MessageDigest sha = org.pssr.crappify.io.Checksums.digest("SHA-256");
+		sha.update(b.array(), 0, b.position());
+		b.put(sha.digest());
+		return b.array();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.pssr.crappify.Calibration;
 import org.pssr.crappify.IntensityMap;
@@ -73,12 +74,100 @@ public final class SuperresJob {
 
 	/** Super-resolves {@code movie} into the writer {@code target} opens. */
 	public void write(final Movie movie, final Target target, final Logger log) throws IOException {
+		write(movie, new FrameRange(1, Math.max(1, movie.frames())), target, log);
+	}
+
+	/**
+	 * Super-resolves frames {@code range} of {@code movie} into the writer {@code target} opens, as a
+	 * run over the whole movie gives them (neighbours outside the range read, normalisation fitted on
+	 * the whole movie).
+	 */
+	public void write(final Movie movie, final FrameRange range, final Target target,
+		final Logger log) throws IOException
+	{
 		resolver.check(movie);
+		range.within(movie.frames());
 		// Everything that can refuse the movie comes before the output is opened.
 		final IntensityMap normaliser = model.normaliser(movie);
 		final MovieWriter writer = target.open(resolver.outputWidth(movie), resolver.outputHeight(
-			movie), movie.frames(), format, resolver.outputCalibration(movie));
-		resolver.write(movie, normaliser, writer, log);
+			movie), range.length(), format, resolver.outputCalibration(movie));
+		resolver.write(movie, normaliser, range.first() - 1, range.last(), writer, log);
+	}
+
+	/**
+	 * Frames {@code range} of {@code movie} as a part of {@code output} ({@link MovieParts}), with
+	 * the intensity normalisation fitted on the whole movie as a single run fits it, so the joined
+	 * parts are the movie one process writes. A part already complete for the same model, input and
+	 * settings is left as it is.
+	 *
+	 * @param model the model file this job's model was opened from
+	 * @param input the movie's file
+	 * @return whether the part was written (false: it was already complete)
+	 */
+	public boolean toPart(final Movie movie, final Path model, final Path input, final int channel,
+		final FrameRange range, final Path output, final Logger log) throws IOException
+	{
+		range.within(movie.frames());
+		final MovieParts parts = new MovieParts(output);
+		for (final Path written : new Path[] { output, parts.folder() }) {
+			Outputs.refuseOverwriting(written, input, "the input movie");
+			Outputs.refuseOverwriting(written, model, "the model");
+		}
+		final IntensityMap normaliser;
+		try {
+			resolver.check(movie);
+			normaliser = this.model.normaliser(movie);
+		}
+		catch (final IllegalArgumentException e) {
+			throw Refusals.about(input, e);
+		}
+		final PartRecord wanted = record(movie, normaliser, FileIdentity.of(model), FileIdentity.of(
+			input), channel, range);
+		final Optional<PartRecord> done = parts.complete(range);
+		if (done.isPresent() && done.get().sameRequest(wanted)) {
+			log.log("frames " + range + " of " + input.getFileName() + " are already done (" + parts.tiff(
+				range) + "); skipped");
+			return false;
+		}
+		done.ifPresent(d -> log.log("frames " + range + ": replacing the part of another run (" + String
+			.join("; ", d.differences(wanted)) + ")"));
+		final Path tiff = parts.tiff(range);
+		final Provenance made = provenance(input);
+		wanted.provenance = made.text();
+		resolver.write(movie, normaliser, range.first() - 1, range.last(), new ImageJTiffWriter(tiff,
+			wanted.width, wanted.height, 1, 1, range.length(), format, resolver.outputCalibration(movie),
+			made.with("frames", range).text()), log);
+		parts.commit(wanted);
+		log.log("frames " + range + " of " + input.getFileName() + " -> " + tiff);
+		return true;
+	}
+
+	private PartRecord record(final Movie movie, final IntensityMap normaliser,
+		final FileIdentity modelFile, final FileIdentity inputFile, final int channel,
+		final FrameRange range)
+	{
+		final PartRecord r = new PartRecord();
+		r.model = modelFile;
+		r.input = inputFile;
+		r.channel = channel;
+		r.first = range.first();
+		r.last = range.last();
+		r.movieFrames = movie.frames();
+		r.width = resolver.outputWidth(movie);
+		r.height = resolver.outputHeight(movie);
+		r.scale = model.model().scale();
+		r.bits = format.bits();
+		// tiles as large as the frame or larger all make one tile of the whole frame: the same output
+		r.tile = (int) Math.min(resolver.tile(), Math.max(movie.width(), movie.height()));
+		final Calibration c = resolver.outputCalibration(movie);
+		r.pixelWidth = c.pixelWidth();
+		r.pixelHeight = c.pixelHeight();
+		r.frameInterval = c.frameInterval();
+		r.low = normaliser.low();
+		r.high = normaliser.high();
+		r.device = model.model().device();
+		r.part = range.fileStem() + ".tif";
+		return r;
 	}
 
 	/**

@@ -21,8 +21,8 @@ import org.pssr.train.UNet;
 
 /**
  * Trains a model on twins and writes its bundle, with checkpoints beside it in
- * {@code NAME.checkpoints/}: {@code pssr train} and Train Model. {@link #finishNow()} and
- * {@link #cancel()} may be called from another thread.
+ * {@code NAME.checkpoints/}: {@code pssr train} and Train Model. {@link #finishNow()},
+ * {@link #cancel()} and {@link #preempt()} may be called from another thread.
  */
 public final class TrainJob {
 
@@ -31,6 +31,7 @@ public final class TrainJob {
 	private volatile StabilityTrainer trainer;
 	private volatile boolean finish;
 	private volatile boolean cancel;
+	private volatile boolean preempt;
 
 	/**
 	 * @param options set to keep the checkpoints beside {@code output}
@@ -69,6 +70,8 @@ public final class TrainJob {
 	 *
 	 * @return one line on what was written and how training ended
 	 * @throws java.util.concurrent.CancellationException after {@link #cancel()}; nothing written
+	 * @throws org.pssr.train.TrainingPreemptedException after {@link #preempt()}: the state is in
+	 *           {@code last.ckpt}, no model written
 	 */
 	public String run(final TwinDatasetOpener.Split split, final Logger log,
 		final TrainingListener listener) throws IOException
@@ -76,6 +79,7 @@ public final class TrainJob {
 		trainer = new StabilityTrainer(options, split.train(), split.valid(), log, listener);
 		if (finish) trainer.finishNow();
 		if (cancel) trainer.cancel();
+		if (preempt) trainer.preempt();
 		try (TrainingResult result = trainTidily()) {
 			final UNet net = result.network();
 			ModelBundle.save(output, net, split.normalisation(), split.train().recipe(), split.train()
@@ -117,5 +121,15 @@ public final class TrainJob {
 		cancel = true;
 		final StabilityTrainer t = trainer;
 		if (t != null) t.cancel();
+	}
+
+	/**
+	 * Save the state after the current step, within the epoch, and stop without a model (a cluster
+	 * job about to be preempted or to reach its time limit); {@code --resume} continues it.
+	 */
+	public void preempt() {
+		preempt = true;
+		final StabilityTrainer t = trainer;
+		if (t != null) t.preempt();
 	}
 }

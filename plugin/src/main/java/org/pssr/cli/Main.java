@@ -31,9 +31,11 @@ import picocli.CommandLine.Option;
 		CrappifyCommand.class,
 		TrainCommand.class,
 		SuperresCommand.class,
+		JoinCommand.class,
 		EvaluateCommand.class,
 		ExportCommand.class,
 		BenchCommand.class,
+		SlurmCommand.class,
 	})
 public final class Main implements Runnable {
 

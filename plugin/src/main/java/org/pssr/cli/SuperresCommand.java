@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.pssr.app.FrameRange;
 import org.pssr.app.ModelFiles;
+import org.pssr.app.MovieParts;
 import org.pssr.app.OpenModel;
 import org.pssr.app.SuperresJob;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
 import org.pssr.imagej.MovieFiles;
+import org.pssr.train.ComputeResources;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,21 +43,39 @@ public final class SuperresCommand implements Callable<Integer> {
 		description = "Output sample format: 32-bit float (default) or 16-bit unsigned.")
 	int bits;
 
+	@Option(names = "--frames", paramLabel = "FIRST:LAST",
+		description = "Only these frames (counted from 1, both included), as a part of the output: " +
+			"written to OUT" + MovieParts.FOLDER_SUFFIX + "/ beside it with a record, and skipped when " +
+			"that part is already complete. 'pssr join --output OUT.tif' assembles the parts; the " +
+			"result is the movie one run without --frames writes.")
+	String frames;
+
 	@Override
 	public Integer call() throws IOException {
 		if (!Files.exists(input)) throw new UserException("no such movie or folder: " + input);
+		final FrameRange range = frames == null ? null : FrameRange.parse(frames);
+		if (range != null && Files.isDirectory(input)) throw new UserException(
+			"--frames takes one movie, not a folder");
 		final Logger log = ConsoleLogger.stderr();
+		log.log(ComputeResources.current().describe());
 		try (OpenModel opened = ModelFiles.open(model.model, model.device)) {
 			final SuperresJob job = new SuperresJob(opened, model.tile, bits);
 			log.log("Model " + model.model.getFileName() + ": " + job.describe());
 			if (Files.isDirectory(input)) {
 				final List<Path> written = job.folder(input, output, model.channel, MovieFiles.IMAGEJ, log);
 				System.out.println("Wrote " + written.size() + " movies to " + output);
+				return ExitCodes.OK;
+			}
+			final Movie movie = MovieFiles.IMAGEJ.open(input, model.channel);
+			if (movie.slicesAsTime()) log.log(input.getFileName() +
+				" has slices but no frames; the slices are taken as time points");
+			if (range != null) {
+				final boolean written = job.toPart(movie, model.model, input, model.channel, range, output,
+					log);
+				System.out.println((written ? "Wrote frames " : "Already done: frames ") + range + " of " +
+					output + " in " + new MovieParts(output).tiff(range));
 			}
 			else {
-				final Movie movie = MovieFiles.IMAGEJ.open(input, model.channel);
-				if (movie.slicesAsTime()) log.log(input.getFileName() +
-					" has slices but no frames; the slices are taken as time points");
 				job.toFile(movie, input, output, log);
 				System.out.println("Wrote " + output);
 			}

@@ -8,8 +8,10 @@ import org.pssr.app.SourceMovies;
 import org.pssr.app.TrainJob;
 import org.pssr.app.TwinDraw;
 import org.pssr.imagej.MovieFiles;
+import org.pssr.train.ComputeResources;
 import org.pssr.train.TrainingListener;
 import org.pssr.train.TrainingOptions;
+import org.pssr.train.TrainingPreemptedException;
 import org.pssr.train.TwinDatasetOpener;
 
 import picocli.CommandLine.Command;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Option;
 	"Train the multi-frame U-Net with the stability loss on a twin dataset folder (--data) or on " +
 		"twins drawn on the fly from HR movies (--movies), and write a " +
 		"model bundle (*.pssr.zip). Checkpoints last.ckpt and best.ckpt go to MODEL.checkpoints/; " +
-		"a killed run continues with --resume MODEL.checkpoints/last.ckpt." })
+		"a killed run continues with --resume MODEL.checkpoints/last.ckpt. On SIGTERM (SLURM's " +
+		"preemption or time-limit signal) the state after the current step is saved to last.ckpt " +
+		"and the exit status is " + ExitCodes.PREEMPTED + "; --resume then continues exactly." })
 public final class TrainCommand implements Callable<Integer> {
 
 	@Option(names = "--data", paramLabel = "DIR",
@@ -82,8 +86,16 @@ public final class TrainCommand implements Callable<Integer> {
 			throw new UserException("give either --data DIR (a twin dataset) or --movies FILE... " +
 				"(HR movies, twins drawn on the fly)");
 		}
-		try (TwinDatasetOpener.Split split = data != null ? TrainJob.dataset(data) : onTheFly()) {
-			System.out.println(job.run(split, ConsoleLogger.stderr(), TrainingListener.NONE));
+		final ConsoleLogger log = ConsoleLogger.stderr();
+		log.log(ComputeResources.current().describe());
+		try (TermSignal term = TermSignal.onTerm(job::preempt);
+			TwinDatasetOpener.Split split = data != null ? TrainJob.dataset(data) : onTheFly())
+		{
+			System.out.println(job.run(split, log, TrainingListener.NONE));
+		}
+		catch (final TrainingPreemptedException e) {
+			System.err.println("pssr: " + e.getMessage());
+			return ExitCodes.PREEMPTED;
 		}
 		return ExitCodes.OK;
 	}

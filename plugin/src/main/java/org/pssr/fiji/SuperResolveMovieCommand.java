@@ -2,10 +2,13 @@ package org.pssr.fiji;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 
 import ij.IJ;
 import ij.ImagePlus;
 
+import org.pssr.app.FrameRange;
+import org.pssr.app.MovieParts;
 import org.pssr.app.OpenModel;
 import org.pssr.app.SuperresJob;
 import org.pssr.crappify.Movie;
@@ -20,8 +23,10 @@ import org.scijava.widget.FileWidget;
 
 /**
  * Plugins > PSSR > Super-Resolve Movie: the open image or a movie file through a trained model,
- * into a new window and, when asked, a TIFF file. Macro: {@code run("Super-Resolve Movie",
- * "modelfile=[/m.pssr.zip] inputfile=[/in.tif] outputfile=[/out.tif] bits=32");}
+ * into a new window and, when asked, a TIFF file. With a frame range, only those frames: in a window,
+ * or, with an output file, as a part of it for Join Super-Resolved Parts (as {@code pssr superres
+ * --frames}). Macro: {@code run("Super-Resolve Movie", "modelfile=[/m.pssr.zip] inputfile=[/in.tif]
+ * outputfile=[/out.tif] frames=[] bits=32");}
  */
 @Plugin(type = Command.class, menuPath = "Plugins>PSSR>Super-Resolve Movie",
 	label = "Super-Resolve Movie", headless = true)
@@ -33,6 +38,9 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 
 	@Parameter(label = "Output bits", choices = { "32", "16" })
 	String bits = "32";
+
+	@Parameter(label = "Frames FIRST:LAST (empty = all)", required = false, persist = false)
+	String frames = "";
 
 	@Parameter
 	private ThreadService threads;
@@ -55,20 +63,40 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 	ImagePlus superResolve(final OpenModel model) throws IOException {
 		final Movie movie = movie();
 		final SuperresJob job = new SuperresJob(model, tile, Integer.parseInt(bits));
+		final FrameRange range = frames == null || frames.trim().isEmpty() ? new FrameRange(1, Math.max(
+			1, movie.frames())) : FrameRange.parse(frames);
 		final String title = Commands.title(image, inputfile) + "_pssr";
 		IJ.log("PSSR: " + title + " with " + modelfile.getName() + " (" + job.describe() + ")");
 		if (!Commands.given(outputfile)) {
 			final ImageStackWriter[] window = new ImageStackWriter[1];
-			job.write(movie, (w, h, frames, format, calibration) -> window[0] = new ImageStackWriter(
-				title, w, h, frames, format, calibration), ImageJLogger.INSTANCE);
+			job.write(movie, range, (w, h, n, format, calibration) -> window[0] = new ImageStackWriter(
+				title, w, h, n, format, calibration), ImageJLogger.INSTANCE);
 			final ImagePlus image = window[0].image();
 			image.setProperty("Info", job.provenance(source()).text());
 			return image;
 		}
+		if (frames != null && !frames.trim().isEmpty()) return part(job, movie, range);
 		job.toFile(movie, source(), outputfile.toPath(), ImageJLogger.INSTANCE);
 		IJ.log("PSSR: wrote " + outputfile);
 		final ImagePlus written = IJ.openVirtual(outputfile.getPath());
 		written.setTitle(title);
+		return written;
+	}
+
+	/** The range as a part of the output file, recorded with the model and movie files it came from. */
+	private ImagePlus part(final SuperresJob job, final Movie movie, final FrameRange range)
+		throws IOException
+	{
+		final Path input = source();
+		if (input == null) throw new IllegalArgumentException("frames=[" + frames + "] with an output " +
+			"file makes a part of it, which records the movie's file, and the open image has none: " +
+			"give inputfile=[...]");
+		job.toPart(movie, modelfile.toPath(), input, channel, range, outputfile.toPath(),
+			ImageJLogger.INSTANCE);
+		final File part = new MovieParts(outputfile.toPath()).tiff(range).toFile();
+		IJ.log("PSSR: frames " + range + " of " + outputfile + " are in " + part);
+		final ImagePlus written = IJ.openVirtual(part.getPath());
+		written.setTitle(Commands.title(image, inputfile) + "_pssr_" + range);
 		return written;
 	}
 

@@ -2,6 +2,7 @@ package org.pssr.fiji.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pssr.testing.SameMovie.assertSameMovie;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,31 @@ class MacrosIT {
 				.movies().resolve("nuclei.tif") + " output=" + out + " device=cpu");
 		assertEquals("ok", r.result(), r.toString());
 		assertSuperResolved(out, 32);
+	}
+
+	@Test
+	void clusterMacroDoesRangesOfAMovieAndJoinsThemIntoTheMovieOfOneRun() throws Exception {
+		final FijiInstall fiji = FijiInstall.get();
+		final Path work = ItData.work("cluster-ranges");
+		final String common = "model=" + ItData.model() + " input=" + ItData.movies().resolve(
+			"nuclei.tif") + " device=cpu";
+		final Path whole = work.resolve("whole_pssr.tif");
+		assertEquals("ok", fiji.run(MINUTES_10, "macro", macro(fiji, "PSSR_Cluster_Headless.ijm")
+			.toString(), common + " output=" + whole).result());
+		final Path joined = work.resolve("nuclei_pssr.tif");
+		for (final String frames : new String[] { "1:5", "6:" + ItData.FRAMES }) {
+			final FijiInstall.Result r = fiji.run(MINUTES_10, "macro", macro(fiji,
+				"PSSR_Cluster_Headless.ijm").toString(), common + " output=" + joined + " frames=" + frames);
+			assertEquals("ok", r.result(), r.toString());
+			assertTrue(r.output.contains("PSSR: wrote frames " + frames), r.toString());
+		}
+		final FijiInstall.Result r = fiji.run(MINUTES_10, "macro", macro(fiji,
+			"PSSR_Cluster_Headless.ijm").toString(), "join output=" + joined + " deleteparts");
+		assertEquals("ok", r.result(), r.toString());
+		assertSameMovie(whole, joined);
+		assertTrue(org.pssr.imagej.MovieFiles.info(joined).orElse("").contains("joined: 2 parts"),
+			"the joined movie says so");
+		assertTrue(!Files.exists(work.resolve("nuclei_pssr.parts")), "parts deleted after the join");
 	}
 
 	@Test

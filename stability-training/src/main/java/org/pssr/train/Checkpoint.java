@@ -26,14 +26,17 @@ import org.pssr.crappify.io.StagedOutput;
 /**
  * A training state file ({@code last.ckpt}, {@code best.ckpt}): a JSON header
  * ({@link CheckpointHeader}), the network's tensors and Adam's moments, then the SHA-256 of all of
- * it, so a damaged file is refused instead of training on garbage. Taken at epoch boundaries, where
- * the rest of the state (batch order, noise draws, learning rate) follows from seed and epoch.
- * Staged and moved into place ({@link StagedOutput}), so a killed run never leaves a torn one.
+ * it, so a damaged file is refused instead of training on garbage. Taken at epoch boundaries, or
+ * within an epoch when the run is preempted; the rest of the state (batch order, noise draws,
+ * learning rate) follows from seed, epoch and position. Staged and moved into place
+ * ({@link StagedOutput}), so a killed run never leaves a torn one.
  */
 final class Checkpoint {
 
 	private static final int MAGIC = 0x50535343; // "PSSC"
-	private static final int VERSION = 2;
+	/** Version 3 adds the position within an epoch; version 2 files (epoch boundaries) still resume. */
+	private static final int VERSION = 3;
+	private static final int OLDEST_READABLE = 2;
 	private static final int DIGEST = 32;
 
 	private Checkpoint() {}
@@ -114,8 +117,9 @@ final class Checkpoint {
 		if (in.readInt() != MAGIC) throw new IllegalArgumentException(file +
 			" is not a PSSR training checkpoint");
 		final int version = in.readInt();
-		if (version != VERSION) throw new IllegalArgumentException(file + " is a version " + version +
-			" checkpoint; this build resumes version " + VERSION + " (start the training again)");
+		if (version < OLDEST_READABLE || version > VERSION) throw new IllegalArgumentException(file +
+			" is a version " + version + " checkpoint; this build resumes versions " + OLDEST_READABLE +
+			" to " + VERSION + " (start the training again)");
 		final byte[] json = new byte[in.readInt()];
 		in.readFully(json);
 		try {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What a checkpoint records besides the tensors: the run it belongs to (so a resume with other
- * settings or other data is refused) and where it stood (epoch, batch, best PSNR, history).
+ * settings or other data is refused) and where it stood (epoch, position within the next epoch,
+ * batch, best PSNR, history).
  */
 final class CheckpointHeader {
 
@@ -22,6 +23,14 @@ final class CheckpointHeader {
 	int trainingSamples;
 	/** Epochs completed. */
 	int epoch;
+	/**
+	 * Samples of epoch {@code epoch + 1} done, with the sum and count of their step losses: 0 at an
+	 * epoch boundary (and in checkpoints written before preemption was saved mid-epoch), more in one
+	 * written on preemption.
+	 */
+	int position;
+	double epochLoss;
+	int epochSteps;
 	int batch;
 	double bestPsnr;
 	List<EpochReport> history = new ArrayList<>();
@@ -40,6 +49,9 @@ final class CheckpointHeader {
 		h.data = run.train.describe();
 		h.trainingSamples = run.train.size();
 		h.epoch = run.epoch;
+		h.position = run.position;
+		h.epochLoss = run.epochLoss;
+		h.epochSteps = run.epochSteps;
 		h.batch = run.batch;
 		h.bestPsnr = run.bestPsnr;
 		h.history = new ArrayList<>(run.history);

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Writes {@code best.ckpt} whenever validation improves and {@code last.ckpt} after every complete
- * epoch (not after one cut short, which a resume could not continue), and ends the run with the
- * best weights.
+ * epoch (not after one cut short by a finish request, which a resume could not continue) and when
+ * the run is preempted, with the position within the epoch; ends the run with the best weights.
  */
 final class Checkpointing implements TrainingHook {
 
@@ -20,6 +20,12 @@ final class Checkpointing implements TrainingHook {
 		if (run.report.best) Checkpoint.write(run.checkpoints.resolve(BEST), header, run.net, run.adam);
 		if (run.stoppedEarly == null) Checkpoint.write(run.checkpoints.resolve(LAST), header, run.net,
 			run.adam);
+	}
+
+	/** Not {@code best.ckpt}: the weights of an unfinished epoch were never validated. */
+	@Override
+	public void onPreempted(final TrainingRun run) throws IOException {
+		Checkpoint.write(run.checkpoints.resolve(LAST), CheckpointHeader.of(run), run.net, run.adam);
 	}
 
 	@Override

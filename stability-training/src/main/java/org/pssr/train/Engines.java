@@ -11,7 +11,7 @@ import ai.djl.pytorch.jni.JniUtils;
 /**
  * The one place that loads the PyTorch engine and picks the device. The native libraries ship with
  * pssr (a jar per platform), so the engine is loaded offline unless the user explicitly asked
- * otherwise.
+ * otherwise. Under SLURM, the CPU threads follow the job's allocation ({@link ComputeResources}).
  */
 public final class Engines {
 
@@ -32,6 +32,7 @@ public final class Engines {
 		if (engine != null) return engine;
 		try {
 			engine = offline(() -> Engine.getEngine(ENGINE));
+			ComputeResources.current().threads().ifPresent(JniUtils::setNumThreads);
 		}
 		catch (final EngineException e) {
 			throw new IllegalStateException("PyTorch could not start on " + System.getProperty(

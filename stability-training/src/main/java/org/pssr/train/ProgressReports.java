@@ -38,6 +38,13 @@ final class ProgressReports implements TrainingHook {
 	}
 
 	@Override
+	public void onPreempted(final TrainingRun run) {
+		run.log.log("preempted in epoch " + (run.epoch + 1) + " after " + run.position + " of " + run
+			.train.size() + " samples; the state is saved in " + run.checkpoints.resolve(
+				Checkpointing.LAST));
+	}
+
+	@Override
 	public void onEpoch(final TrainingRun run) {
 		run.log.log(run.report.toString());
 		run.listener.epoch(run.report);

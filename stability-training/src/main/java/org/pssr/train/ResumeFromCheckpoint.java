@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Continues a run from the checkpoint {@code --resume} names: refuses one made with other settings
- * or other training data, restores the tensors, the optimiser and where the run stood, and brings
+ * or other training data, restores the tensors, the optimiser and where the run stood (also within
+ * an epoch, after a preemption), and brings
  * its {@code best.ckpt} along, so the resumed run takes exactly the steps an uninterrupted one would.
  */
 final class ResumeFromCheckpoint implements TrainingHook {
@@ -25,6 +26,9 @@ final class ResumeFromCheckpoint implements TrainingHook {
 			": it was made with a different " + String.join(", ", differences));
 		Checkpoint.restore(file, run.net, run.adam);
 		run.epoch = saved.epoch;
+		run.position = saved.position;
+		run.epochLoss = saved.epochLoss;
+		run.epochSteps = saved.epochSteps;
 		run.batch = saved.batch;
 		run.bestPsnr = saved.bestPsnr;
 		run.history.addAll(saved.history);
@@ -36,6 +40,8 @@ final class ResumeFromCheckpoint implements TrainingHook {
 			Files.createDirectories(run.checkpoints);
 			Files.copy(best, ownBest, StandardCopyOption.REPLACE_EXISTING);
 		}
-		run.log.log("resumed from " + file + " after epoch " + saved.epoch);
+		run.log.log("resumed from " + file + " after epoch " + saved.epoch + (saved.position > 0 ?
+			" and " + saved.position + " of the " + run.train.size() + " samples of epoch " + (saved.epoch +
+				1) : ""));
 	}
 }

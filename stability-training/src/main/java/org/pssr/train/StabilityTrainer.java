@@ -32,8 +32,9 @@ import org.pssr.crappify.TwinSource;
  * interrupted.
  *
  * <p>
- * {@link #finishNow()} and {@link #cancel()} may be called from any thread; the run stops after the
- * current step.
+ * {@link #finishNow()}, {@link #cancel()} and {@link #preempt()} may be called from any thread; the
+ * run stops after the current step. A preempted run (a cluster job about to be killed) saves where
+ * it stands within the epoch in {@code last.ckpt}, so a resumed run loses at most one step.
  */
 public final class StabilityTrainer {
 
@@ -44,6 +45,7 @@ public final class StabilityTrainer {
 	private final TrainingListener listener;
 	private volatile boolean finish;
 	private volatile boolean cancel;
+	private volatile boolean preempt;
 
 	/**
 	 * @param valid validation samples (epoch 0 of it is used every time); may be {@code train} itself
@@ -74,6 +76,15 @@ public final class StabilityTrainer {
 		cancel = true;
 	}
 
+	/**
+	 * Save the state after the current step to {@code last.ckpt}, also in the middle of an epoch, and
+	 * stop; {@link #train()} then throws {@link TrainingPreemptedException}. A run resumed from that
+	 * checkpoint ends with the weights of one that was never stopped.
+	 */
+	public void preempt() {
+		preempt = true;
+	}
+
 	public TrainingResult train() throws IOException {
 		final Engine engine = Engines.pytorch();
 		JniUtils.setGradMode(false);
@@ -98,10 +109,17 @@ public final class StabilityTrainer {
 				p.setRequiresGradient(true);
 			final OneCycle schedule = new OneCycle(options.learningRate());
 			final StabilityLoss loss = new StabilityLoss(options.stability());
+			run.epochStart = System.nanoTime();
 			while (run.epoch < options.epochs() && run.stoppedEarly == null) {
-				epoch(run, hooks, engine, schedule, loss);
+				if (!epoch(run, hooks, engine, schedule, loss)) {
+					for (final TrainingHook h : hooks)
+						h.onPreempted(run);
+					throw new TrainingPreemptedException(run.checkpoints.resolve(Checkpointing.LAST),
+						run.epoch, run.position, train.size());
+				}
 				for (final TrainingHook h : hooks)
 					h.onEpoch(run);
+				run.epochStart = System.nanoTime();
 			}
 			for (final TrainingHook h : hooks)
 				h.onTrainingEnd(run);
@@ -116,21 +134,24 @@ public final class StabilityTrainer {
 		}
 	}
 
-	/** One epoch of steps; cut short, without counting as done, by a finish request. */
-	private void epoch(final TrainingRun run, final List<TrainingHook> hooks, final Engine engine,
+	/**
+	 * The rest of the current epoch's steps, from {@link TrainingRun#position} (not 0 in a run resumed
+	 * from a preemption); cut short, without counting as done, by a finish request.
+	 *
+	 * @return false when stopped by a preemption request, where the run stands
+	 */
+	private boolean epoch(final TrainingRun run, final List<TrainingHook> hooks, final Engine engine,
 		final OneCycle schedule, final StabilityLoss loss)
 	{
-		run.epochStart = System.nanoTime();
-		run.position = 0;
-		run.epochLoss = 0;
-		run.epochSteps = 0;
 		final int n = train.size();
 		final int[] order = order(n, options.seed(), run.epoch);
 		while (run.position < n) {
 			if (cancel) throw new CancellationException("training cancelled");
+			if (preempt) return false;
 			if (finish) {
 				run.stoppedEarly = "finished early in epoch " + (run.epoch + 1);
-				return;
+				run.trainLoss = run.meanLoss();
+				return true;
 			}
 			final int b = Math.min(run.batch, n - run.position);
 			try {
@@ -147,7 +168,12 @@ public final class StabilityTrainer {
 			for (final TrainingHook h : hooks)
 				h.onBatch(run);
 		}
+		run.trainLoss = run.meanLoss();
 		run.epoch++;
+		run.position = 0;
+		run.epochLoss = 0;
+		run.epochSteps = 0;
+		return true;
 	}
 
 	private double step(final TrainingRun run, final Engine engine, final StabilityLoss loss,

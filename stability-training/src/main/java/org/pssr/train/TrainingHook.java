@@ -21,6 +21,9 @@ interface TrainingHook {
 
 	default void onTrainingEnd(final TrainingRun run) throws IOException {}
 
+	/** When a preemption request stops the run, possibly in the middle of an epoch. */
+	default void onPreempted(final TrainingRun run) throws IOException {}
+
 	/** @return whether the hook handled the failure and the step may be tried again */
 	default boolean onStepFailure(final TrainingRun run, final EngineException e) {
 		return false;

@@ -37,10 +37,15 @@ final class TrainingRun {
 	/** The loss of the last step, and the samples it took. */
 	double loss;
 	int samples;
-	/** Samples of the current epoch done, and the sum and count of its step losses. */
+	/**
+	 * Samples of the current epoch done, and the sum and count of its step losses; restored from a
+	 * checkpoint written on preemption, which saves them in the middle of an epoch.
+	 */
 	int position;
 	double epochLoss;
 	int epochSteps;
+	/** The mean step loss of the epoch that just ended (or was cut short). */
+	double trainLoss = Double.NaN;
 	/** The last validation, after an epoch ends. */
 	EpochReport report;
 	long epochStart = System.nanoTime();
@@ -60,6 +65,11 @@ final class TrainingRun {
 		this.adam = new Adam(net.weights().trainable(), options.weightDecay());
 		this.checkpoints = checkpoints;
 		this.batch = Math.min(options.batch(), train.size());
+	}
+
+	/** The mean step loss so far in the current epoch; NaN before its first step. */
+	double meanLoss() {
+		return epochSteps == 0 ? Double.NaN : epochLoss / epochSteps;
 	}
 
 	/** Fraction of the whole run done after {@code pos} samples of the current epoch. */

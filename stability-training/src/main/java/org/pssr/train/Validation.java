@@ -70,8 +70,7 @@ final class Validation implements TrainingHook {
 		final boolean best = psnr > run.bestPsnr;
 		if (best) run.bestPsnr = psnr;
 		final int number = run.stoppedEarly == null ? run.epoch : run.epoch + 1;
-		run.report = new EpochReport(number, run.epochSteps == 0 ? Double.NaN : run.epochLoss /
-			run.epochSteps, l1 / n, psnr, ssim / n, baselinePsnr, baselineSsim, best, (System.nanoTime() -
+		run.report = new EpochReport(number, run.trainLoss, l1 / n, psnr, ssim / n, baselinePsnr, baselineSsim, best, (System.nanoTime() -
 				run.epochStart) / 1e9, preview);
 		run.history.add(run.report);
 	}

@@ -16,7 +16,9 @@ import org.pssr.crappify.IntensityMap;
 /**
  * Super-resolves a movie frame by frame: a mirrored sliding window of normalised LR frames goes
  * through the tiled model, the output is de-normalised to the input's units and handed on at once.
- * Only the frames of one window are held, so memory does not grow with the movie's length.
+ * Only the frames of one window are held, so memory does not grow with the movie's length. A range
+ * of frames reads the window's frames just outside it and mirrors at the movie's ends, not the
+ * range's, so each of its frames is the one a run over the whole movie gives.
  */
 public final class MovieSuperResolver {
 
@@ -64,7 +66,20 @@ public final class MovieSuperResolver {
 	 * input's intensity units (normalised by {@code normaliser} for the model, then mapped back).
 	 */
 	public Iterator<float[]> frames(final Movie movie, final IntensityMap normaliser) {
+		return frames(movie, normaliser, 0, movie.frames());
+	}
+
+	/**
+	 * The super-resolved frames {@code from} (inclusive) to {@code to} (exclusive) of {@code movie},
+	 * 0-based, as {@link #frames(Movie, IntensityMap)} gives them.
+	 */
+	public Iterator<float[]> frames(final Movie movie, final IntensityMap normaliser, final int from,
+		final int to)
+	{
 		check(movie);
+		if (from < 0 || to > movie.frames() || from >= to) throw new IllegalArgumentException(
+			"frames " + (from + 1) + ":" + to + " are not a range of the movie's " + movie.frames() +
+				" frames");
 		final SlidingWindow window = new SlidingWindow(model.frames(), movie.frames());
 		final int width = (int) movie.width();
 		final int height = (int) movie.height();
@@ -81,11 +96,11 @@ public final class MovieSuperResolver {
 		final float[] input = new float[window.length() * frameSize];
 		return new Iterator<float[]>() {
 
-			private int t;
+			private int t = from;
 
 			@Override
 			public boolean hasNext() {
-				return t < movie.frames();
+				return t < to;
 			}
 
 			@Override
@@ -124,10 +139,17 @@ public final class MovieSuperResolver {
 	public void run(final Movie movie, final IntensityMap normaliser, final FrameSink sink,
 		final Logger log) throws IOException
 	{
-		final Iterator<float[]> frames = frames(movie, normaliser);
-		for (int t = 0; frames.hasNext(); t++) {
+		run(movie, normaliser, 0, movie.frames(), sink, log);
+	}
+
+	/** Frames {@code from} to {@code to} (exclusive) of {@code movie}, super-resolved, in order. */
+	public void run(final Movie movie, final IntensityMap normaliser, final int from, final int to,
+		final FrameSink sink, final Logger log) throws IOException
+	{
+		final Iterator<float[]> frames = frames(movie, normaliser, from, to);
+		for (int t = from; frames.hasNext(); t++) {
 			sink.accept(t, frames.next());
-			log.progress("frames", t + 1, movie.frames());
+			log.progress("frames", t - from + 1, to - from);
 		}
 	}
 
@@ -138,11 +160,18 @@ public final class MovieSuperResolver {
 	public void write(final Movie movie, final IntensityMap normaliser,
 		final MovieWriter writer, final Logger log) throws IOException
 	{
+		write(movie, normaliser, 0, movie.frames(), writer, log);
+	}
+
+	/** {@link #write(Movie, IntensityMap, MovieWriter, Logger)} for frames {@code from} to {@code to}. */
+	public void write(final Movie movie, final IntensityMap normaliser, final int from, final int to,
+		final MovieWriter writer, final Logger log) throws IOException
+	{
 		final long width = outputWidth(movie);
 		final long height = outputHeight(movie);
 		try {
-			run(movie, normaliser, (t, frame) -> writer.write(FrameArrays.wrap(frame, width, height)),
-				log);
+			run(movie, normaliser, from, to, (t, frame) -> writer.write(FrameArrays.wrap(frame, width,
+				height)), log);
 			writer.close();
 		}
 		catch (final IOException | RuntimeException | Error e) {

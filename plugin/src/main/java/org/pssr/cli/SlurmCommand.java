@@ -1,0 +1,177 @@
+package org.pssr.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.pssr.app.ModelFiles;
+import org.pssr.app.OpenModel;
+import org.pssr.app.Sbatch;
+import org.pssr.app.SlurmSuperres;
+import org.pssr.app.SlurmTrain;
+import org.pssr.imagej.MovieFiles;
+import org.pssr.train.ModelBundle;
+import org.pssr.train.infer.TileSizes;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "slurm", mixinStandardHelpOptions = true,
+	description = { "Write SLURM batch scripts that run pssr on a cluster, and submit them with " +
+		"--submit: super-resolution as an array job (a task per movie or per chunk of frames) with " +
+		"a join job after it, or training as a job that survives preemption." },
+	subcommands = { SlurmCommand.Superres.class, SlurmCommand.Train.class })
+public final class SlurmCommand implements Runnable {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+	}
+
+	@Command(name = "superres", mixinStandardHelpOptions = true, sortOptions = false,
+		description = { "An array job super-resolving a movie or a folder of movies, one task per " +
+			"movie or per chunk of --chunk-frames frames (each task reads the frames around its " +
+			"chunk: the result is that of one run), and a join job that assembles each movie once " +
+			"every task has succeeded. A task skips a part that is already complete, so after a " +
+			"failure or a cancel the same jobs can be submitted again." })
+	static final class Superres implements Callable<Integer> {
+
+		@Option(names = "--model", required = true, paramLabel = "MODEL",
+			description = "Trained model bundle (*.pssr.zip), TensorFlow SavedModel folder, or " +
+				"bioimage.io package.")
+		Path model;
+
+		@Option(names = "--tile", paramLabel = "N",
+			description = "LR tile side, the same for every task, so that the parts join to the movie " +
+				"one run gives (default: " + HR_TILE + " / the model's scale, HR tiles of " + HR_TILE +
+				" px; 0: each task picks from the memory it finds free, which may differ between nodes).")
+		Integer tile;
+
+		@Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
+			description = "Where the model runs (default: ${DEFAULT-VALUE}: the GPU if there is one).")
+		String device;
+
+		@Option(names = "--channel", defaultValue = "1", paramLabel = "C",
+			description = "Channel of a multi-channel movie, 1-based (default: ${DEFAULT-VALUE}).")
+		int channel;
+
+		@Option(names = "--input", required = true, paramLabel = "MOVIE|DIR",
+			description = "Movie (TIFF, CZI) or folder of movies.")
+		Path input;
+
+		@Option(names = "--output", required = true, paramLabel = "DIR",
+			description = "Folder for NAME_pssr.tif of each movie (parts in NAME_pssr.parts/).")
+		Path output;
+
+		@Option(names = "--bits", defaultValue = "32", paramLabel = "32|16",
+			description = "Output sample format (default: ${DEFAULT-VALUE}).")
+		int bits;
+
+		@Option(names = "--chunk-frames", defaultValue = "0", paramLabel = "N",
+			description = "Frames per task; 0: one task per movie (default: ${DEFAULT-VALUE}).")
+		int chunkFrames;
+
+		@Option(names = "--delete-parts", description = "The join job deletes each movie's parts " +
+			"once it is written (default: keep them).")
+		boolean deleteParts;
+
+		@Option(names = "--scripts", paramLabel = "DIR",
+			description = "Folder for the scripts and logs (default: OUTPUT/slurm).")
+		Path scripts;
+
+		@Mixin
+		SlurmOptions slurm;
+
+		@Override
+		public Integer call() throws IOException {
+			if (!Files.exists(input)) throw new UserException("no such movie or folder: " + input);
+			if (bits != 32 && bits != 16) throw new UserException("--bits must be 32 or 16, not " + bits);
+			final Sbatch sbatch = slurm.submit ? Sbatch.onPath(System.getenv("PATH")) : null;
+			final int side = tile != null ? tile : tileFor(model);
+			final List<SlurmSuperres.Task> tasks = SlurmSuperres.tasks(input, output, chunkFrames,
+				channel, MovieFiles.IMAGEJ);
+			final SlurmSuperres jobs = new SlurmSuperres(slurm.job(), model, List.of("--tile", Integer
+				.toString(side), "--device", device, "--channel", Integer.toString(channel), "--bits",
+				Integer.toString(bits)), deleteParts);
+			Files.createDirectories(output);
+			final SlurmSuperres.Scripts written = jobs.write(tasks, scripts != null ? scripts : output
+				.resolve("slurm"));
+			System.out.println(String.format(Locale.ROOT, "Wrote %s (%d %s) and %s", written.array,
+				written.tasks, written.tasks == 1 ? "task" : "tasks", written.join));
+			if (sbatch == null) {
+				System.out.println("Submit with: jobid=$(sbatch --parsable " + written.array +
+					") && sbatch --dependency=afterok:$jobid " + written.join);
+				return ExitCodes.OK;
+			}
+			final String array = sbatch.submit(written.array);
+			final String join = sbatch.submit(written.join, "--dependency=afterok:" + array);
+			System.out.println("Submitted array job " + array + " and join job " + join);
+			return ExitCodes.OK;
+		}
+	}
+
+	/** HR tile side of the default tile: about 5 GB of activations for the U-Nets of pssr. */
+	static final int HR_TILE = 2048;
+
+	/** The model opened once (a bad one is refused here, not in every task) for its scale. */
+	static int tileFor(final Path model) throws IOException {
+		try (OpenModel opened = ModelFiles.open(model, "cpu")) {
+			return Math.max(TileSizes.MIN, HR_TILE / opened.model().scale());
+		}
+	}
+
+	@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+		description = { "A training job that survives preemption and its time limit: on SIGTERM " +
+			"pssr saves the state after its current step and exits with " + ExitCodes.PREEMPTED +
+			", the job is requeued and resumes from MODEL.checkpoints/last.ckpt, ending with the " +
+			"weights of an uninterrupted run. The training options follow '--', as 'pssr train' takes " +
+			"them, e.g.: pssr slurm train --gpus-per-task 1 --submit -- --data twins --output " +
+			"m.pssr.zip --preset pssr" })
+	static final class Train implements Callable<Integer> {
+
+		@Option(names = "--scripts", paramLabel = "DIR",
+			description = "Folder for the script and logs (default: MODEL.slurm beside the model).")
+		Path scripts;
+
+		@Mixin
+		SlurmOptions slurm;
+
+		@Parameters(paramLabel = "TRAIN_OPTION", description = "The options of 'pssr train' (after --).")
+		List<String> train = new ArrayList<>();
+
+		@Override
+		public Integer call() throws IOException {
+			final TrainCommand parsed = new TrainCommand();
+			try {
+				new CommandLine(parsed).parseArgs(train.toArray(new String[0]));
+			}
+			catch (final CommandLine.ParameterException e) {
+				throw new UserException("the training options after --: " + e.getMessage(), e);
+			}
+			if (!parsed.output.getFileName().toString().endsWith(ModelBundle.SUFFIX)) throw new UserException(
+				"the model file must end with " + ModelBundle.SUFFIX + ": " + parsed.output);
+			final Sbatch sbatch = slurm.submit ? Sbatch.onPath(System.getenv("PATH")) : null;
+			final Path model = parsed.output.toAbsolutePath();
+			final Path script = new SlurmTrain(slurm.job(), train, model, ExitCodes.PREEMPTED).write(
+				scripts != null ? scripts : model.resolveSibling(model.getFileName().toString().replace(
+					ModelBundle.SUFFIX, "") + ".slurm"));
+			System.out.println("Wrote " + script);
+			if (sbatch == null) {
+				System.out.println("Submit with: sbatch " + script);
+				return ExitCodes.OK;
+			}
+			System.out.println("Submitted training job " + sbatch.submit(script));
+			return ExitCodes.OK;
+		}
+	}
+}

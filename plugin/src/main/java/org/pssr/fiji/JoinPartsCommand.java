@@ -1,0 +1,51 @@
+package org.pssr.fiji;
+
+import java.io.File;
+import java.io.IOException;
+
+import ij.IJ;
+
+import org.pssr.app.MovieParts;
+import org.pssr.imagej.ImageJLogger;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+/**
+ * Plugins > PSSR > Join Super-Resolved Parts: the movie whose parts Super-Resolve Movie wrote with a
+ * frame range (in cluster array tasks, say), as one TIFF; refused, writing nothing, while a part is
+ * missing, damaged, overlapping or of another run. Same as {@code pssr join}. Macro:
+ * {@code run("Join Super-Resolved Parts", "outputfile=[/out.tif]");}
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>PSSR>Join Super-Resolved Parts",
+	headless = true)
+public final class JoinPartsCommand extends ContextCommand {
+
+	@Parameter(label = "Output file (.tif; parts in OUT" + MovieParts.FOLDER_SUFFIX + "/ beside it)",
+		style = FileWidget.SAVE_STYLE, persist = false)
+	File outputfile;
+
+	@Parameter(label = "Delete the parts once joined")
+	boolean deleteparts;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	String report;
+
+	@Override
+	public void run() {
+		try {
+			final int parts = new MovieParts(outputfile.toPath()).join(deleteparts, ImageJLogger.INSTANCE);
+			report = "wrote " + outputfile + " from " + parts + (parts == 1 ? " part" : " parts");
+			IJ.log("PSSR: " + report);
+		}
+		catch (final IOException | IllegalArgumentException e) {
+			Commands.fail(this, e);
+		}
+		finally {
+			IJ.showStatus("");
+		}
+	}
+}
