@@ -80,7 +80,11 @@ final class Commands {
 		}
 	}
 
-	/** Names the panels of a side-by-side montage in its overlay: a preview that explains itself. */
+	/**
+	 * Names the panels of a side-by-side montage in its overlay: a preview that explains itself. Not
+	 * for an image shown while a command with an image parameter runs: the legacy layer then
+	 * replaces the overlay when the command ends.
+	 */
 	static void labelPanels(final ImagePlus montage, final String... names) {
 		final int width = montage.getWidth() / names.length;
 		final Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(4, montage.getHeight() / 8));

@@ -126,8 +126,6 @@ public final class GenerateTwinDataCommand extends TwinDrawCommand {
 			x += w;
 		}
 		montage.resetMinAndMax();
-		final ImagePlus preview = new ImagePlus(PREVIEW, montage);
-		Commands.labelPanels(preview, "HR", "X1", "X2");
-		return preview;
+		return new ImagePlus(PREVIEW, montage);
 	}
 }
