@@ -46,7 +46,7 @@ abstract class PssrCommand extends ContextCommand {
 			context().service(PlatformService.class).open(new URL(page));
 		}
 		catch (final IOException e) {
-			IJ.log("PSSR: no web browser to open it in (" + e.getMessage() + ")");
+			IJ.log("PSSR guide: no web browser opened it (" + e.getMessage() + ")");
 		}
 	}
 }
