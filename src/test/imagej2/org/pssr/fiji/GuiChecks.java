@@ -136,7 +136,7 @@ public final class GuiChecks {
 		}
 		check(undocumented.isEmpty(), "dialogs unlike their table in the guide:\n" + String.join(
 			"\n", undocumented));
-		gui.closeImages();
+		gui.end();
 		return "ok " + COMMANDS.size() + " dialogs as documented";
 	}
 
@@ -244,7 +244,7 @@ public final class GuiChecks {
 		check(labels(preview).equals(List.of("input", "output", "target")), "preview labelled " +
 			labels(preview));
 		gui.screenshot("training", List.of(plot, preview));
-		gui.closeImages();
+		gui.end();
 		return "ok " + epochs + " epochs; status bar said " + statuses.size() + " things, e.g. " +
 			statuses.get(statuses.size() - 1);
 	}
@@ -311,7 +311,7 @@ public final class GuiChecks {
 		}
 		check(stop.startsWith("finished early in epoch") && !stop.contains("epoch " + epochs),
 			"the model says it stopped: " + stop);
-		gui.closeImages();
+		gui.end();
 		return "ok " + stop;
 	}
 
@@ -346,7 +346,7 @@ public final class GuiChecks {
 		gui.awaitDone(TrainModelCommand.class);
 		check(Gui.log().contains("PSSR: training cancelled; nothing written"), "not cancelled");
 		check(!Files.exists(model), "a cancelled training wrote " + model);
-		gui.closeImages();
+		gui.end();
 		return "ok cancelled in the task list";
 	}
 
@@ -405,7 +405,7 @@ public final class GuiChecks {
 		final String result = String.format(Locale.ROOT, "ok %s: %d x %d x %d, %.3f %s, %.0f %s",
 			output.getTitle(), output.getWidth(), output.getHeight(), output.getStackSize(),
 			out.pixelWidth, out.getUnit(), out.frameInterval, out.getTimeUnit());
-		gui.closeImages();
+		gui.end();
 		return result;
 	}
 
@@ -441,7 +441,7 @@ public final class GuiChecks {
 			return null;
 		});
 		gui.screenshot("evaluation", List.of(tableWindow, plotWindow));
-		gui.closeImages();
+		gui.end();
 		return "ok " + methods + " over " + frames + " frames";
 	}
 }

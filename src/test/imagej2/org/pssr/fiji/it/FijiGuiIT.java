@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -19,9 +20,9 @@ import org.pssr.cli.Main;
 /**
  * Fiji as a biologist sees it, on a (virtual, Xvfb) display: every PSSR dialog as the guide
  * documents it, and each command started from the menu, its dialog filled through its fields, and
- * what then appears on the screen (see {@code org.pssr.fiji.GuiChecks}). Screenshots of every step
- * go to {@code target/gui-screenshots}; with {@code -Dpssr.screenshots=docs/images} the ones the
- * README and the guide show are copied there.
+ * what then appears on the screen (see {@code org.pssr.fiji.GuiChecks}). Screenshots of every step,
+ * and what each Fiji printed, go to {@code target/gui-screenshots}; with {@code
+ * -Dpssr.screenshots=docs/images} the screenshots the README and the guide show are copied there.
  */
 @Tag("gui")
 class FijiGuiIT {
@@ -45,6 +46,8 @@ class FijiGuiIT {
 		final FijiInstall.Result r = FijiInstall.get().run(TIMEOUT, true, List.of(
 			"-Dpssr.it.screenshots=" + SHOTS, "-Djava.util.prefs.userRoot=" + prefs), command.toArray(
 				new String[0]));
+		Files.write(Files.createDirectories(SHOTS).resolve(check + ".log"), r.output.getBytes(
+			StandardCharsets.UTF_8));
 		assertTrue(r.result().startsWith("ok"), r.toString());
 		System.out.println(check + ": " + r.result());
 	}

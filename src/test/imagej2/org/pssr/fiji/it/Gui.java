@@ -416,8 +416,19 @@ public final class Gui {
 		return out;
 	}
 
-	/** Closes every image window without asking to save: the session ends without a dialog. */
-	public void closeImages() throws Exception {
+	/**
+	 * Ends the session: fails when Fiji's console came up (it does when something printed an
+	 * exception, which the user would then see), else closes every image window without asking to
+	 * save, so that the JVM can quit without a dialog.
+	 */
+	public void end() throws Exception {
+		final Frame console = findWindow("Console");
+		if (console != null) throw new AssertionError("Fiji's console opened: " + onEdt(() -> {
+			final StringBuilder text = new StringBuilder();
+			for (final JTextComponent t : all(console, JTextComponent.class))
+				text.append(t.getText());
+			return text.toString();
+		}));
 		for (final int id : ids()) {
 			final ImagePlus imp = WindowManager.getImage(id);
 			if (imp == null) continue;
