@@ -150,6 +150,8 @@ public final class FijiChecks {
 		final String line = Arrays.stream(text.split("\n")).filter(l -> l.contains(
 			"Super-Resolve Movie")).findFirst().orElse(null);
 		if (line == null) return "failed: nothing recorded:\n" + text;
+		if (line.contains("about=") || line.contains("help=")) return "failed: the dialog's " +
+			"description or guide button was recorded: " + line;
 		if (!Files.exists(recorded)) return "failed: the command wrote no " + recorded;
 		final String replay = IJ.runMacro(line.replace(recorded.toString(), replayed.toString()));
 		if (!Files.exists(replayed)) return "failed: replaying " + line + " wrote no " + replayed +

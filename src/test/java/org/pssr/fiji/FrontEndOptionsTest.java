@@ -15,10 +15,8 @@ import org.pssr.cli.ExportCommand;
 import org.pssr.cli.JoinCommand;
 import org.pssr.cli.SuperresCommand;
 import org.pssr.cli.TrainCommand;
-import org.scijava.Context;
 import org.scijava.ItemIO;
 import org.scijava.plugin.Parameter;
-import org.scijava.service.Service;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -27,7 +25,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * Every option of a {@code pssr} command is reachable from its Fiji command and the other way
  * round: the CLI's long option without dashes is the Fiji parameter (ImageJ macros lower-case
  * their keys), except for the few inputs named differently listed here. Only Fiji has the open
- * image and GUI-only choices.
+ * image and GUI-only choices, and only its dialogs have a description and a button to the guide.
  */
 class FrontEndOptionsTest {
 
@@ -48,8 +46,8 @@ class FrontEndOptionsTest {
 		for (Class<?> c = fiji; c != Object.class; c = c.getSuperclass()) {
 			for (final Field f : c.getDeclaredFields()) {
 				final Parameter p = f.getAnnotation(Parameter.class);
-				if (p == null || p.type() == ItemIO.OUTPUT || Service.class.isAssignableFrom(f.getType()) ||
-					f.getType() == Context.class || FIJI_ONLY.contains(f.getName())) continue;
+				if (p == null || p.type() == ItemIO.OUTPUT || MacroCheck.notAnOption(f) || FIJI_ONLY.contains(f
+					.getName())) continue;
 				fromFiji.add(f.getName());
 			}
 		}

@@ -13,6 +13,7 @@ import ij.macro.Program;
 import ij.macro.Tokenizer;
 
 import org.scijava.Context;
+import org.scijava.ItemVisibility;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.DefaultPluginFinder;
@@ -20,6 +21,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.PluginIndex;
 import org.scijava.plugin.PluginInfo;
 import org.scijava.service.Service;
+import org.scijava.widget.Button;
 
 /**
  * Checks ImageJ macros against the PSSR commands found on the class path (as Fiji finds them,
@@ -56,7 +58,7 @@ final class MacroCheck {
 		for (Class<?> c = command; c != null; c = c.getSuperclass()) {
 			for (final Field f : c.getDeclaredFields()) {
 				final Parameter p = f.getAnnotation(Parameter.class);
-				if (p != null && p.type() != ItemIO.OUTPUT && !injected(f)) keys.add(f.getName());
+				if (p != null && p.type() != ItemIO.OUTPUT && !notAnOption(f)) keys.add(f.getName());
 			}
 		}
 		return keys;
@@ -68,17 +70,22 @@ final class MacroCheck {
 			for (final Field f : c.getDeclaredFields()) {
 				final Parameter p = f.getAnnotation(Parameter.class);
 				final Class<?> t = f.getType();
-				if (p != null && p.type() != ItemIO.OUTPUT && !injected(f) && t != boolean.class &&
+				if (p != null && p.type() != ItemIO.OUTPUT && !notAnOption(f) && t != boolean.class &&
 					t != Boolean.class && !t.getName().equals("ij.ImagePlus")) keys.add(f.getName());
 			}
 		}
 		return keys;
 	}
 
-	/** The context and services SciJava fills in itself, not options. */
-	private static boolean injected(final Field f) {
+	/**
+	 * Not options: the context and services SciJava fills in itself, and what only the dialog shows
+	 * (a message, a button; the recorder leaves them out).
+	 */
+	static boolean notAnOption(final Field f) {
+		final Parameter p = f.getAnnotation(Parameter.class);
 		return Context.class.isAssignableFrom(f.getType()) || Service.class.isAssignableFrom(f
-			.getType());
+			.getType()) || p != null && p.visibility() == ItemVisibility.MESSAGE || f.getType() ==
+				Button.class;
 	}
 
 	/** What is wrong with {@code macro}; empty when nothing is. */

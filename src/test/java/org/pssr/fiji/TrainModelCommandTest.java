@@ -8,6 +8,7 @@ import java.awt.event.KeyEvent;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import ij.IJ;
@@ -26,6 +27,12 @@ import org.pssr.crappify.TwinDatasetWriter;
 import org.pssr.crappify.TwinOptions;
 import org.pssr.testing.TestMovie;
 import org.pssr.train.ModelBundle;
+import org.scijava.Context;
+import org.scijava.event.EventHandler;
+import org.scijava.event.EventService;
+import org.scijava.task.Task;
+import org.scijava.task.TaskService;
+import org.scijava.task.event.TaskEvent;
 
 /** Train Model headless: Esc finishes and keeps the best model; cancelling writes nothing. */
 class TrainModelCommandTest {
@@ -45,13 +52,18 @@ class TrainModelCommandTest {
 		dataset = dir.resolve("twins").toFile();
 	}
 
+	/** What SciJava gives a command: Fiji's task list among its services. */
+	private final Context context = new Context(TaskService.class);
+
 	@AfterEach
 	void releaseEscape() {
 		IJ.resetEscape();
+		context.dispose();
 	}
 
 	private TrainModelCommand command(final String model) {
 		final TrainModelCommand command = new TrainModelCommand();
+		command.setContext(context);
 		command.dataset = dataset;
 		command.modelfile = dir.resolve(model).toFile();
 		command.epochs = 3;
@@ -79,5 +91,29 @@ class TrainModelCommandTest {
 		command.run();
 		assertFalse(command.modelfile.exists(), "a cancelled training wrote " + command.modelfile);
 		assertEquals("the user pressed Cancel", command.getCancelReason());
+	}
+
+	/** As the stop button of Fiji's task list does, as soon as the task appears there. */
+	@Test
+	void cancellingItsTaskStopsAndWritesNoModel() {
+		final TrainModelCommand command = command("task-cancelled.pssr.zip");
+		final List<Task> tasks = new ArrayList<>();
+		final Object taskList = new Object() {
+
+			@EventHandler
+			void onEvent(final TaskEvent e) {
+				if (tasks.isEmpty()) {
+					tasks.add(e.getTask());
+					e.getTask().cancel("stopped in the task list");
+				}
+			}
+		};
+		context.service(EventService.class).subscribe(taskList);
+		command.run();
+		assertEquals(1, tasks.size());
+		assertEquals("PSSR training", tasks.get(0).getName());
+		assertTrue(tasks.get(0).isDone(), "the task stays in Fiji's task list");
+		assertFalse(command.modelfile.exists(), "a cancelled training wrote " + command.modelfile);
+		assertEquals("stopped in the task list", command.getCancelReason());
 	}
 }

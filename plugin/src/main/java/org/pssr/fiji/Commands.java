@@ -1,5 +1,7 @@
 package org.pssr.fiji;
 
+import java.awt.Color;
+import java.awt.Font;
 import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
@@ -7,6 +9,10 @@ import java.io.IOException;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
+import ij.gui.ImageCanvas;
+import ij.gui.ImageWindow;
+import ij.gui.Overlay;
+import ij.gui.TextRoi;
 import ij.macro.Interpreter;
 
 import org.pssr.crappify.Movie;
@@ -59,6 +65,37 @@ final class Commands {
 		image.show();
 		final Thread caller = threads == null ? null : threads.getParent(Thread.currentThread());
 		if (caller != null) WindowManager.setTempCurrentImage(caller, image);
+	}
+
+	/** Shows {@code image} in a window zoomed in until it is at least {@code height} pixels tall. */
+	static void showAtLeast(final ImagePlus image, final int height) {
+		image.show();
+		final ImageWindow window = image.getWindow();
+		if (window == null) return;
+		final ImageCanvas canvas = window.getCanvas();
+		while (canvas.getMagnification() * image.getHeight() < height && canvas
+			.getMagnification() < 32)
+		{
+			canvas.zoomIn(0, 0);
+		}
+	}
+
+	/**
+	 * Names the panels of a side-by-side montage in its overlay: a preview that explains itself. Not
+	 * for an image shown while a command with an image parameter runs: the legacy layer then
+	 * replaces the overlay when the command ends.
+	 */
+	static void labelPanels(final ImagePlus montage, final String... names) {
+		final int width = montage.getWidth() / names.length;
+		final Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(4, montage.getHeight() / 8));
+		final Overlay overlay = new Overlay();
+		for (int i = 0; i < names.length; i++) {
+			final TextRoi label = new TextRoi(i * width + 1, 0, names[i], font);
+			label.setStrokeColor(Color.YELLOW);
+			label.setAntiAlias(true);
+			overlay.add(label);
+		}
+		montage.setOverlay(overlay);
 	}
 
 	/**

@@ -31,12 +31,22 @@ public final class EvaluateModelCommand extends InferenceCommand {
 
 	public static final String TABLE = "PSSR Evaluation";
 
-	@Parameter(label = "Per-frame CSV (optional)", required = false, style = FileWidget.SAVE_STYLE,
-		persist = false)
+	@Parameter(label = "Save per-frame scores (optional .csv)", required = false,
+		style = FileWidget.SAVE_STYLE, persist = false,
+		description = "Also write the PSNR and SSIM of every frame, for the model and the " +
+			"baselines, to this CSV file.")
 	File csvfile;
 
-	@Parameter(label = "Noise seed")
+	@Parameter(label = "Noise seed",
+		description = "Seed of the degradation noise; the same seed gives the same scores.")
 	long seed = 1;
+
+	public EvaluateModelCommand() {
+		super("<b>Measure a model</b> on a high-resolution movie it did not train on: the movie is " +
+			"degraded with the model's recipe, super-resolved and compared with the original, next " +
+			"to bicubic and bilinear upsampling. Shows a table (PSNR, SSIM, flicker) and a plot of " +
+			"PSNR per frame.", "evaluate-model");
+	}
 
 	@Override
 	public void run() {

@@ -9,7 +9,6 @@ import org.pssr.app.ExportJob;
 import org.pssr.imagej.ImageJLogger;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -20,26 +19,40 @@ import org.scijava.widget.FileWidget;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>PSSR>Export Model (TensorFlow)",
 	headless = true)
-public final class ExportModelCommand extends ContextCommand {
+public final class ExportModelCommand extends PssrCommand {
 
-	@Parameter(label = "Model file (.pssr.zip)", style = FileWidget.OPEN_STYLE, persist = false)
+	@Parameter(label = "Model (.pssr.zip)", style = FileWidget.OPEN_STYLE, persist = false,
+		description = "A model made by Train Model.")
 	File modelfile;
 
-	@Parameter(label = "Output (new folder, or new .zip for bioimage.io)",
-		style = FileWidget.SAVE_STYLE, persist = false)
+	@Parameter(label = "Save as (new .zip or folder)", style = FileWidget.SAVE_STYLE,
+		persist = false,
+		description = "A new .zip file for a bioimage.io package, or a new folder for a " +
+			"SavedModel; an existing file or folder is never overwritten.")
 	File output;
 
-	@Parameter(label = "Format", choices = { "bioimageio", "savedmodel" })
+	@Parameter(label = "Format", choices = { "bioimageio", "savedmodel" },
+		description = "bioimageio: a package for the bioimage.io model zoo and tools that read it " +
+			"(deepImageJ, ...). savedmodel: a plain TensorFlow SavedModel folder.")
 	String format = "bioimageio";
 
-	@Parameter(label = "Author (recorded in rdf.yaml)")
+	@Parameter(label = "Author",
+		description = "Your name, recorded in the package's description (rdf.yaml).")
 	String author = System.getProperty("user.name", "");
 
-	@Parameter(label = "Licence of the weights (SPDX)")
+	@Parameter(label = "Licence of the weights (SPDX)",
+		description = "The licence you give the trained weights, as an SPDX identifier (CC-BY-4.0, " +
+			"MIT, ...); recorded in rdf.yaml.")
 	String license = "CC-BY-4.0";
 
 	@Parameter(type = ItemIO.OUTPUT)
 	String report;
+
+	public ExportModelCommand() {
+		super("<b>Share a model</b> with TensorFlow tools: as a bioimage.io package or a TensorFlow " +
+			"SavedModel folder. The export is loaded again and checked against the model.",
+			"export-model-tensorflow");
+	}
 
 	@Override
 	public void run() {

@@ -35,30 +35,50 @@ import org.scijava.ui.UIService;
 	headless = true)
 public final class GenerateTwinDataCommand extends TwinDrawCommand {
 
+	static final String PREVIEW = "PSSR twin preview: HR | X1 | X2";
+	/** Shown zoomed in to at least this height: tiles are small. */
+	private static final int PREVIEW_HEIGHT = 160;
+
 	@Parameter
 	private UIService ui;
 
-	@Parameter(label = "Movie (used when no files are given)", required = false, persist = false)
+	@Parameter(label = "Movie (open image)", required = false, persist = false,
+		description = "The high-resolution movie to make training data from, when no files are " +
+			"given below.")
 	private ImagePlus image;
 
-	@Parameter(label = "Movie files or folders (';'-separated, optional)", required = false,
-		persist = false)
+	@Parameter(label = "Movie files (empty: the open image)", required = false, persist = false,
+		description = "High-resolution movies (TIFF, CZI) or folders of them, separated by ';', " +
+			"instead of the open image. Leave it empty to use the open image.")
 	private String inputs = "";
 
-	@Parameter(label = "Random seed")
+	@Parameter(label = "Random seed",
+		description = "The same seed, movies and options give the same dataset.")
 	private long seed = 1;
 
-	@Parameter(label = "Worker threads (0 = all processors)", min = "0")
+	@Parameter(label = "Worker threads (0 = all)", min = "0",
+		description = "Processor threads used to make the data; 0 uses all of them.")
 	private int threads;
 
-	@Parameter(label = "Output folder", style = "directory", persist = false)
+	@Parameter(label = "Output folder", style = "directory", persist = false,
+		description = "Where the dataset goes: a new or empty folder, or an earlier dataset, which " +
+			"is replaced. Give it to Train Model.")
 	private File output;
 
-	@Parameter(label = "Show a preview tile (HR | X1 | X2)")
+	@Parameter(label = "Show a preview tile",
+		description = "Before writing, show one high-resolution tile next to its two degraded " +
+			"twins, to check the recipe.")
 	private boolean preview = true;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private String summary;
+
+	public GenerateTwinDataCommand() {
+		super("<b>Make training data</b> from high-resolution (HR) movies: random HR tiles, each " +
+			"with two independent low-resolution degradations of it and its neighbouring frames " +
+			"(<i>twins</i>). Use the open movie or movie files; then train on the output folder " +
+			"with <i>Train Model</i>.", "generate-twin-training-data");
+	}
 
 	@Override
 	public void run() {
@@ -68,7 +88,7 @@ public final class GenerateTwinDataCommand extends TwinDrawCommand {
 			job.check(output.toPath(), List.of());
 			final TwinCrappifier crappifier = job.crappifier(sources());
 			if (preview && !GraphicsEnvironment.isHeadless() && !ui.isHeadless()) {
-				preview(crappifier.draw(Split.TRAIN, 0, 0)).show();
+				Commands.showAtLeast(preview(crappifier.draw(Split.TRAIN, 0, 0)), PREVIEW_HEIGHT);
 			}
 			summary = job.write(crappifier, output.toPath(), ImageJLogger.INSTANCE);
 			IJ.log("PSSR: " + summary);
@@ -106,6 +126,6 @@ public final class GenerateTwinDataCommand extends TwinDrawCommand {
 			x += w;
 		}
 		montage.resetMinAndMax();
-		return new ImagePlus("PSSR twin preview: HR | X1 | X2", montage);
+		return new ImagePlus(PREVIEW, montage);
 	}
 }

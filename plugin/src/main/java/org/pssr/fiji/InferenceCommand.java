@@ -10,7 +10,6 @@ import org.pssr.app.ModelFiles;
 import org.pssr.app.OpenModel;
 import org.pssr.crappify.Movie;
 import org.pssr.imagej.ImagePlusMovie;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.widget.FileWidget;
 
@@ -18,27 +17,39 @@ import org.scijava.widget.FileWidget;
  * The parameters of every command that runs a model over a movie (Super-Resolve Movie, Evaluate
  * Model), as the CLI's superres and evaluate share one mixin: same names, same defaults.
  */
-abstract class InferenceCommand extends ContextCommand {
+abstract class InferenceCommand extends PssrCommand {
 
-	@Parameter(label = "Input movie (open image)", required = false, persist = false)
+	@Parameter(label = "Movie (open image)", required = false, persist = false,
+		description = "The movie to use, when no file is given below.")
 	ImagePlus image;
 
-	@Parameter(label = "Input movie file (instead of the open image)", required = false,
-		style = FileWidget.OPEN_STYLE, persist = false)
+	@Parameter(label = "Movie file (empty: the open image)", required = false, style = FileWidget.OPEN_STYLE,
+		persist = false,
+		description = "A movie file (TIFF, CZI) to use instead of the open image. It is read frame " +
+			"by frame, so long movies need little memory.")
 	File inputfile;
 
-	@Parameter(label = "Model (.pssr.zip, bioimage.io .zip or SavedModel folder)",
-		style = FileWidget.OPEN_STYLE, persist = false)
+	@Parameter(label = "Model", style = FileWidget.OPEN_STYLE, persist = false,
+		description = "A model made by Train Model (.pssr.zip), a bioimage.io package (.zip) or a " +
+			"TensorFlow SavedModel folder.")
 	File modelfile;
 
-	@Parameter(label = "Tile size in LR pixels (0 = automatic)", min = "0")
+	@Parameter(label = "Tile size (0 = automatic)", min = "0",
+		description = "Frames are processed in overlapping tiles of this many input pixels a side. " +
+			"0 picks the size from the memory of the device (and halves it if memory runs out).")
 	int tile;
 
-	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
+	@Parameter(label = "Run on", choices = { "auto", "cpu", "gpu" },
+		description = "auto: the GPU when there is one, else the CPU. The device used is logged.")
 	String device = "auto";
 
-	@Parameter(label = "Channel", min = "1")
+	@Parameter(label = "Channel", min = "1",
+		description = "Which channel of a multi-channel movie to use (1 = the first).")
 	int channel = 1;
+
+	InferenceCommand(final String about, final String section) {
+		super(about, section);
+	}
 
 	OpenModel openModel() throws IOException {
 		return ModelFiles.open(modelfile.toPath(), device);

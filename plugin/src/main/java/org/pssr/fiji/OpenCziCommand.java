@@ -9,7 +9,6 @@ import org.pssr.czi.CziFile;
 import org.pssr.imagej.CziHyperstack;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.thread.ThreadService;
@@ -21,12 +20,14 @@ import org.scijava.thread.ThreadService;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>PSSR>Open CZI (built-in reader)",
 	headless = true)
-public final class OpenCziCommand extends ContextCommand {
+public final class OpenCziCommand extends PssrCommand {
 
-	@Parameter(label = "CZI file", style = "open", persist = false)
+	@Parameter(label = "CZI file", style = "open", persist = false,
+		description = "A Zeiss .czi file.")
 	File file;
 
-	@Parameter(label = "Scene (0 = first)", min = "0")
+	@Parameter(label = "Scene (0 = the first)", min = "0",
+		description = "Which scene (position) of a multi-scene file to open.")
 	int scene;
 
 	@Parameter(type = ItemIO.OUTPUT)
@@ -34,6 +35,12 @@ public final class OpenCziCommand extends ContextCommand {
 
 	@Parameter
 	private ThreadService threads;
+
+	public OpenCziCommand() {
+		super("<b>Open a Zeiss CZI file</b> with pssr's own reader, for Fiji installations " +
+			"without Bio-Formats: one scene as a hyperstack whose planes are read when shown.",
+			"open-czi-built-in-reader");
+	}
 
 	@Override
 	public void run() {

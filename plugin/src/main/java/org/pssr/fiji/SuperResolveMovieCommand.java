@@ -32,11 +32,15 @@ import org.scijava.widget.FileWidget;
 	label = "Super-Resolve Movie", headless = true)
 public final class SuperResolveMovieCommand extends InferenceCommand {
 
-	@Parameter(label = "Output file (optional .tif)", required = false, style = FileWidget.SAVE_STYLE,
-		persist = false)
+	@Parameter(label = "Also save as (optional .tif)", required = false,
+		style = FileWidget.SAVE_STYLE, persist = false,
+		description = "Write the result to this TIFF file frame by frame as it is computed (for " +
+			"long movies); the window then shows the file. Empty: the result is only shown.")
 	File outputfile;
 
-	@Parameter(label = "Output bits", choices = { "32", "16" })
+	@Parameter(label = "Output pixel type", choices = { "32", "16" },
+		description = "32: 32-bit floating point, exact. 16: 16-bit integers, rounded and clipped " +
+			"to 0-65535; half the size.")
 	String bits = "32";
 
 	@Parameter(label = "Frames FIRST:LAST (empty = all)", required = false, persist = false)
@@ -48,6 +52,12 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 	/** Fiji shows it in a new window; headless, it becomes the macro's current image. */
 	@Parameter(type = ItemIO.OUTPUT)
 	ImagePlus result;
+
+	public SuperResolveMovieCommand() {
+		super("<b>Super-resolve a movie</b> with a trained model: each frame goes through the " +
+			"model together with its neighbours, and the result opens in a new window, its pixel " +
+			"size divided by the model's scale factor.", "super-resolve-movie");
+	}
 
 	@Override
 	public void run() {

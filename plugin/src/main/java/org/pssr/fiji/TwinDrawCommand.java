@@ -1,47 +1,70 @@
 package org.pssr.fiji;
 
 import org.pssr.app.TwinDraw;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 
 /**
  * The parameters of how twins are drawn from HR movies ({@link TwinDraw}), shared by Generate Twin
  * Training Data and Train Model as the CLI's commands share one mixin: same names, same defaults.
  */
-abstract class TwinDrawCommand extends ContextCommand {
+abstract class TwinDrawCommand extends PssrCommand {
 
-	@Parameter(label = "Channel", min = "1")
+	@Parameter(label = "Channel", min = "1",
+		description = "Which channel of a multi-channel movie to use (1 = the first).")
 	int channel = 1;
 
-	@Parameter(label = "Use Z-slices as the sequence")
+	@Parameter(label = "Z-slices are the time series",
+		description = "Take the slices of a Z-stack as the frames, for movies saved as Z instead of T.")
 	boolean zastime;
 
-	@Parameter(label = "Scale factor", choices = { "2", "4", "8" })
+	@Parameter(label = "Scale factor", choices = { "2", "4", "8" },
+		description = "How many times finer the super-resolved pixels are: with 4, a 128 x 128 frame " +
+			"becomes 512 x 512. The low-resolution twins are made this many times coarser.")
 	String scale = "4";
 
-	@Parameter(label = "Frames per tuple", choices = { "1", "3", "5" })
+	@Parameter(label = "Frames per sample", choices = { "1", "3", "5" },
+		description = "How many consecutive frames the model sees at once: 3 (t-1, t, t+1, as PSSR) " +
+			"uses the neighbours to tell structure from noise; 1 makes a single-image model.")
 	String frames = "3";
 
-	@Parameter(label = "HR tile size (px)", min = "8")
+	@Parameter(label = "Tile size (HR pixels)", min = "8",
+		description = "Side of the square high-resolution patches cut from the movies. 128 suits " +
+			"most data; it must fit inside a frame, and smaller tiles train faster.")
 	int tile = 128;
 
-	@Parameter(label = "Twin samples (training + validation; per epoch on the fly)", min = "1")
+	@Parameter(label = "Number of samples", min = "1",
+		description = "How many tile pairs to make, training and validation together. When training " +
+			"directly on movies, this many are drawn afresh every epoch.")
 	int samples = 1000;
 
-	@Parameter(label = "Recipe", choices = { "pssr", "poisson" })
+	@Parameter(label = "Degradation recipe", choices = { "pssr", "poisson" },
+		description = "How a high-resolution tile is made low-resolution. pssr: blur, noise that grows " +
+			"with brightness, salt-and-pepper, then downsampling (PSSR's recipe for point-scanning " +
+			"microscopes). poisson: downsampling, then shot and read noise (camera images).")
 	String recipe = "pssr";
 
-	@Parameter(label = "Recipe parameters (NAME=VALUE ..., optional)", required = false)
+	@Parameter(label = "Recipe parameters (optional)", required = false,
+		description = "Adjust the recipe with NAME=VALUE pairs separated by spaces. pssr: salt, " +
+			"pepper, sigma, variance; poisson: photons, readnoise. Empty: the recipe's defaults.")
 	String param = "";
 
-	@Parameter(label = "Validation fraction", min = "0", max = "0.9")
+	@Parameter(label = "Validation fraction", min = "0", max = "0.9", stepSize = "0.05",
+		description = "Share of the frames (the last ones of each movie) and samples kept aside to " +
+			"check the model on data it never trained on.")
 	double validation = 0.1;
 
-	@Parameter(label = "Minimum signal of a tile", min = "0")
+	@Parameter(label = "Minimum tile brightness", min = "0", stepSize = "0.01",
+		description = "Tiles darker than this on average (the movie scaled to 0-1) are skipped and " +
+			"drawn again, so that training is not spent on empty background.")
 	double minsignal = 0.05;
 
-	@Parameter(label = "Random flips and rotations")
+	@Parameter(label = "Random flips and rotations",
+		description = "Flip and rotate the tiles at random: more variety from the same movies.")
 	boolean augment = true;
+
+	TwinDrawCommand(final String about, final String section) {
+		super(about, section);
+	}
 
 	TwinDraw draw() {
 		final TwinDraw draw = new TwinDraw();

@@ -2,6 +2,7 @@ package org.pssr.fiji.it;
 
 import java.io.File;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class FijiHarness {
 		System.exit(result.startsWith("ok") ? 0 : result.startsWith("aborted") ? 3 : 1);
 	}
 
-	private static String run(final Context context, final String... args) throws Exception {
+	private static String run(final Context context, final String... args) throws Throwable {
 		switch (args[0]) {
 			case "script":
 				return FijiScenario.script(context, new File(args[1]), parameters(args, 2));
@@ -61,7 +62,12 @@ public final class FijiHarness {
 					String[].class);
 				final String[] rest = new String[args.length - 2];
 				System.arraycopy(args, 2, rest, 0, rest.length);
-				return String.valueOf(check.invoke(null, context, rest));
+				try {
+					return String.valueOf(check.invoke(null, context, rest));
+				}
+				catch (final InvocationTargetException e) {
+					throw e.getCause();
+				}
 			default:
 				throw new IllegalArgumentException("unknown mode " + args[0]);
 		}

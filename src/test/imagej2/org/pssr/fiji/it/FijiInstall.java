@@ -138,6 +138,8 @@ final class FijiInstall {
 		final Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log
 			.toFile()).directory(app.toFile()).start();
 		if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+			// xvfb-run leaves its X server and the JVM behind when only it is killed
+			p.descendants().forEach(ProcessHandle::destroyForcibly);
 			p.destroyForcibly();
 			throw new IllegalStateException("Fiji did not finish in " + timeoutSeconds + " s:\n" +
 				new String(Files.readAllBytes(log), StandardCharsets.UTF_8));

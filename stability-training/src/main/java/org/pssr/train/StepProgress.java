@@ -35,7 +35,8 @@ public final class StepProgress {
 			epochs, step, loss, samplesPerSecond, duration(etaSeconds));
 	}
 
-	static String duration(final double seconds) {
+	/** {@code 2h05m}, {@code 3m07s}. */
+	public static String duration(final double seconds) {
 		final long s = Math.round(seconds);
 		return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60) : String.format(
 			Locale.ROOT, "%dm%02ds", s / 60, s % 60);
