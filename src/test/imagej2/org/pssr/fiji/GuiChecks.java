@@ -58,7 +58,8 @@ public final class GuiChecks {
 	/** The commands as the menu lists them, in the order of the guide. */
 	private static final List<Class<? extends PssrCommand>> COMMANDS = List.of(
 		GenerateTwinDataCommand.class, TrainModelCommand.class, SuperResolveMovieCommand.class,
-		EvaluateModelCommand.class, ExportModelCommand.class, OpenCziCommand.class);
+		EvaluateModelCommand.class, ExportModelCommand.class, OpenCziCommand.class,
+		JoinPartsCommand.class);
 
 	private GuiChecks() {}
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.pssr.cli.CalibrateCommand;
 import org.pssr.cli.CrappifyCommand;
 import org.pssr.cli.EvaluateCommand;
 import org.pssr.cli.ExportCommand;
@@ -80,6 +81,12 @@ class FrontEndOptionsTest {
 	@Test
 	void join() {
 		sameOptions(new JoinCommand(), JoinPartsCommand.class, Map.of("output", "outputfile"));
+	}
+
+	@Test
+	void calibrate() {
+		sameOptions(new CalibrateCommand(), CalibrateNoiseCommand.class, Map.of("input", "inputfile",
+			"output", "outputfile"));
 	}
 
 	@Test

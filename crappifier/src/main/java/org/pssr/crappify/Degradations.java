@@ -19,6 +19,7 @@ import com.google.gson.JsonObject;
  */
 public final class Degradations {
 
+	/** The recipes with defaults; {@code calibrated} takes its parameters from a recipe file. */
 	public static final List<String> NAMES = List.of(PssrDegradation.NAME, PoissonDegradation.NAME,
 		GaussianDegradation.NAME);
 
@@ -28,19 +29,30 @@ public final class Degradations {
 	private Degradations() {}
 
 	/**
+	 * @param name a recipe's name, or a recipe file ({@code .json}, as {@code pssr calibrate}
+	 *          writes it)
 	 * @param parameters overrides of the recipe's defaults by parameter name (without
 	 *          {@code scale}); unknown names are an error so a typo never goes unnoticed
 	 */
 	public static Degradation create(final String name, final int scale,
 		final Map<String, Double> parameters)
 	{
+		if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+			final RecipeFile file = RecipeFile.read(java.nio.file.Paths.get(name));
+			final Map<String, Double> merged = new LinkedHashMap<>(file.parameters);
+			merged.putAll(parameters);
+			return create(file.name, scale, merged);
+		}
 		final Degradation recipe;
-		if (PssrDegradation.NAME.equals(name)) recipe = PssrDegradation.of(scale, parameters);
+		if (CalibratedDegradation.NAME.equals(name)) recipe = CalibratedDegradation.of(scale,
+			parameters);
+		else if (PssrDegradation.NAME.equals(name)) recipe = PssrDegradation.of(scale, parameters);
 		else if (PoissonDegradation.NAME.equals(name)) recipe = PoissonDegradation.of(scale,
 			parameters);
 		else if (GaussianDegradation.NAME.equals(name)) recipe = GaussianDegradation.of(scale,
 			parameters);
-		else throw new IllegalArgumentException("unknown recipe '" + name + "'; known: " + NAMES);
+		else throw new IllegalArgumentException("unknown recipe '" + name + "'; known: " + NAMES +
+			", or a recipe file (.json) that pssr calibrate made");
 		final Set<String> unknown = new HashSet<>(parameters.keySet());
 		unknown.removeAll(recipe.parameters().keySet());
 		if (!unknown.isEmpty()) {

@@ -31,7 +31,7 @@ import org.pssr.crappify.io.TiffStackReader;
  * The parts of one super-resolved movie, made by separate processes (the tasks of a SLURM array)
  * for ranges of its frames: {@code OUT.parts/frames-A-B.tif} with {@code frames-A-B.json} beside
  * {@code OUT.tif}. {@link #join} checks that the parts belong to one run and cover the movie once,
- * and only then writes {@code OUT.tif}, the same bytes a single process writes.
+ * and only then writes {@code OUT.tif}, the same planes a single process writes.
  */
 public final class MovieParts {
 

@@ -17,7 +17,7 @@ import org.pssr.crappify.Movie;
  * frames, and a join job that runs once every task has succeeded. Each task writes its frames as a
  * part with a record ({@link MovieParts}) and skips a part that is already complete, so the same job
  * can be submitted again after a failure, a cancel or a node loss and only does what is missing; the
- * join job assembles each movie, the same bytes one process writes.
+ * join job assembles each movie, the same planes one process writes.
  */
 public final class SlurmSuperres {
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "join", mixinStandardHelpOptions = true,
 	description = { "Assemble a super-resolved movie from the parts 'pssr superres --frames' wrote " +
 		"to OUT" + MovieParts.FOLDER_SUFFIX + "/: one ImageJ TIFF with the calibration, the same " +
-		"bytes one run without --frames writes. Refuses, writing and deleting nothing, when a part " +
+		"planes one run without --frames writes. Refuses, writing and deleting nothing, when a part " +
 		"is missing, damaged, overlaps another or comes from another model, input or setting." })
 public final class JoinCommand implements Callable<Integer> {
 

@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
 		SynthCommand.class,
 		InfoCommand.class,
 		ConvertCommand.class,
+		CalibrateCommand.class,
 		CrappifyCommand.class,
 		TrainCommand.class,
 		SuperresCommand.class,

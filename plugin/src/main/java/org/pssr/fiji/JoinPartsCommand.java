@@ -9,7 +9,6 @@ import org.pssr.app.MovieParts;
 import org.pssr.imagej.ImageJLogger;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
@@ -22,17 +21,26 @@ import org.scijava.widget.FileWidget;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>PSSR>Join Super-Resolved Parts",
 	headless = true)
-public final class JoinPartsCommand extends ContextCommand {
+public final class JoinPartsCommand extends PssrCommand {
 
 	@Parameter(label = "Output file (.tif; parts in OUT" + MovieParts.FOLDER_SUFFIX + "/ beside it)",
-		style = FileWidget.SAVE_STYLE, persist = false)
+		style = FileWidget.SAVE_STYLE, persist = false,
+		description = "The movie the parts were written for: the output file given to Super-Resolve " +
+			"Movie with a frame range.")
 	File outputfile;
 
-	@Parameter(label = "Delete the parts once joined")
+	@Parameter(label = "Delete the parts once joined",
+		description = "Remove the parts folder after the joined movie is complete.")
 	boolean deleteparts;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	String report;
+
+	public JoinPartsCommand() {
+		super("<b>Join the parts</b> of a super-resolved movie that Super-Resolve Movie wrote with " +
+			"frame ranges (in cluster array tasks, say) into one TIFF. Nothing is written while a part " +
+			"is missing, damaged or of another run.", "join-super-resolved-parts");
+	}
 
 	@Override
 	public void run() {

@@ -43,7 +43,9 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 			"to 0-65535; half the size.")
 	String bits = "32";
 
-	@Parameter(label = "Frames FIRST:LAST (empty = all)", required = false, persist = false)
+	@Parameter(label = "Frames FIRST:LAST (empty = all)", required = false, persist = false,
+		description = "Only these frames (counted from 1), e.g. 1:100. With an output file, they are " +
+			"a part of it, to be joined by Join Super-Resolved Parts (for cluster array tasks).")
 	String frames = "";
 
 	@Parameter

@@ -54,7 +54,14 @@ public enum MovieFiles implements MovieOpener {
 		else if (!IMAGE_TYPES.contains(new Opener().getFileType(file.toString()))) throw new IllegalArgumentException(
 			file + " is not an image file ImageJ reads (TIFF, CZI, PNG, JPEG, GIF, BMP, FITS, PGM, DICOM " +
 				"...)");
-		final ImagePlus imp = tiff ? IJ.openVirtual(file.toString()) : IJ.openImage(file.toString());
+		ImagePlus imp;
+		try {
+			imp = tiff ? IJ.openVirtual(file.toString()) : IJ.openImage(file.toString());
+		}
+		catch (final RuntimeException e) {
+			// ImageJ's virtual stack dereferences a first plane its FileOpener could not open
+			imp = null;
+		}
 		if (imp == null) {
 			throw new IllegalArgumentException(file + " could not be opened as an image (supported: " +
 				"TIFF and what ImageJ opens; CZI with the built-in reader)");

@@ -1,0 +1,82 @@
+package org.pssr.fiji;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import org.pssr.app.CalibrateJob;
+import org.pssr.app.FrameRange;
+import org.pssr.crappify.NoiseCalibration;
+import org.pssr.imagej.ImageJLogger;
+import org.pssr.imagej.ImagePlusMovie;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+/**
+ * Plugins > PSSR > Calibrate Noise: the camera noise of a real low-resolution movie as a recipe
+ * file for Generate Twin Training Data and Train Model (recipe = the file), as
+ * {@code pssr calibrate}. Macro: {@code run("Calibrate Noise", "inputfile=[/lr.tif]
+ * outputfile=[/lr.recipe.json] frames=[] channel=1");}
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>PSSR>Calibrate Noise", label = "Calibrate Noise",
+	headless = true)
+public final class CalibrateNoiseCommand extends PssrCommand {
+
+	@Parameter(label = "Movie (open image)", required = false, persist = false,
+		description = "The low-resolution movie to measure, when no file is given below.")
+	ImagePlus image;
+
+	@Parameter(label = "Movie file (empty: the open image)", required = false,
+		style = FileWidget.OPEN_STYLE, persist = false,
+		description = "A raw low-resolution acquisition (TIFF, CZI) of a sample that holds still " +
+			"for some frames; not denoised or background-subtracted.")
+	File inputfile;
+
+	@Parameter(label = "Recipe file (.json)", style = FileWidget.SAVE_STYLE, persist = false,
+		description = "Where the recipe goes; give it as the recipe of Generate Twin Training Data " +
+			"or Train Model.")
+	File outputfile;
+
+	@Parameter(label = "Frames FIRST:LAST (empty = all)", required = false, persist = false,
+		description = "Only these frames (counted from 1): a stretch where the sample holds still.")
+	String frames = "";
+
+	@Parameter(label = "Channel", min = "1",
+		description = "Which channel of a multi-channel movie to use (1 = the first).")
+	int channel = 1;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	String report;
+
+	public CalibrateNoiseCommand() {
+		super("<b>Measure your camera's noise</b> on a real low-resolution movie (gain, offset, read " +
+			"noise) and keep it as a recipe file, so training data are degraded like your own " +
+			"acquisitions.", "calibrate-noise");
+	}
+
+	@Override
+	public void run() {
+		try {
+			final Path source = Commands.given(inputfile) ? inputfile.toPath() : image == null ? null
+				: ImagePlusMovie.file(image).orElse(null);
+			final FrameRange range = frames == null || frames.trim().isEmpty() ? null : FrameRange.parse(
+				frames.trim());
+			final NoiseCalibration c = new CalibrateJob().run(Commands.movie(image, inputfile, channel),
+				range, source, outputfile.toPath(), ImageJLogger.INSTANCE);
+			report = "wrote " + outputfile + ": " + c;
+			IJ.log("PSSR: " + report);
+		}
+		catch (final IOException | IllegalArgumentException e) {
+			Commands.fail(this, e);
+		}
+		finally {
+			IJ.showStatus("");
+		}
+	}
+}
