@@ -20,7 +20,7 @@ for (i = 0; i < files.length; i++) {
 	base = substring(name, 0, lastIndexOf(name, "."));
 	target = output + File.separator + base + "_pssr.tif";
 	print("PSSR: " + name + " -> " + target);
-	run("Super-Resolve Movie", "inputfile=[" + input + File.separator + name + "] modelfile=[" + modelfile + "] outputfile=[" + target + "] tile=0 device=auto bits=" + bits + " frames=[] channel=1");
+	run("Super-Resolve Movie", "inputfile=[" + input + File.separator + name + "] modelfile=[" + modelfile + "] outputfile=[" + target + "] tile=0 device=auto bits=" + bits + " frames=[] channel=1 uncertainty=0");
 	close("*");
 	done++;
 }

@@ -45,7 +45,7 @@ function superResolve(args, output) {
 	if (model == "" || input == "" || output == "")
 		exit("usage: model=M.pssr.zip input=MOVIE.tif output=OUT.tif [device=auto|cpu|gpu] [bits=32|16] [frames=FIRST:LAST] [tile=N]");
 	setBatchMode(true);
-	run("Super-Resolve Movie", "inputfile=[" + input + "] modelfile=[" + model + "] outputfile=[" + output + "] tile=" + tile + " device=" + device + " bits=" + bits + " frames=[" + frames + "] channel=1");
+	run("Super-Resolve Movie", "inputfile=[" + input + "] modelfile=[" + model + "] outputfile=[" + output + "] tile=" + tile + " device=" + device + " bits=" + bits + " frames=[" + frames + "] channel=1 uncertainty=0");
 	close("*");
 	if (frames == "")
 		print("PSSR: wrote " + output);

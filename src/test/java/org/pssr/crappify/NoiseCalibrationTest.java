@@ -60,10 +60,10 @@ class NoiseCalibrationTest {
 		final double mean = sum / lr.length;
 		final double variance = sum2 / lr.length - mean * mean;
 		assertEquals(0.5, mean, 0.02);
-		assertEquals(recipe.variance(0.5), variance, 0.15 * recipe.variance(0.5));
+		assertEquals(recipe.lrNoiseVariance(0.5), variance, 0.15 * recipe.lrNoiseVariance(0.5));
 		final double counts = c.low + 0.5 * (c.high - c.low);
 		final double expected = (2.0 * (counts - 100) + 9) / Math.pow(c.high - c.low, 2);
-		assertEquals(expected, recipe.variance(0.5), 0.1 * expected);
+		assertEquals(expected, recipe.lrNoiseVariance(0.5), 0.1 * expected);
 	}
 
 	@Test

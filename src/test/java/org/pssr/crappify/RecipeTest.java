@@ -155,6 +155,24 @@ class RecipeTest {
 	}
 
 	@Test
+	void eachRecipesNoiseModelIsTheSpreadItsLrPixelsHave() {
+		final float[] hr = new float[128 * 128];
+		Arrays.fill(hr, 0.5f);
+		for (final String name : Degradations.NAMES) {
+			final Degradation r = Degradations.create(name, 2, Collections.emptyMap());
+			final float[] lr = r.apply(hr, 128, 128, Seeds.stream(3, Split.TRAIN, 0, 0, 1));
+			double sum = 0, sum2 = 0;
+			for (final float v : lr) {
+				sum += v;
+				sum2 += v * v;
+			}
+			final double variance = sum2 / lr.length - Math.pow(sum / lr.length, 2);
+			// pssr's salt and pepper add about a tenth to its Gaussian noise
+			assertEquals(r.lrNoiseVariance(0.5), variance, 0.2 * r.lrNoiseVariance(0.5), name);
+		}
+	}
+
+	@Test
 	void applyTwiceIsTwoIndependentApplies() {
 		final float[] hr = crappifier(drosophila, new PssrDegradation(2), 1, 64).draw(Split.TRAIN, 0, 1)
 			.target();

@@ -30,8 +30,11 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 class FrontEndOptionsTest {
 
-	/** Fiji parameters without a CLI counterpart by nature. */
-	private static final Set<String> FIJI_ONLY = Set.of("image", "preview");
+	/**
+	 * Fiji parameters without a CLI counterpart by nature; {@code recipefile} is the file picker for
+	 * what the CLI's {@code --recipe} also takes.
+	 */
+	private static final Set<String> FIJI_ONLY = Set.of("image", "preview", "recipefile");
 
 	private static void sameOptions(final Object cli, final Class<?> fiji,
 		final Map<String, String> renamed)

@@ -47,7 +47,7 @@ class MacrosTest {
 
 	@Test
 	void theCheckCatchesUnknownCommandsUnknownKeysAndUnbalancedBrackets() {
-		final String all = "inputfile=[a] modelfile=[m] outputfile=[o] tile=0 device=auto bits=32 frames=[] channel=1";
+		final String all = "inputfile=[a] modelfile=[m] outputfile=[o] tile=0 device=auto bits=32 frames=[] channel=1 uncertainty=0";
 		assertEquals(List.of(), CHECK.problems("run(\"Super-Resolve Movie\", \"" + all + "\");"));
 		assertEquals(1, CHECK.problems("run(\"Super-Resolve Movies\", \"" + all + "\");").size());
 		assertEquals(List.of("run(\"Super-Resolve Movie\") has no option 'modelFile'; it has " + CHECK
@@ -57,7 +57,7 @@ class MacrosTest {
 		assertEquals(List.of("run(\"Super-Resolve Movie\") leaves out 'device'"), CHECK.problems(
 			"run(\"Super-Resolve Movie\", \"" + all.replace("device=auto ", "") + "\");"));
 		final String evaluate = "run(\"Evaluate Model\", \"inputfile=[t] modelfile=[\" + m + \"] " +
-			"csvfile=[b] tile=0 device=auto channel=1 seed=3\");";
+			"csvfile=[b] recipe=[] tile=0 device=auto channel=1 seed=3\");";
 		assertEquals(List.of(), CHECK.problems("m = \"x\"; " + evaluate));
 		assertEquals(1, CHECK.problems("m = \"x\"; " + evaluate.replace("csvfile", "csv")).size() - 1,
 			"an unknown key and the key it misspells");

@@ -64,8 +64,8 @@ public final class CalibratedDegradation extends AbstractDegradation {
 			.get("low"), p.get("high"));
 	}
 
-	/** The variance of one LR pixel of normalised value {@code value}, in normalised units. */
-	public double variance(final double value) {
+	@Override
+	public double lrNoiseVariance(final double value) {
 		final double counts = low + value * span;
 		return (gain * Math.max(0, counts - offset) + readNoise * readNoise) / (span * span);
 	}

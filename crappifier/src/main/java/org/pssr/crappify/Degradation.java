@@ -28,6 +28,13 @@ public interface Degradation {
 	float[] apply(float[] hr, int width, int height, UniformRandomProvider rng);
 
 	/**
+	 * The variance of the noise this recipe leaves in an LR pixel whose noise-free normalised value
+	 * is {@code value}: the model's noise model, with which a real LR movie is re-noised to see how
+	 * much the output depends on the noise (the uncertainty map).
+	 */
+	double lrNoiseVariance(double value);
+
+	/**
 	 * Two independent degradations of the same tile, each exactly what {@link #apply} gives with its
 	 * provider; recipes override it to share work that does not depend on the noise.
 	 */

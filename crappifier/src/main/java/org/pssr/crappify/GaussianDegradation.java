@@ -37,6 +37,11 @@ public final class GaussianDegradation extends AbstractDegradation {
 	}
 
 	@Override
+	public double lrNoiseVariance(final double value) {
+		return sigma * sigma;
+	}
+
+	@Override
 	public float[] apply(final float[] hr, final int width, final int height,
 		final UniformRandomProvider rng)
 	{

@@ -50,6 +50,11 @@ public final class PoissonDegradation extends AbstractDegradation {
 	}
 
 	@Override
+	public double lrNoiseVariance(final double value) {
+		return Math.max(value, 0) / photons + (readNoise / photons) * (readNoise / photons);
+	}
+
+	@Override
 	public float[] apply(final float[] hr, final int width, final int height,
 		final UniformRandomProvider rng)
 	{

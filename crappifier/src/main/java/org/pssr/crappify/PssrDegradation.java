@@ -64,6 +64,16 @@ public final class PssrDegradation extends AbstractDegradation {
 				"variance", DEFAULT_VARIANCE));
 	}
 
+	/**
+	 * The HR noise's variance at a level is {@code variance} times the level (its blurred copy, for a
+	 * smooth image); averaging {@code scale^2} HR pixels divides it by as much. Salt and pepper and
+	 * the clipping are left out.
+	 */
+	@Override
+	public double lrNoiseVariance(final double value) {
+		return variance * Math.min(Math.max(value, 0), 1) / (scale() * scale());
+	}
+
 	@Override
 	public float[] apply(final float[] hr, final int width, final int height,
 		final UniformRandomProvider rng)

@@ -5,7 +5,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
+import org.pssr.crappify.Degradation;
+import org.pssr.crappify.Degradations;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.io.Outputs;
@@ -22,6 +25,7 @@ public final class EvaluateJob {
 	private final OpenModel model;
 	private final int tile;
 	private final long seed;
+	private Degradation recipe;
 
 	/**
 	 * @param tile LR tile side; 0 picks it from the device's free memory
@@ -31,6 +35,16 @@ public final class EvaluateJob {
 		this.model = model;
 		this.tile = tile;
 		this.seed = seed;
+	}
+
+	/**
+	 * Degrades the truth with {@code name} (a recipe's name or a recipe file, at the model's scale)
+	 * instead of the model's own recipe: to measure the model on LR data like the user's microscope
+	 * gives ({@code pssr calibrate}).
+	 */
+	public EvaluateJob withRecipe(final String name) {
+		recipe = Degradations.create(name, model.model().scale(), Map.of());
+		return this;
 	}
 
 	/**
@@ -45,10 +59,12 @@ public final class EvaluateJob {
 			Outputs.refuseOverwriting(csv, source, "the ground truth");
 			Outputs.refuseOverwriting(csv, model.file().orElse(null), "the model");
 		}
-		log.log("Evaluating on " + model.model().device() + " against " + model.recipe());
+		final Degradation degradation = recipe != null ? recipe : model.degradation();
+		log.log("Evaluating on " + model.model().device() + " against " + (recipe != null ? "recipe " +
+			recipe + " (not the model's own)" : model.recipe()));
 		final Evaluation evaluation;
 		try {
-			evaluation = new Evaluator(model.model(), model.resolver(tile), model.degradation(), seed)
+			evaluation = new Evaluator(model.model(), model.resolver(tile), degradation, seed)
 				.evaluate(truth, model.normaliser(truth), log);
 		}
 		catch (final IllegalArgumentException e) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.pssr.train.ModelBundle;
 import org.pssr.crappify.Degradation;
-import org.pssr.crappify.GaussianDegradation;
 import org.pssr.crappify.Normalisation;
 import org.pssr.train.SuperResolutionModel;
 import org.pssr.train.exchange.ImportedModel;
@@ -58,10 +57,7 @@ public final class ModelFiles {
 	private static OpenModel opened(final SuperResolutionModel model, final Normalisation n,
 		final Optional<Degradation> recipe, final Path file, final String network)
 	{
-		final Degradation degradation = recipe.orElseGet(() -> new GaussianDegradation(model.scale(),
-			GaussianDegradation.DEFAULT_SIGMA));
-		return new OpenModel(model, n, degradation, recipe.isPresent() ? "recipe " + degradation
-			: "recipe " + degradation + " (the model records no recipe)", file, network);
+		return new OpenModel(model, n, recipe.orElse(null), null, file, network);
 	}
 
 }

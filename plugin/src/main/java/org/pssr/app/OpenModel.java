@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.pssr.crappify.Degradation;
+import org.pssr.crappify.GaussianDegradation;
 import org.pssr.crappify.IntensityMap;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.Normalisation;
@@ -24,11 +25,14 @@ public final class OpenModel implements AutoCloseable {
 	private final SuperResolutionModel model;
 	private final Normalisation normalisation;
 	private final Degradation degradation;
+	private final Degradation noiseModel;
 	private final String recipe;
 	private final Path file;
 	private final String network;
 
 	/**
+	 * @param degradation the recipe the model was trained with; null when it records none
+	 * @param recipe how to describe it; null for its own description
 	 * @param file the model's file or folder; null for one that has none
 	 * @param network what the network is (architecture, or where an imported one came from)
 	 */
@@ -39,8 +43,11 @@ public final class OpenModel implements AutoCloseable {
 		this.network = network;
 		this.model = model;
 		this.normalisation = normalisation;
-		this.degradation = degradation;
-		this.recipe = recipe;
+		this.noiseModel = degradation;
+		this.degradation = degradation != null ? degradation : new GaussianDegradation(model.scale(),
+			GaussianDegradation.DEFAULT_SIGMA);
+		this.recipe = recipe != null ? recipe : degradation != null ? "recipe " + degradation
+			: "recipe " + this.degradation + " (the model records no recipe)";
 	}
 
 	/** The file or folder the model was read from, which no output may replace. */
@@ -80,6 +87,11 @@ public final class OpenModel implements AutoCloseable {
 	/** How evaluation makes LR frames: the model's recipe, or plain binning with noise. */
 	public Degradation degradation() {
 		return degradation;
+	}
+
+	/** The recipe the model records, whose LR noise re-noises inputs for the uncertainty map. */
+	public Optional<Degradation> noiseModel() {
+		return Optional.ofNullable(noiseModel);
 	}
 
 	public String recipe() {

@@ -5,11 +5,15 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import net.imglib2.img.array.ArrayImgs;
+
 import org.pssr.crappify.Calibration;
+import org.pssr.crappify.Degradation;
 import org.pssr.crappify.IntensityMap;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
@@ -19,6 +23,7 @@ import org.pssr.crappify.io.Outputs;
 import org.pssr.crappify.io.MovieWriter;
 import org.pssr.crappify.io.PixelFormat;
 import org.pssr.train.infer.MovieSuperResolver;
+import org.pssr.train.infer.UncertaintyMap;
 
 /**
  * Super-resolves movies with one model into a TIFF, a folder of TIFFs or whatever a front end
@@ -34,13 +39,15 @@ public final class SuperresJob {
 	@FunctionalInterface
 	public interface Target {
 
-		MovieWriter open(long width, long height, int frames, PixelFormat format,
+		/** @param channels 1, or 2 with the uncertainty map as the second */
+		MovieWriter open(long width, long height, int channels, int frames, PixelFormat format,
 			Calibration calibration) throws IOException;
 	}
 
 	private final OpenModel model;
 	private final MovieSuperResolver resolver;
 	private final PixelFormat format;
+	private UncertaintyMap uncertainty;
 
 	/**
 	 * @param tile LR tile side; 0 estimates it from the device's free memory
@@ -62,7 +69,25 @@ public final class SuperresJob {
 	public Provenance provenance(final Path source) throws IOException {
 		final Provenance p = Provenance.of("superres").with("input", source == null
 			? "(an image without a file)" : Provenance.describe(source));
-		return model.provenance(p).with("tile", resolver.tile()).with("bits", format.bits());
+		model.provenance(p).with("tile", resolver.tile()).with("bits", format.bits());
+		if (uncertainty != null) p.with("uncertainty", "channel 2: spread over " + uncertainty.draws() +
+			" re-noisings of the input with the recipe's noise");
+		return p;
+	}
+
+	/**
+	 * Adds the uncertainty map as a second channel: the spread of the outputs over {@code draws}
+	 * re-noisings of the input with the model's noise model.
+	 *
+	 * @throws IllegalArgumentException when the model records no noise model
+	 */
+	public SuperresJob withUncertainty(final int draws) {
+		final Degradation noise = model.noiseModel().orElseThrow(() -> new IllegalArgumentException(
+			"the uncertainty map re-noises the input with the model's noise model, and this model " +
+				"records none (" + model.recipe() + "): use a model trained by pssr, or leave out the " +
+				"uncertainty"));
+		uncertainty = new UncertaintyMap(noise, draws, 1);
+		return this;
 	}
 
 	/** Device and tile in one line, for the log. */
@@ -90,8 +115,28 @@ public final class SuperresJob {
 		// Everything that can refuse the movie comes before the output is opened.
 		final IntensityMap normaliser = model.normaliser(movie);
 		final MovieWriter writer = target.open(resolver.outputWidth(movie), resolver.outputHeight(
-			movie), range.length(), format, resolver.outputCalibration(movie));
-		resolver.write(movie, normaliser, range.first() - 1, range.last(), writer, log);
+			movie), uncertainty == null ? 1 : 2, range.length(), format, resolver.outputCalibration(movie));
+		if (uncertainty == null) {
+			resolver.write(movie, normaliser, range.first() - 1, range.last(), writer, log);
+			return;
+		}
+		final long width = resolver.outputWidth(movie);
+		final long height = resolver.outputHeight(movie);
+		try {
+			final Iterator<float[][]> frames = uncertainty.frames(resolver, movie, normaliser, range
+				.first() - 1, range.last());
+			for (int t = 0; frames.hasNext(); t++) {
+				for (final float[] channel : frames.next())
+					writer.write(ArrayImgs.floats(channel, width, height));
+				log.progress("frames (with " + uncertainty.draws() + " re-noised draws each)", t + 1, range
+					.length());
+			}
+			writer.close();
+		}
+		catch (final IOException | RuntimeException | Error e) {
+			writer.abort();
+			throw e;
+		}
 	}
 
 	/**
@@ -108,6 +153,8 @@ public final class SuperresJob {
 		final FrameRange range, final Path output, final Logger log) throws IOException
 	{
 		range.within(movie.frames());
+		if (uncertainty != null) throw new IllegalArgumentException("the uncertainty map is not made " +
+			"for parts (--frames with an output file); super-resolve the movie in one run for it");
 		final MovieParts parts = new MovieParts(output);
 		for (final Path written : new Path[] { output, parts.folder() }) {
 			Outputs.refuseOverwriting(written, input, "the input movie");
@@ -182,8 +229,8 @@ public final class SuperresJob {
 		Outputs.refuseOverwriting(output, model.file().orElse(null), "the model");
 		final String info = provenance(source).text();
 		try {
-			write(movie, (w, h, frames, f, c) -> new ImageJTiffWriter(output, w, h, 1, 1, frames, f, c,
-				info), log);
+			write(movie, (w, h, channels, frames, f, c) -> new ImageJTiffWriter(output, w, h, channels, 1,
+				frames, f, c, info), log);
 		}
 		catch (final IllegalArgumentException e) {
 			throw Refusals.about(source, e);

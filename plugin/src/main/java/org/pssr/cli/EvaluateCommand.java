@@ -30,6 +30,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 	@Option(names = "--csv", paramLabel = "OUT.csv", description = "Also write the per-frame scores.")
 	Path csv;
 
+	@Option(names = "--recipe", paramLabel = "NAME|FILE.json",
+		description = "Degrade the truth with this recipe instead of the model's own: a recipe name " +
+			"or a recipe file from 'pssr calibrate' (your microscope's noise).")
+	String recipe;
+
 	@Option(names = "--seed", defaultValue = "1",
 		description = "Seed of the noise draws (default: ${DEFAULT-VALUE}).")
 	long seed;
@@ -37,9 +42,14 @@ public final class EvaluateCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws IOException {
 		try (OpenModel opened = ModelFiles.open(model.model, model.device)) {
-			System.out.print(new EvaluateJob(opened, model.tile, seed).run(MovieFiles.IMAGEJ.open(truth,
+			System.out.print(evaluateJob(opened).run(MovieFiles.IMAGEJ.open(truth,
 				model.channel), truth, csv, ConsoleLogger.stderr()).summary());
 		}
 		return ExitCodes.OK;
+	}
+
+	private EvaluateJob evaluateJob(final OpenModel opened) {
+		final EvaluateJob job = new EvaluateJob(opened, model.tile, seed);
+		return recipe == null ? job : job.withRecipe(recipe);
 	}
 }

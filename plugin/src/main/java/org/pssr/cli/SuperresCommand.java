@@ -50,6 +50,12 @@ public final class SuperresCommand implements Callable<Integer> {
 			"result is the movie one run without --frames writes.")
 	String frames;
 
+	@Option(names = "--uncertainty", defaultValue = "0", paramLabel = "DRAWS",
+		description = "Add an uncertainty map as a second channel: the spread of the output over " +
+			"DRAWS re-noisings of the input with the model's noise model (e.g. 8; each draw costs " +
+			"one more super-resolution). 0: none (default).")
+	int uncertainty;
+
 	@Override
 	public Integer call() throws IOException {
 		if (!Files.exists(input)) throw new UserException("no such movie or folder: " + input);
@@ -60,6 +66,7 @@ public final class SuperresCommand implements Callable<Integer> {
 		log.log(ComputeResources.current().describe());
 		try (OpenModel opened = ModelFiles.open(model.model, model.device)) {
 			final SuperresJob job = new SuperresJob(opened, model.tile, bits);
+			if (uncertainty != 0) job.withUncertainty(uncertainty);
 			log.log("Model " + model.model.getFileName() + ": " + job.describe());
 			if (Files.isDirectory(input)) {
 				final List<Path> written = job.folder(input, output, model.channel, MovieFiles.IMAGEJ, log);

@@ -25,7 +25,8 @@ final class TwinDrawOptions {
 		description = "Twin samples in all, training plus validation; per epoch when drawn on the fly (default: ${DEFAULT-VALUE}).")
 	int samples;
 
-	@Option(names = "--recipe", defaultValue = "pssr", description = "pssr or poisson (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--recipe", defaultValue = "pssr", description = "pssr, poisson, gaussian, or a recipe file from 'pssr calibrate' " +
+		"(your microscope's noise) (default: ${DEFAULT-VALUE}).")
 	String recipe;
 
 	@Option(names = "--param", paramLabel = "NAME=VALUE",

@@ -37,6 +37,11 @@ public final class EvaluateModelCommand extends InferenceCommand {
 			"baselines, to this CSV file.")
 	File csvfile;
 
+	@Parameter(label = "Recipe (empty: the model's own)", required = false, persist = false,
+		description = "Degrade the truth with this recipe instead of the model's own: a recipe name " +
+			"or a recipe file made by Calibrate Noise (your microscope's noise).")
+	String recipe = "";
+
 	@Parameter(label = "Noise seed",
 		description = "Seed of the degradation noise; the same seed gives the same scores.")
 	long seed = 1;
@@ -52,7 +57,9 @@ public final class EvaluateModelCommand extends InferenceCommand {
 	public void run() {
 		final Evaluation evaluation;
 		try (OpenModel model = openModel()) {
-			evaluation = new EvaluateJob(model, tile, seed).run(movie(), source(),
+			final EvaluateJob job = new EvaluateJob(model, tile, seed);
+			if (recipe != null && !recipe.trim().isEmpty()) job.withRecipe(recipe.trim());
+			evaluation = job.run(movie(), source(),
 				Commands.given(csvfile) ? csvfile.toPath() : null, ImageJLogger.INSTANCE);
 		}
 		catch (final IllegalArgumentException | IOException e) {

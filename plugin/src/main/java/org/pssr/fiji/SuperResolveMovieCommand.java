@@ -26,7 +26,7 @@ import org.scijava.widget.FileWidget;
  * into a new window and, when asked, a TIFF file. With a frame range, only those frames: in a window,
  * or, with an output file, as a part of it for Join Super-Resolved Parts (as {@code pssr superres
  * --frames}). Macro: {@code run("Super-Resolve Movie", "modelfile=[/m.pssr.zip] inputfile=[/in.tif]
- * outputfile=[/out.tif] frames=[] bits=32");}
+ * outputfile=[/out.tif] frames=[] bits=32 uncertainty=0");}
  */
 @Plugin(type = Command.class, menuPath = "Plugins>PSSR>Super-Resolve Movie",
 	label = "Super-Resolve Movie", headless = true)
@@ -47,6 +47,12 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 		description = "Only these frames (counted from 1), e.g. 1:100. With an output file, they are " +
 			"a part of it, to be joined by Join Super-Resolved Parts (for cluster array tasks).")
 	String frames = "";
+
+	@Parameter(label = "Uncertainty map: re-noised draws (0 = none)", min = "0", required = false,
+		description = "Add a second channel (Fire LUT): how much each output pixel changes over this " +
+			"many re-noisings of the input with the model's noise model; bright = depends on the " +
+			"noise, do not trust. Each draw costs one more super-resolution. 0: none.")
+	int uncertainty = 0;
 
 	@Parameter
 	private ThreadService threads;
@@ -75,14 +81,15 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 	ImagePlus superResolve(final OpenModel model) throws IOException {
 		final Movie movie = movie();
 		final SuperresJob job = new SuperresJob(model, tile, Integer.parseInt(bits));
+		if (uncertainty != 0) job.withUncertainty(uncertainty);
 		final FrameRange range = frames == null || frames.trim().isEmpty() ? new FrameRange(1, Math.max(
 			1, movie.frames())) : FrameRange.parse(frames);
 		final String title = Commands.title(image, inputfile) + "_pssr";
 		IJ.log("PSSR: " + title + " with " + modelfile.getName() + " (" + job.describe() + ")");
 		if (!Commands.given(outputfile)) {
 			final ImageStackWriter[] window = new ImageStackWriter[1];
-			job.write(movie, range, (w, h, n, format, calibration) -> window[0] = new ImageStackWriter(
-				title, w, h, n, format, calibration), ImageJLogger.INSTANCE);
+			job.write(movie, range, (w, h, c, n, format, calibration) -> window[0] = new ImageStackWriter(
+				title, w, h, c, n, format, calibration), ImageJLogger.INSTANCE);
 			final ImagePlus image = window[0].image();
 			image.setProperty("Info", job.provenance(source()).text());
 			return image;

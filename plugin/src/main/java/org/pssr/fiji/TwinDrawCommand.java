@@ -1,7 +1,10 @@
 package org.pssr.fiji;
 
+import java.io.File;
+
 import org.pssr.app.TwinDraw;
 import org.scijava.plugin.Parameter;
+import org.scijava.widget.FileWidget;
 
 /**
  * The parameters of how twins are drawn from HR movies ({@link TwinDraw}), shared by Generate Twin
@@ -43,6 +46,12 @@ abstract class TwinDrawCommand extends PssrCommand {
 			"microscopes). poisson: downsampling, then shot and read noise (camera images).")
 	String recipe = "pssr";
 
+	@Parameter(label = "Recipe file (optional)", required = false, style = FileWidget.OPEN_STYLE,
+		persist = false,
+		description = "A recipe file made by Calibrate Noise: your microscope's own noise. When " +
+			"given, it is the recipe (the drop-down above is not used).")
+	File recipefile;
+
 	@Parameter(label = "Recipe parameters (optional)", required = false,
 		description = "Adjust the recipe with NAME=VALUE pairs separated by spaces. pssr: salt, " +
 			"pepper, sigma, variance; poisson: photons, readnoise. Empty: the recipe's defaults.")
@@ -72,7 +81,8 @@ abstract class TwinDrawCommand extends PssrCommand {
 		draw.frames = Integer.parseInt(frames);
 		draw.tile = tile;
 		draw.samples = samples;
-		draw.recipe = recipe;
+		draw.recipe = recipefile != null && !recipefile.getPath().isEmpty() ? recipefile.getPath()
+			: recipe;
 		draw.parameters = TwinDraw.parameters(param == null ? "" : param);
 		draw.channel = channel;
 		draw.validation = validation;

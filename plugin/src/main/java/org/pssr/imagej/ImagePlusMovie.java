@@ -1,5 +1,6 @@
 package org.pssr.imagej;
 
+import java.lang.reflect.Array;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -103,6 +104,11 @@ public final class ImagePlusMovie extends AbstractMovie {
 	static RandomAccessibleInterval<FloatType> asFloat(final Object pixels, final int w,
 		final int h)
 	{
+		// ImageJ's readers return short planes for some damaged files instead of failing
+		final int length = pixels != null && pixels.getClass().isArray() ? Array.getLength(pixels) : -1;
+		if (length >= 0 && length != (long) w * h) throw new IllegalArgumentException(
+			"ImageJ read a plane of " + length + " pixels where the file declares " + w + " x " + h +
+				": the file is damaged");
 		if (pixels instanceof float[]) return ArrayImgs.floats((float[]) pixels, w, h);
 		if (pixels instanceof short[]) {
 			return toFloat(ArrayImgs.unsignedShorts((short[]) pixels, w, h));

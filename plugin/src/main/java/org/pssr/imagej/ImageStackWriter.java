@@ -1,9 +1,13 @@
 package org.pssr.imagej;
 
+import ij.CompositeImage;
+import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.plugin.LutLoader;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
+import ij.process.LUT;
 import ij.process.ShortProcessor;
 
 import net.imglib2.RandomAccessibleInterval;
@@ -19,6 +23,7 @@ public final class ImageStackWriter implements MovieWriter {
 
 	private final ImageStack stack;
 	private final PixelFormat format;
+	private final int channels;
 	private final int frames;
 	private final String title;
 	private final Calibration calibration;
@@ -27,10 +32,21 @@ public final class ImageStackWriter implements MovieWriter {
 	public ImageStackWriter(final String title, final long width, final long height, final int frames,
 		final PixelFormat format, final Calibration calibration)
 	{
+		this(title, width, height, 1, frames, format, calibration);
+	}
+
+	/**
+	 * @param channels 1, or 2: planes alternate between the movie and its uncertainty map, shown
+	 *          with the Fire LUT
+	 */
+	public ImageStackWriter(final String title, final long width, final long height,
+		final int channels, final int frames, final PixelFormat format, final Calibration calibration)
+	{
 		if (format == PixelFormat.UINT8) throw new IllegalArgumentException(
 			"super-resolved movies are written with 16 or 32 bits");
 		this.stack = new ImageStack((int) width, (int) height);
 		this.format = format;
+		this.channels = channels;
 		this.frames = frames;
 		this.title = title;
 		this.calibration = calibration;
@@ -46,7 +62,9 @@ public final class ImageStackWriter implements MovieWriter {
 			ip.setf(i++, (float) (format == PixelFormat.FLOAT32 ? value : Math.max(0, Math.min(65535,
 				Math.rint(value)))));
 		}
-		stack.addSlice("t" + (stack.getSize() + 1), ip);
+		final int plane = stack.getSize();
+		stack.addSlice((channels == 2 && plane % 2 == 1 ? "uncertainty t" : "t") + (plane / channels + 1),
+			ip);
 	}
 
 	@Override
@@ -57,10 +75,21 @@ public final class ImageStackWriter implements MovieWriter {
 
 	@Override
 	public void close() {
-		if (stack.getSize() != frames) throw new IllegalStateException("only " + stack.getSize() +
-			" of " + frames + " frames were written");
-		image = new ImagePlus(title, stack);
-		image.setDimensions(1, 1, frames);
+		if (stack.getSize() != channels * frames) throw new IllegalStateException("only " + stack
+			.getSize() / channels + " of " + frames + " frames were written");
+		final ImagePlus plain = new ImagePlus(title, stack);
+		plain.setDimensions(channels, 1, frames);
+		if (channels > 1) {
+			final CompositeImage composite = new CompositeImage(plain, IJ.COLOR);
+			composite.setChannelLut(new LUT(LutLoader.getLut("grays"), 0, 0), 1);
+			composite.setChannelLut(new LUT(LutLoader.getLut("fire"), 0, 0), 2);
+			for (int c = channels; c >= 1; c--) {
+				composite.setPositionWithoutUpdate(c, 1, 1);
+				composite.resetDisplayRange();
+			}
+			image = composite;
+		}
+		else image = plain;
 		ImageCalibrations.apply(calibration, image);
 	}
 

@@ -76,6 +76,16 @@ public final class MovieSuperResolver {
 	public Iterator<float[]> frames(final Movie movie, final IntensityMap normaliser, final int from,
 		final int to)
 	{
+		return frames(movie, normaliser, from, to, InputNoise.NONE);
+	}
+
+	/**
+	 * {@link #frames(Movie, IntensityMap, int, int)} of the movie with {@code noise} added to each
+	 * normalised input frame (the same for a frame in every window it takes part in).
+	 */
+	public Iterator<float[]> frames(final Movie movie, final IntensityMap normaliser, final int from,
+		final int to, final InputNoise noise)
+	{
 		check(movie);
 		if (from < 0 || to > movie.frames() || from >= to) throw new IllegalArgumentException(
 			"frames " + (from + 1) + ":" + to + " are not a range of the movie's " + movie.frames() +
@@ -112,6 +122,7 @@ public final class MovieSuperResolver {
 						final float[] values = FrameArrays.copy(movie.frame(f));
 						requireFinite(values, f);
 						normaliser.apply(values);
+						noise.perturb(values, f);
 						return values;
 					});
 					System.arraycopy(frame, 0, input, i * frameSize, frameSize);
