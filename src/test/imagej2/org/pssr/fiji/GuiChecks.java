@@ -59,7 +59,7 @@ public final class GuiChecks {
 	private static final List<Class<? extends PssrCommand>> COMMANDS = List.of(
 		GenerateTwinDataCommand.class, TrainModelCommand.class, SuperResolveMovieCommand.class,
 		EvaluateModelCommand.class, ExportModelCommand.class, OpenCziCommand.class,
-		JoinPartsCommand.class);
+		JoinPartsCommand.class, CalibrateNoiseCommand.class);
 
 	private GuiChecks() {}
 
