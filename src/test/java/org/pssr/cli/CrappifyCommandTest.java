@@ -1,6 +1,6 @@
 package org.pssr.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.pssr.testing.SameDatasetFile.assertSameFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,8 +77,7 @@ class CrappifyCommandTest {
 		for (final String f : new String[] { "manifest.json", "train/lr1.tif", "train/lr2.tif",
 			"train/targets.tif", "valid/lr2.tif" })
 		{
-			assertArrayEquals(Files.readAllBytes(out.resolve(f)), Files.readAllBytes(single.resolve(f)),
-				f);
+			assertSameFile(out.resolve(f), single.resolve(f));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.pssr.crappify;
 
 import org.pssr.crappify.Logger;
+import static org.pssr.testing.SameDatasetFile.assertSameFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,8 +68,7 @@ class TwinDatasetTest {
 				p -> p.toString().replace('\\', '/')).collect(Collectors.toList()));
 		assertEquals(files, files(dir.resolve("two")));
 		for (final Path f : files) {
-			assertArrayEquals(Files.readAllBytes(dir.resolve("one").resolve(f)), Files.readAllBytes(dir
-				.resolve("two").resolve(f)), f.toString());
+			assertSameFile(dir.resolve("one").resolve(f), dir.resolve("two").resolve(f));
 		}
 		assertEquals(2, Files.list(dir).count(), "temporary folders left behind");
 	}
