@@ -2,12 +2,16 @@ package org.pssr.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.pssr.app.AcquisitionPlan;
 import org.pssr.app.EvaluateJob;
 import org.pssr.app.ModelFiles;
 import org.pssr.app.OpenModel;
+import org.pssr.crappify.io.Outputs;
 import org.pssr.imagej.MovieFiles;
+import org.pssr.imagej.PlanPlot;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,8 +43,21 @@ public final class EvaluateCommand implements Callable<Integer> {
 		description = "Seed of the noise draws (default: ${DEFAULT-VALUE}).")
 	long seed;
 
+	@Option(names = "--scales", split = ",", paramLabel = "S,S,...",
+		description = "Plan an acquisition: evaluate a model per downsampling factor (--model with " +
+			AcquisitionPlan.SCALE + " in its path, e.g. m" + AcquisitionPlan.SCALE + ".pssr.zip) and " +
+			"print PSNR, SSIM and temporal error against the factor, beside bicubic; --csv writes that " +
+			"table.")
+	List<Integer> scales;
+
+	@Option(names = "--plot", paramLabel = "OUT.png",
+		description = "With --scales: also draw PSNR against the downsampling factor.")
+	Path plot;
+
 	@Override
 	public Integer call() throws IOException {
+		if (scales != null) return plan();
+		if (plot != null) throw new UserException("--plot draws the plan of --scales; give --scales too");
 		try (OpenModel opened = ModelFiles.open(model.model, model.device)) {
 			System.out.print(evaluateJob(opened).run(MovieFiles.IMAGEJ.open(truth,
 				model.channel), truth, csv, ConsoleLogger.stderr()).summary());
@@ -51,5 +68,17 @@ public final class EvaluateCommand implements Callable<Integer> {
 	private EvaluateJob evaluateJob(final OpenModel opened) {
 		final EvaluateJob job = new EvaluateJob(opened, model.tile, seed);
 		return recipe == null ? job : job.withRecipe(recipe);
+	}
+
+	private int plan() throws IOException {
+		if (csv != null) Outputs.refuseUnwritable(csv);
+		if (plot != null) Outputs.refuseUnwritable(plot);
+		final AcquisitionPlan plan = AcquisitionPlan.evaluate(model.model.toString(), scales,
+			model.device, model.tile, seed, recipe, () -> MovieFiles.IMAGEJ.open(truth, model.channel),
+			truth, ConsoleLogger.stderr());
+		System.out.print(plan.table());
+		if (csv != null) plan.writeCsv(csv);
+		if (plot != null) PlanPlot.save(plan.rows(), plot);
+		return ExitCodes.OK;
 	}
 }

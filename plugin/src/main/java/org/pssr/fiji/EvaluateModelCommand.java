@@ -4,15 +4,19 @@ import java.awt.Color;
 import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
+import org.pssr.app.AcquisitionPlan;
 import org.pssr.app.EvaluateJob;
 import org.pssr.app.OpenModel;
 import org.pssr.imagej.ImageJLogger;
+import org.pssr.imagej.PlanPlot;
 import org.pssr.train.eval.Evaluation;
 import org.pssr.train.eval.Evaluator;
 import org.scijava.command.Command;
@@ -42,6 +46,18 @@ public final class EvaluateModelCommand extends InferenceCommand {
 			"or a recipe file made by Calibrate Noise (your microscope's noise).")
 	String recipe = "";
 
+	@Parameter(label = "Plan: downsampling factors (e.g. 2,4,8; empty: one model)", required = false,
+		persist = false,
+		description = "Evaluate a model per factor to choose pixel size and dwell time: the model " +
+			"file's name holds {scale} (e.g. m{scale}.pssr.zip); shows PSNR against the factor beside " +
+			"bicubic, and the CSV file gets that table.")
+	String scales = "";
+
+	@Parameter(label = "Save the plan's plot (optional .png)", required = false,
+		style = FileWidget.SAVE_STYLE, persist = false,
+		description = "With factors above: also write the plot of PSNR against the factor.")
+	File plotfile;
+
 	@Parameter(label = "Noise seed",
 		description = "Seed of the degradation noise; the same seed gives the same scores.")
 	long seed = 1;
@@ -55,6 +71,10 @@ public final class EvaluateModelCommand extends InferenceCommand {
 
 	@Override
 	public void run() {
+		if (scales != null && !scales.trim().isEmpty()) {
+			plan();
+			return;
+		}
 		final Evaluation evaluation;
 		try (OpenModel model = openModel()) {
 			final EvaluateJob job = new EvaluateJob(model, tile, seed);
@@ -70,6 +90,31 @@ public final class EvaluateModelCommand extends InferenceCommand {
 		if (GraphicsEnvironment.isHeadless()) return;
 		table(evaluation).show(TABLE);
 		plot(evaluation).show();
+	}
+
+	private void plan() {
+		final AcquisitionPlan plan;
+		try {
+			final List<Integer> factors = new ArrayList<>();
+			for (final String f : scales.trim().split("[,\\s]+"))
+				factors.add(Integer.parseInt(f));
+			plan = AcquisitionPlan.evaluate(modelfile.getPath(), factors, device, tile, seed, recipe ==
+				null || recipe.trim().isEmpty() ? null : recipe.trim(), this::movie, source(),
+				ImageJLogger.INSTANCE);
+			if (Commands.given(csvfile)) plan.writeCsv(csvfile.toPath());
+			if (Commands.given(plotfile)) PlanPlot.save(plan.rows(), plotfile.toPath());
+		}
+		catch (final NumberFormatException e) {
+			Commands.fail(this, new IllegalArgumentException("factors are whole numbers separated by " +
+				"commas (2,4,8), not " + scales));
+			return;
+		}
+		catch (final IllegalArgumentException | IOException e) {
+			Commands.fail(this, e);
+			return;
+		}
+		IJ.log("PSSR acquisition plan:\n" + plan.table());
+		if (!GraphicsEnvironment.isHeadless()) PlanPlot.plot(plan.rows()).show();
 	}
 
 	/** One row per method. */

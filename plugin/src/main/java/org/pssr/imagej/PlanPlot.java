@@ -1,0 +1,51 @@
+package org.pssr.imagej;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import ij.ImagePlus;
+import ij.gui.Plot;
+import ij.io.FileSaver;
+
+import org.pssr.app.AcquisitionPlan;
+import org.pssr.crappify.io.StagedOutput;
+
+/** The acquisition plan as a PNG: PSNR against the downsampling factor, model beside bicubic. */
+public final class PlanPlot {
+
+	private PlanPlot() {}
+
+	public static ImagePlus plot(final List<AcquisitionPlan.Row> rows) {
+		final double[] scales = new double[rows.size()];
+		final double[] model = new double[rows.size()];
+		final double[] bicubic = new double[rows.size()];
+		for (int i = 0; i < rows.size(); i++) {
+			scales[i] = rows.get(i).scale;
+			model[i] = rows.get(i).evaluation.meanPsnr("model");
+			bicubic[i] = rows.get(i).evaluation.meanPsnr("bicubic");
+		}
+		final Plot plot = new Plot("PSNR against downsampling", "downsampling factor (x)",
+			"PSNR (dB)");
+		plot.setColor(Color.BLUE);
+		plot.add("connected circle", scales, model);
+		plot.setLabel(-1, "model");
+		plot.setColor(Color.GRAY);
+		plot.add("connected circle", scales, bicubic);
+		plot.setLabel(-1, "bicubic");
+		plot.setLimitsToFit(false);
+		plot.setLegend("model\tbicubic", Plot.AUTO_POSITION);
+		return plot.getImagePlus();
+	}
+
+	/** Writes the plot to {@code png} once complete. */
+	public static void save(final List<AcquisitionPlan.Row> rows, final Path png) throws IOException {
+		final ImagePlus image = plot(rows);
+		try (StagedOutput staged = StagedOutput.file(png)) {
+			if (!new FileSaver(image).saveAsPng(staged.path().toString())) throw new IOException(
+				"could not write " + png);
+			staged.commit();
+		}
+	}
+}
