@@ -19,6 +19,7 @@ import ij.ImagePlus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.crappify.Logger;
+import org.pssr.crappify.Normalisation;
 import org.pssr.imagej.ImagePlusMovie;
 import org.pssr.imagej.MovieFiles;
 import org.pssr.testing.CodedMovies;
@@ -28,6 +29,19 @@ class SuperresJobTest {
 
 	@TempDir
 	Path dir;
+
+	@Test
+	void anUncertaintyMapNeedsTheModelsNoiseModel() {
+		final OpenModel imported = new OpenModel(new NearestModel(3, 2), Normalisation.PSSR, null, null,
+			null, "an imported TensorFlow model");
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+			() -> new SuperresJob(imported, 64, 32).withUncertainty(4));
+		assertTrue(e.getMessage().contains("records none") && e.getMessage().contains(
+			"model records no recipe"), e.getMessage());
+		final IllegalArgumentException draws = assertThrows(IllegalArgumentException.class,
+			() -> new SuperresJob(NearestModel.open(3, 2), 64, 32).withUncertainty(1));
+		assertTrue(draws.getMessage().contains("2 to 64"), draws.getMessage());
+	}
 
 	@Test
 	void writesAFloatTiffWithAllFramesInInputUnitsAndScaledCalibration() throws IOException {
