@@ -60,9 +60,21 @@ public final class Provenance {
 	/** A file by name and SHA-256, or by name, size and modification time when very large. */
 	public static String describe(final Path file) throws IOException {
 		final long size = Files.size(file);
-		if (size > HASH_LIMIT) return file.getFileName() + " (" + size + " bytes, modified " + Files
-			.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS) + ")";
-		return file.getFileName() + " (sha256 " + Checksums.sha256(file) + ")";
+		if (size > HASH_LIMIT) return describe(file.getFileName().toString(), size, null, Files
+			.getLastModifiedTime(file).toMillis());
+		return describe(file.getFileName().toString(), size, Checksums.sha256(file), 0);
+	}
+
+	/**
+	 * A file already identified: by its SHA-256, or when that is null by its size and modification
+	 * time (milliseconds since the epoch).
+	 */
+	public static String describe(final String name, final long size, final String sha256,
+		final long modified)
+	{
+		if (sha256 != null) return name + " (sha256 " + sha256 + ")";
+		return name + " (" + size + " bytes, modified " + Instant.ofEpochMilli(modified).truncatedTo(
+			ChronoUnit.SECONDS) + ")";
 	}
 
 	public Map<String, String> entries() {

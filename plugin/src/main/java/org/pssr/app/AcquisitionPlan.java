@@ -55,13 +55,16 @@ public final class AcquisitionPlan {
 	 * @param pattern the models' path with {@link #SCALE} in it
 	 * @param recipe degrades the truth instead of each model's own recipe; null for theirs
 	 * @param source the truth's file; null when it has none
+	 * @param outputs the files the plan will be written to (null: none), checked before any work
 	 */
 	public static AcquisitionPlan evaluate(final String pattern, final Collection<Integer> scales,
 		final String device, final int tile, final long seed, final String recipe, final Truth truth,
-		final Path source, final Logger log) throws IOException
+		final Path source, final Logger log, final Path... outputs) throws IOException
 	{
 		for (final int scale : scales)
-			model(pattern, scale); // every path checked before any work
+			model(pattern, scale);
+		for (final Path output : outputs)
+			if (output != null) Outputs.refuseUnwritable(output);
 		final AcquisitionPlan plan = new AcquisitionPlan();
 		for (final int scale : new TreeSet<>(scales)) {
 			try (OpenModel opened = ModelFiles.open(model(pattern, scale), device)) {
@@ -100,30 +103,29 @@ public final class AcquisitionPlan {
 		final StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
 			"%-6s %11s %11s %9s %9s %12s %12s%n", "scale", "PSNR model", "PSNR bicub", "SSIM mod",
 			"SSIM bic", "temporal mod", "temporal bic"));
-		for (final Row r : rows) {
-			final Evaluation e = r.evaluation;
-			b.append(String.format(Locale.ROOT, "x%-5d %11.3f %11.3f %9.4f %9.4f %12.5f %12.5f%n", r.scale,
-				e.meanPsnr("model"), e.meanPsnr("bicubic"), e.meanSsim("model"), e.meanSsim("bicubic"), e
-					.temporalError("model"), e.temporalError("bicubic")));
-		}
+		for (final Row r : rows)
+			b.append(String.format(Locale.ROOT, "x%-5d %11.3f %11.3f %9.4f %9.4f %12.5f %12.5f%n", scores(
+				r)));
 		return b.toString();
 	}
 
 	/** The table as CSV, written when complete. */
 	public void writeCsv(final Path csv) throws IOException {
-		Outputs.refuseUnwritable(csv);
 		try (StagedOutput staged = StagedOutput.file(csv)) {
 			try (Writer out = Files.newBufferedWriter(staged.path(), StandardCharsets.UTF_8)) {
 				out.write("scale,psnr_model,psnr_bicubic,ssim_model,ssim_bicubic,temporal_model," +
 					"temporal_bicubic\n");
-				for (final Row r : rows) {
-					final Evaluation e = r.evaluation;
-					out.write(String.format(Locale.ROOT, "%d,%.4f,%.4f,%.5f,%.5f,%.6f,%.6f%n", r.scale, e
-						.meanPsnr("model"), e.meanPsnr("bicubic"), e.meanSsim("model"), e.meanSsim("bicubic"), e
-							.temporalError("model"), e.temporalError("bicubic")));
-				}
+				for (final Row r : rows)
+					out.write(String.format(Locale.ROOT, "%d,%.4f,%.4f,%.5f,%.5f,%.6f,%.6f%n", scores(r)));
 			}
 			staged.commit();
 		}
+	}
+
+	/** A row's columns: scale, then model and bicubic PSNR, SSIM and temporal error. */
+	private static Object[] scores(final Row r) {
+		final Evaluation e = r.evaluation;
+		return new Object[] { r.scale, e.meanPsnr("model"), e.meanPsnr("bicubic"), e.meanSsim("model"),
+			e.meanSsim("bicubic"), e.temporalError("model"), e.temporalError("bicubic") };
 	}
 }

@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.pssr.crappify.Provenance;
 import org.pssr.crappify.io.Checksums;
 
 /**
@@ -57,6 +59,12 @@ public final class FileIdentity {
 		if (id.bytes <= HASH_LIMIT) id.sha256 = Checksums.sha256(path);
 		else id.modified = Files.getLastModifiedTime(path).toMillis();
 		return id;
+	}
+
+	/** As provenance records a file: its name and hash, else its size and time. */
+	public String describe() {
+		return Provenance.describe(Paths.get(file).getFileName().toString(), bytes, sha256,
+			modified == null ? 0 : modified);
 	}
 
 	/** Whether both name the same content (by hash, else by path, size and time). */

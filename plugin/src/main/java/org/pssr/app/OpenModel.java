@@ -57,9 +57,17 @@ public final class OpenModel implements AutoCloseable {
 
 	/** What made the outputs of this model: the file (and its hash), network, recipe, device. */
 	public Provenance provenance(final Provenance p) throws IOException {
-		if (file != null && Files.isRegularFile(file)) p.withFile("model", file);
-		else p.with("model", file == null ? "(in memory)" : file.getFileName() + " (folder)");
-		return p.with("network", network).with("scale", model.scale()).with("frames", model.frames())
+		return provenance(p, file != null && Files.isRegularFile(file) ? Provenance.describe(file)
+			: null);
+	}
+
+	/**
+	 * {@link #provenance(Provenance)} with the model's file as a caller that hashed it already
+	 * describes it; null for a model that is a folder or has no file.
+	 */
+	Provenance provenance(final Provenance p, final String hashedFile) {
+		return p.with("model", hashedFile != null ? hashedFile : file == null ? "(in memory)" : file
+			.getFileName() + " (folder)").with("network", network).with("scale", model.scale()).with("frames", model.frames())
 			.with("recipe", degradation).with("normalisation", normalisation).with("device", model.device());
 	}
 

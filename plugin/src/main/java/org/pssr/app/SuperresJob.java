@@ -69,7 +69,11 @@ public final class SuperresJob {
 	public Provenance provenance(final Path source) throws IOException {
 		final Provenance p = Provenance.of("superres").with("input", source == null
 			? "(an image without a file)" : Provenance.describe(source));
-		model.provenance(p).with("tile", resolver.tile()).with("bits", format.bits());
+		return settings(model.provenance(p));
+	}
+
+	private Provenance settings(final Provenance p) {
+		p.with("tile", resolver.tile()).with("bits", format.bits());
 		if (uncertainty != null) p.with("uncertainty", "channel 2: spread over " + uncertainty.draws() +
 			" re-noisings of the input with the recipe's noise");
 		return p;
@@ -179,7 +183,9 @@ public final class SuperresJob {
 		done.ifPresent(d -> log.log("frames " + range + ": replacing the part of another run (" + String
 			.join("; ", d.differences(wanted)) + ")"));
 		final Path tiff = parts.tiff(range);
-		final Provenance made = provenance(input);
+		// the record has hashed both files already: a part's task reads each once
+		final Provenance made = settings(this.model.provenance(Provenance.of("superres").with("input",
+			wanted.input.describe()), Files.isRegularFile(model) ? wanted.model.describe() : null));
 		wanted.provenance = made.text();
 		resolver.write(movie, normaliser, range.first() - 1, range.last(), new ImageJTiffWriter(tiff,
 			wanted.width, wanted.height, 1, 1, range.length(), format, resolver.outputCalibration(movie),

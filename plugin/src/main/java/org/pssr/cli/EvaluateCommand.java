@@ -9,7 +9,6 @@ import org.pssr.app.AcquisitionPlan;
 import org.pssr.app.EvaluateJob;
 import org.pssr.app.ModelFiles;
 import org.pssr.app.OpenModel;
-import org.pssr.crappify.io.Outputs;
 import org.pssr.imagej.MovieFiles;
 import org.pssr.imagej.PlanPlot;
 
@@ -71,11 +70,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 	}
 
 	private int plan() throws IOException {
-		if (csv != null) Outputs.refuseUnwritable(csv);
-		if (plot != null) Outputs.refuseUnwritable(plot);
 		final AcquisitionPlan plan = AcquisitionPlan.evaluate(model.model.toString(), scales,
 			model.device, model.tile, seed, recipe, () -> MovieFiles.IMAGEJ.open(truth, model.channel),
-			truth, ConsoleLogger.stderr());
+			truth, ConsoleLogger.stderr(), csv, plot);
 		System.out.print(plan.table());
 		if (csv != null) plan.writeCsv(csv);
 		if (plot != null) PlanPlot.save(plan.rows(), plot);

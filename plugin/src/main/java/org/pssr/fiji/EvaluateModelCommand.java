@@ -100,7 +100,8 @@ public final class EvaluateModelCommand extends InferenceCommand {
 				factors.add(Integer.parseInt(f));
 			plan = AcquisitionPlan.evaluate(modelfile.getPath(), factors, device, tile, seed, recipe ==
 				null || recipe.trim().isEmpty() ? null : recipe.trim(), this::movie, source(),
-				ImageJLogger.INSTANCE);
+				ImageJLogger.INSTANCE, Commands.given(csvfile) ? csvfile.toPath() : null, Commands.given(
+					plotfile) ? plotfile.toPath() : null);
 			if (Commands.given(csvfile)) plan.writeCsv(csvfile.toPath());
 			if (Commands.given(plotfile)) PlanPlot.save(plan.rows(), plotfile.toPath());
 		}

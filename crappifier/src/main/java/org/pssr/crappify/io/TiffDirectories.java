@@ -23,10 +23,10 @@ public final class TiffDirectories {
 	private TiffDirectories() {}
 
 	/**
-	 * @return the number of image directories in {@code file}
+	 * @return the byte order the file is written in
 	 * @throws IOException naming the file and what is wrong with it
 	 */
-	public static int check(final Path file) throws IOException {
+	public static ByteOrder check(final Path file) throws IOException {
 		try (FileChannel channel = FileChannel.open(file)) {
 			final long size = channel.size();
 			final ByteBuffer head = read(file, channel, 0, 8, ByteOrder.LITTLE_ENDIAN);
@@ -55,7 +55,7 @@ public final class TiffDirectories {
 				at = d.getInt(entries * 12) & 0xFFFFFFFFL;
 			}
 			if (seen.isEmpty()) throw bad(file, "no image in the file");
-			return seen.size();
+			return order;
 		}
 	}
 

@@ -42,18 +42,8 @@ public final class TiffStackReader implements AutoCloseable {
 		this.file = file;
 		this.channel = FileChannel.open(file, StandardOpenOption.READ);
 		try {
-			final ByteBuffer head = read(0, 8, ByteOrder.LITTLE_ENDIAN);
-			final int b0 = head.get(0);
-			final int b1 = head.get(1);
-			if (b0 == 'I' && b1 == 'I') order = ByteOrder.LITTLE_ENDIAN;
-			else if (b0 == 'M' && b1 == 'M') order = ByteOrder.BIG_ENDIAN;
-			else throw bad("not a TIFF file");
-			head.order(order);
-			final int magic = head.getShort(2) & 0xFFFF;
-			if (magic == 43) throw bad("BigTIFF is not supported");
-			if (magic != 42) throw bad("not a TIFF file");
-			TiffDirectories.check(file);
-			long ifd = head.getInt(4) & 0xFFFFFFFFL;
+			order = TiffDirectories.check(file);
+			long ifd = read(4, 4, order).getInt() & 0xFFFFFFFFL;
 			Ifd first = null;
 			while (ifd != 0) {
 				final Ifd d = new Ifd(ifd);
@@ -66,7 +56,6 @@ public final class TiffStackReader implements AutoCloseable {
 				strips.add(new long[][] { d.offsets, d.counts });
 				ifd = d.next;
 			}
-			if (first == null) throw bad("no image in the file");
 			if ((long) first.width * first.height * (first.bits / 8) > Math.min(Integer.MAX_VALUE, channel
 				.size())) throw bad("a " + first.width + " x " + first.height +
 					" plane is larger than the file");
