@@ -61,22 +61,14 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 	}
 
 	@Override
-	public void run() {
-		try {
-			final Path source = Commands.given(inputfile) ? inputfile.toPath() : image == null ? null
-				: ImagePlusMovie.file(image).orElse(null);
-			final FrameRange range = frames == null || frames.trim().isEmpty() ? null : FrameRange.parse(
-				frames.trim());
-			final NoiseCalibration c = new CalibrateJob().run(Commands.movie(image, inputfile, channel),
-				range, source, outputfile.toPath(), ImageJLogger.INSTANCE);
-			report = "wrote " + outputfile + ": " + c;
-			IJ.log("PSSR: " + report);
-		}
-		catch (final IOException | IllegalArgumentException e) {
-			Commands.fail(this, e);
-		}
-		finally {
-			IJ.showStatus("");
-		}
+	void execute() throws IOException {
+		final Path source = Commands.given(inputfile) ? inputfile.toPath() : image == null ? null
+			: ImagePlusMovie.file(image).orElse(null);
+		final FrameRange range = frames == null || frames.trim().isEmpty() ? null : FrameRange.parse(
+			frames.trim());
+		final NoiseCalibration c = new CalibrateJob().run(Commands.movie(image, inputfile, channel),
+			range, source, outputfile.toPath(), ImageJLogger.INSTANCE);
+		report = "wrote " + outputfile + ": " + c;
+		IJ.log("PSSR: " + report);
 	}
 }

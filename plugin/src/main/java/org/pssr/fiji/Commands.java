@@ -109,17 +109,31 @@ final class Commands {
 		IJ.showProgress(1.0);
 		IJ.showStatus("");
 		command.cancel(message);
-		final Interpreter macro = Interpreter.getInstance();
-		if (macro != null) {
-			try {
-				macro.abort(message);
-			}
-			catch (final RuntimeException stopped) {
-				// the interpreter signals the stop by throwing into this thread; the macro ends when
-				// this command returns
-			}
-		}
-		else if (GraphicsEnvironment.isHeadless()) IJ.log(message);
+		if (stopMacro(message)) return;
+		if (GraphicsEnvironment.isHeadless()) IJ.log(message);
 		else IJ.error("PSSR", message);
+	}
+
+	/**
+	 * Stops the running macro with {@code message} as its error.
+	 *
+	 * @return false when no macro is running
+	 */
+	static boolean stopMacro(final String message) {
+		final Interpreter macro = Interpreter.getInstance();
+		if (macro == null) return false;
+		try {
+			macro.abort(message);
+		}
+		catch (final RuntimeException stopped) {
+			// the interpreter signals the stop by throwing into this thread; the macro ends when
+			// the command returns
+		}
+		return true;
+	}
+
+	/** Whether a class is one of the PSSR commands (or their helpers) of this package. */
+	static boolean isPssr(final String className) {
+		return className != null && className.startsWith(Commands.class.getPackage().getName() + ".");
 	}
 }

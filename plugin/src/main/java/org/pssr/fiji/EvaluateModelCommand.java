@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ij.IJ;
-import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
@@ -70,7 +69,7 @@ public final class EvaluateModelCommand extends InferenceCommand {
 	}
 
 	@Override
-	public void run() {
+	void execute() throws IOException {
 		if (scales != null && !scales.trim().isEmpty()) {
 			plan();
 			return;
@@ -82,38 +81,28 @@ public final class EvaluateModelCommand extends InferenceCommand {
 			evaluation = job.run(movie(), source(),
 				Commands.given(csvfile) ? csvfile.toPath() : null, ImageJLogger.INSTANCE);
 		}
-		catch (final IllegalArgumentException | IOException e) {
-			Commands.fail(this, e);
-			return;
-		}
 		IJ.log("PSSR evaluation of " + modelfile.getName() + ":\n" + evaluation.summary());
 		if (GraphicsEnvironment.isHeadless()) return;
 		table(evaluation).show(TABLE);
 		plot(evaluation).show();
 	}
 
-	private void plan() {
-		final AcquisitionPlan plan;
+	private void plan() throws IOException {
+		final List<Integer> factors = new ArrayList<>();
 		try {
-			final List<Integer> factors = new ArrayList<>();
 			for (final String f : scales.trim().split("[,\\s]+"))
 				factors.add(Integer.parseInt(f));
-			plan = AcquisitionPlan.evaluate(modelfile.getPath(), factors, device, tile, seed, recipe ==
-				null || recipe.trim().isEmpty() ? null : recipe.trim(), this::movie, source(),
-				ImageJLogger.INSTANCE, Commands.given(csvfile) ? csvfile.toPath() : null, Commands.given(
-					plotfile) ? plotfile.toPath() : null);
-			if (Commands.given(csvfile)) plan.writeCsv(csvfile.toPath());
-			if (Commands.given(plotfile)) PlanPlot.save(plan.rows(), plotfile.toPath());
 		}
 		catch (final NumberFormatException e) {
-			Commands.fail(this, new IllegalArgumentException("factors are whole numbers separated by " +
-				"commas (2,4,8), not " + scales));
-			return;
+			throw new IllegalArgumentException("factors are whole numbers separated by commas (2,4,8), " +
+				"not " + scales);
 		}
-		catch (final IllegalArgumentException | IOException e) {
-			Commands.fail(this, e);
-			return;
-		}
+		final AcquisitionPlan plan = AcquisitionPlan.evaluate(modelfile.getPath(), factors, device,
+			tile, seed, recipe == null || recipe.trim().isEmpty() ? null : recipe.trim(), this::movie,
+			source(), ImageJLogger.INSTANCE, Commands.given(csvfile) ? csvfile.toPath() : null, Commands
+				.given(plotfile) ? plotfile.toPath() : null);
+		if (Commands.given(csvfile)) plan.writeCsv(csvfile.toPath());
+		if (Commands.given(plotfile)) PlanPlot.save(plan.rows(), plotfile.toPath());
 		IJ.log("PSSR acquisition plan:\n" + plan.table());
 		if (!GraphicsEnvironment.isHeadless()) PlanPlot.plot(plan.rows()).show();
 	}

@@ -55,17 +55,9 @@ public final class ExportModelCommand extends PssrCommand {
 	}
 
 	@Override
-	public void run() {
-		try {
-			report = new ExportJob(author, license).run(modelfile.toPath(), output.toPath(), format,
-				ImageJLogger.INSTANCE).toString();
-			IJ.log("PSSR: " + report);
-		}
-		catch (final IOException | IllegalArgumentException | IllegalStateException e) {
-			Commands.fail(this, e);
-		}
-		finally {
-			IJ.showStatus("");
-		}
+	void execute() throws IOException {
+		report = new ExportJob(author, license).run(modelfile.toPath(), output.toPath(), format,
+			ImageJLogger.INSTANCE).toString();
+		IJ.log("PSSR: " + report);
 	}
 }

@@ -81,24 +81,16 @@ public final class GenerateTwinDataCommand extends TwinDrawCommand {
 	}
 
 	@Override
-	public void run() {
-		try {
-			final TwinDraw draw = draw();
-			final CrappifyJob job = new CrappifyJob(draw, seed, threads);
-			job.check(output.toPath(), List.of());
-			final TwinCrappifier crappifier = job.crappifier(sources());
-			if (preview && !GraphicsEnvironment.isHeadless() && !ui.isHeadless()) {
-				Commands.showAtLeast(preview(crappifier.draw(Split.TRAIN, 0, 0)), PREVIEW_HEIGHT);
-			}
-			summary = job.write(crappifier, output.toPath(), ImageJLogger.INSTANCE);
-			IJ.log("PSSR: " + summary);
+	void execute() throws IOException {
+		final TwinDraw draw = draw();
+		final CrappifyJob job = new CrappifyJob(draw, seed, threads);
+		job.check(output.toPath(), List.of());
+		final TwinCrappifier crappifier = job.crappifier(sources());
+		if (preview && !GraphicsEnvironment.isHeadless() && !ui.isHeadless()) {
+			Commands.showAtLeast(preview(crappifier.draw(Split.TRAIN, 0, 0)), PREVIEW_HEIGHT);
 		}
-		catch (final IllegalArgumentException | IOException e) {
-			Commands.fail(this, e);
-		}
-		finally {
-			IJ.showStatus("");
-		}
+		summary = job.write(crappifier, output.toPath(), ImageJLogger.INSTANCE);
+		IJ.log("PSSR: " + summary);
 	}
 
 	private List<SourceMovie> sources() throws IOException {

@@ -43,17 +43,9 @@ public final class JoinPartsCommand extends PssrCommand {
 	}
 
 	@Override
-	public void run() {
-		try {
-			final int parts = new MovieParts(outputfile.toPath()).join(deleteparts, ImageJLogger.INSTANCE);
-			report = "wrote " + outputfile + " from " + parts + (parts == 1 ? " part" : " parts");
-			IJ.log("PSSR: " + report);
-		}
-		catch (final IOException | IllegalArgumentException e) {
-			Commands.fail(this, e);
-		}
-		finally {
-			IJ.showStatus("");
-		}
+	void execute() throws IOException {
+		final int parts = new MovieParts(outputfile.toPath()).join(deleteparts, ImageJLogger.INSTANCE);
+		report = "wrote " + outputfile + " from " + parts + (parts == 1 ? " part" : " parts");
+		IJ.log("PSSR: " + report);
 	}
 }

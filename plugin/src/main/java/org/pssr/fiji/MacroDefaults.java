@@ -21,8 +21,7 @@ public final class MacroDefaults extends AbstractPreprocessorPlugin {
 
 	@Override
 	public void process(final Module module) {
-		if (!IJ.isMacro() || !module.getInfo().getDelegateClassName().startsWith(
-			MacroDefaults.class.getPackage().getName() + ".")) return;
+		if (!IJ.isMacro() || !Commands.isPssr(module.getInfo().getDelegateClassName())) return;
 		for (final ModuleItem<?> item : module.getInfo().inputs()) {
 			final Class<?> type = item.getType();
 			if (Service.class.isAssignableFrom(type) || Context.class.isAssignableFrom(type)) continue;

@@ -43,23 +43,18 @@ public final class OpenCziCommand extends PssrCommand {
 	}
 
 	@Override
-	public void run() {
+	void execute() throws IOException {
+		final CziFile czi = CziFile.open(file.toPath());
 		try {
-			final CziFile czi = CziFile.open(file.toPath());
-			try {
-				if (scene >= czi.scenes().size()) throw new IllegalArgumentException(czi.name() + " has " +
-					czi.scenes().size() + " scene(s); scene " + scene + " does not exist");
-				czi.requireDecodable(scene);
-				image = CziHyperstack.open(czi, scene);
-				Commands.showToMacro(image, threads);
-			}
-			catch (final IOException | RuntimeException e) {
-				czi.close();
-				throw e;
-			}
+			if (scene >= czi.scenes().size()) throw new IllegalArgumentException(czi.name() + " has " +
+				czi.scenes().size() + " scene(s); scene " + scene + " does not exist");
+			czi.requireDecodable(scene);
+			image = CziHyperstack.open(czi, scene);
+			Commands.showToMacro(image, threads);
 		}
-		catch (final IOException | IllegalArgumentException e) {
-			Commands.fail(this, e);
+		catch (final IOException | RuntimeException e) {
+			czi.close();
+			throw e;
 		}
 	}
 }

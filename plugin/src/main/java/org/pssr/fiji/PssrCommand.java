@@ -37,6 +37,26 @@ abstract class PssrCommand extends ContextCommand {
 		this.section = section;
 	}
 
+	/**
+	 * Runs the command; its expected failures (bad input, files, devices) fail it politely, through
+	 * {@link Commands#fail}. Anything else is a bug: {@link MacroGuard} still stops the macro.
+	 */
+	@Override
+	public final void run() {
+		try {
+			execute();
+		}
+		catch (final IOException | IllegalArgumentException | IllegalStateException e) {
+			Commands.fail(this, e);
+		}
+		finally {
+			IJ.showStatus("");
+		}
+	}
+
+	/** What the command does, once SciJava has filled its parameters. */
+	abstract void execute() throws IOException;
+
 	/** The page is logged too: without a browser (or with one that fails), the user still has it. */
 	@SuppressWarnings("unused") // the button's callback
 	private void openGuide() {

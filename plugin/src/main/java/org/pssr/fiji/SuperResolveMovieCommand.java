@@ -68,13 +68,10 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 	}
 
 	@Override
-	public void run() {
+	void execute() throws IOException {
 		try (OpenModel model = openModel()) {
 			result = superResolve(model);
 			Commands.showToMacro(result, threads);
-		}
-		catch (final IllegalArgumentException | IOException e) {
-			Commands.fail(this, e);
 		}
 	}
 

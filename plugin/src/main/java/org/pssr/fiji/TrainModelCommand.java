@@ -107,7 +107,7 @@ public final class TrainModelCommand extends TwinDrawCommand {
 	}
 
 	@Override
-	public void run() {
+	void execute() throws IOException {
 		final boolean display = !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null;
 		final Task task = tasks.createTask("PSSR training");
 		try {
@@ -133,10 +133,6 @@ public final class TrainModelCommand extends TwinDrawCommand {
 		}
 		catch (final CancellationException e) {
 			IJ.log("PSSR: training cancelled; nothing written");
-			IJ.showStatus("PSSR: training cancelled");
-		}
-		catch (final IOException | IllegalArgumentException | IllegalStateException e) {
-			Commands.fail(this, e);
 		}
 		finally {
 			task.finish();

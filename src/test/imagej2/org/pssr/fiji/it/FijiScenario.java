@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 import ij.macro.Interpreter;
 
@@ -23,39 +22,10 @@ final class FijiScenario {
 	static String script(final Context context, final File file, final Map<String, Object> parameters)
 		throws Exception
 	{
-		Module module;
-		try {
-			module = context.service(ScriptService.class).run(file, true, parameters).get();
-		}
-		catch (final ExecutionException e) {
-			// SciJava's ModuleRunner, in about 1 of 5 runs, publishes a preprocessing event whose context
-			// was already set ("Context already injected") before the script's first line runs; the
-			// script has done nothing yet, so it is started once more, and the retry is reported
-			if (!preprocessingRace(e)) throw e;
-			System.out.println("HARNESS: SciJava failed before the script started (" + rootCause(e)
-				.getMessage() + "); running it again");
-			module = context.service(ScriptService.class).run(file, true, parameters).get();
-		}
+		final Module module = context.service(ScriptService.class).run(file, true, parameters).get();
 		if (module instanceof Cancelable && ((Cancelable) module).isCanceled()) return "aborted " +
 			((Cancelable) module).getCancelReason();
 		return "ok";
-	}
-
-	private static boolean preprocessingRace(final Throwable e) {
-		final Throwable root = rootCause(e);
-		if (!(root instanceof IllegalStateException) || root.getMessage() == null || !root.getMessage()
-			.startsWith("Context already injected")) return false;
-		for (final StackTraceElement frame : root.getStackTrace())
-			if (frame.getClassName().equals("org.scijava.module.ModuleRunner") && frame.getMethodName()
-				.equals("preProcess")) return true;
-		return false;
-	}
-
-	private static Throwable rootCause(final Throwable e) {
-		Throwable t = e;
-		while (t.getCause() != null && t.getCause() != t)
-			t = t.getCause();
-		return t;
 	}
 
 	/** As {@code fiji --headless -macro FILE ARG}: ImageJ 1.x runs the macro. */

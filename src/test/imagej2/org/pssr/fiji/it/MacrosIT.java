@@ -1,11 +1,13 @@
 package org.pssr.fiji.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pssr.testing.SameMovie.assertSameMovie;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipFile;
 
 import ij.ImagePlus;
@@ -98,6 +100,22 @@ class MacrosIT {
 		assertTrue(org.pssr.imagej.MovieFiles.info(joined).orElse("").contains("joined: 2 parts"),
 			"the joined movie says so");
 		assertTrue(!Files.exists(work.resolve("nuclei_pssr.parts")), "parts deleted after the join");
+	}
+
+	@Test
+	void aClusterTaskThatFijiFailsToRunStopsWithAnErrorInsteadOfSayingItWroteTheMovie()
+		throws Exception
+	{
+		final FijiInstall fiji = FijiInstall.get();
+		final Path out = ItData.work("cluster-failed").resolve("nuclei_pssr.tif");
+		final FijiInstall.Result r = fiji.run(MINUTES_10, false, List.of(
+			"-Dpssr.test.failPreprocessing=true"), "macro", macro(fiji, "PSSR_Cluster_Headless.ijm")
+				.toString(), "model=" + ItData.model() + " input=" + ItData.movies().resolve("nuclei.tif") +
+					" output=" + out + " device=cpu frames=1:4");
+		assertEquals(3, r.exit, r.toString());
+		assertTrue(r.output.contains("Macro Error: PSSR: Fiji failed to run Super-Resolve Movie (java" +
+			".lang.IllegalStateException: preprocessing failed on purpose"), r.toString());
+		assertFalse(r.output.contains("PSSR: wrote"), r.toString());
 	}
 
 	@Test
