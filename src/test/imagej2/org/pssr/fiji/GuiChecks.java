@@ -436,6 +436,9 @@ public final class GuiChecks {
 		final int frames = truth.getStackSize();
 		check(plot.getDataObjectArrays(0)[1].length == frames && plot.getDataObjectArrays(1)[1]
 			.length == frames, "the plot has no point per frame for the model and bicubic");
+		final ImagePlus figure = ((ImageWindow) gui.window("PSSR evaluation figure")).getImagePlus();
+		check(figure.getWidth() > 5 * Math.min(truth.getWidth(), truth.getHeight()) / 2,
+			"the figure has not five panels side by side: " + figure.getWidth() + " wide");
 		Gui.onEdt(() -> { // as a user makes it wide enough for every column, and no taller
 			tableWindow.setSize(840, 170);
 			tableWindow.validate();

@@ -73,7 +73,7 @@ class FrontEndOptionsTest {
 	@Test
 	void evaluate() {
 		sameOptions(new EvaluateCommand(), EvaluateModelCommand.class, Map.of("model", "modelfile",
-			"truth", "inputfile", "csv", "csvfile", "plot", "plotfile"));
+			"truth", "inputfile", "csv", "csvfile", "plot", "plotfile", "figure", "figurefile"));
 	}
 
 	@Test

@@ -57,7 +57,8 @@ class MacrosTest {
 		assertEquals(List.of("run(\"Super-Resolve Movie\") leaves out 'device'"), CHECK.problems(
 			"run(\"Super-Resolve Movie\", \"" + all.replace("device=auto ", "") + "\");"));
 		final String evaluate = "run(\"Evaluate Model\", \"inputfile=[t] modelfile=[\" + m + \"] " +
-			"csvfile=[b] recipe=[] scales=[] plotfile=[] tile=0 device=auto channel=1 seed=3\");";
+			"csvfile=[b] recipe=[] scales=[] plotfile=[] figurefile=[] figureframe=0 tile=0 device=auto " +
+			"channel=1 seed=3\");";
 		assertEquals(List.of(), CHECK.problems("m = \"x\"; " + evaluate));
 		assertEquals(1, CHECK.problems("m = \"x\"; " + evaluate.replace("csvfile", "csv")).size() - 1,
 			"an unknown key and the key it misspells");

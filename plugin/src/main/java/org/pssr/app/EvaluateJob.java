@@ -14,6 +14,7 @@ import org.pssr.crappify.Movie;
 import org.pssr.crappify.io.Outputs;
 import org.pssr.crappify.io.StagedOutput;
 import org.pssr.train.eval.Evaluation;
+import org.pssr.train.eval.EvaluationFigure;
 import org.pssr.train.eval.Evaluator;
 
 /**
@@ -26,6 +27,8 @@ public final class EvaluateJob {
 	private final int tile;
 	private final long seed;
 	private Degradation recipe;
+	private EvaluationFigure figure;
+	private Path figureFile;
 
 	/**
 	 * @param tile LR tile side; 0 picks it from the device's free memory
@@ -48,16 +51,38 @@ public final class EvaluateJob {
 	}
 
 	/**
-	 * @param source the truth's file, which the CSV may not replace; null when it has none
+	 * Collects the evaluation's figure ({@link EvaluationFigure}) as it runs, for {@link #figure()}.
+	 *
+	 * @param frame the frame of its panels, 1-based; 0 for the middle frame
+	 * @param file where a front end will write it, checked before any work; null for none
+	 */
+	public EvaluateJob withFigure(final int frame, final Path file) {
+		if (frame < 0) throw new IllegalArgumentException("the figure's frame counts from 1 (0: the " +
+			"middle frame), not " + frame);
+		figure = new EvaluationFigure(frame - 1, -1);
+		figureFile = file;
+		return this;
+	}
+
+	/** The figure {@link #withFigure} asked for, once {@link #run} is done. */
+	public EvaluationFigure figure() {
+		if (figure == null) throw new IllegalStateException("no figure was asked for");
+		return figure;
+	}
+
+	/**
+	 * @param source the truth's file, which the CSV and the figure may not replace; null when it has
+	 *          none
 	 * @param csv where the per-frame scores go; null for none
 	 */
 	public Evaluation run(final Movie truth, final Path source, final Path csv, final Logger log)
 		throws IOException
 	{
-		if (csv != null) {
-			Outputs.refuseUnwritable(csv);
-			Outputs.refuseOverwriting(csv, source, "the ground truth");
-			Outputs.refuseOverwriting(csv, model.file().orElse(null), "the model");
+		for (final Path output : new Path[] { csv, figureFile }) {
+			if (output == null) continue;
+			Outputs.refuseUnwritable(output);
+			Outputs.refuseOverwriting(output, source, "the ground truth");
+			Outputs.refuseOverwriting(output, model.file().orElse(null), "the model");
 		}
 		final Degradation degradation = recipe != null ? recipe : model.degradation();
 		log.log("Evaluating on " + model.model().device() + " against " + (recipe != null ? "recipe " +
@@ -65,7 +90,7 @@ public final class EvaluateJob {
 		final Evaluation evaluation;
 		try {
 			evaluation = new Evaluator(model.model(), model.resolver(tile), degradation, seed)
-				.evaluate(truth, model.normaliser(truth), log);
+				.evaluate(truth, model.normaliser(truth), figure, log);
 		}
 		catch (final IllegalArgumentException e) {
 			throw Refusals.about(source, e);

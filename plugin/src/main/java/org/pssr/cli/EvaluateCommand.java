@@ -9,6 +9,7 @@ import org.pssr.app.AcquisitionPlan;
 import org.pssr.app.EvaluateJob;
 import org.pssr.app.ModelFiles;
 import org.pssr.app.OpenModel;
+import org.pssr.imagej.EvaluationFigures;
 import org.pssr.imagej.MovieFiles;
 import org.pssr.imagej.PlanPlot;
 
@@ -53,19 +54,40 @@ public final class EvaluateCommand implements Callable<Integer> {
 		description = "With --scales: also draw PSNR against the downsampling factor.")
 	Path plot;
 
+	@Option(names = "--figure", paramLabel = "OUT.png",
+		description = "Also draw one frame side by side (LR input, bicubic, model, truth, |model - " +
+			"truth|) and kymographs (a row of pixels through time: flicker shows as streaks).")
+	Path figure;
+
+	@Option(names = "--figure-frame", defaultValue = "0", paramLabel = "N",
+		description = "The frame of --figure, counted from 1 (default: the middle frame).")
+	int figureFrame;
+
 	@Override
 	public Integer call() throws IOException {
-		if (scales != null) return plan();
+		if (scales != null) {
+			if (figure != null) throw new UserException("--figure draws one model's evaluation; with " +
+				"--scales, --plot draws the plan");
+			return plan();
+		}
 		if (plot != null) throw new UserException("--plot draws the plan of --scales; give --scales too");
+		if (figureFrame != 0 && figure == null) throw new UserException("--figure-frame picks the " +
+			"frame of --figure; give --figure too");
 		try (OpenModel opened = ModelFiles.open(model.model, model.device)) {
-			System.out.print(evaluateJob(opened).run(MovieFiles.IMAGEJ.open(truth,
-				model.channel), truth, csv, ConsoleLogger.stderr()).summary());
+			final EvaluateJob job = evaluateJob(opened);
+			System.out.print(job.run(MovieFiles.IMAGEJ.open(truth, model.channel), truth, csv,
+				ConsoleLogger.stderr()).summary());
+			if (figure != null) {
+				EvaluationFigures.save(job.figure(), figure);
+				System.out.println("Figure in " + figure);
+			}
 		}
 		return ExitCodes.OK;
 	}
 
 	private EvaluateJob evaluateJob(final OpenModel opened) {
 		final EvaluateJob job = new EvaluateJob(opened, model.tile, seed);
+		if (figure != null) job.withFigure(figureFrame, figure);
 		return recipe == null ? job : job.withRecipe(recipe);
 	}
 

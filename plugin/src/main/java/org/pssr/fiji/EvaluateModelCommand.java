@@ -14,6 +14,7 @@ import ij.measure.ResultsTable;
 import org.pssr.app.AcquisitionPlan;
 import org.pssr.app.EvaluateJob;
 import org.pssr.app.OpenModel;
+import org.pssr.imagej.EvaluationFigures;
 import org.pssr.imagej.ImageJLogger;
 import org.pssr.imagej.PlanPlot;
 import org.pssr.train.eval.Evaluation;
@@ -57,6 +58,17 @@ public final class EvaluateModelCommand extends InferenceCommand {
 		description = "With factors above: also write the plot of PSNR against the factor.")
 	File plotfile;
 
+	@Parameter(label = "Save the figure (optional .png)", required = false,
+		style = FileWidget.SAVE_STYLE, persist = false,
+		description = "Also write the figure: one frame side by side (LR input, bicubic, model, " +
+			"truth, model minus truth) and kymographs (a row of pixels through time, where flicker " +
+			"shows as streaks). With a display the figure opens in a window anyway.")
+	File figurefile;
+
+	@Parameter(label = "Frame of the figure (0 = the middle one)", min = "0",
+		description = "Which frame the figure shows side by side, counted from 1.")
+	int figureframe = 0;
+
 	@Parameter(label = "Noise seed",
 		description = "Seed of the degradation noise; the same seed gives the same scores.")
 	long seed = 1;
@@ -75,16 +87,23 @@ public final class EvaluateModelCommand extends InferenceCommand {
 			return;
 		}
 		final Evaluation evaluation;
+		final EvaluateJob job;
 		try (OpenModel model = openModel()) {
-			final EvaluateJob job = new EvaluateJob(model, tile, seed);
+			job = new EvaluateJob(model, tile, seed).withFigure(figureframe, Commands.given(figurefile)
+				? figurefile.toPath() : null);
 			if (recipe != null && !recipe.trim().isEmpty()) job.withRecipe(recipe.trim());
 			evaluation = job.run(movie(), source(),
 				Commands.given(csvfile) ? csvfile.toPath() : null, ImageJLogger.INSTANCE);
 		}
 		IJ.log("PSSR evaluation of " + modelfile.getName() + ":\n" + evaluation.summary());
+		if (Commands.given(figurefile)) {
+			EvaluationFigures.save(job.figure(), figurefile.toPath());
+			IJ.log("PSSR: figure in " + figurefile);
+		}
 		if (GraphicsEnvironment.isHeadless()) return;
 		table(evaluation).show(TABLE);
 		plot(evaluation).show();
+		EvaluationFigures.image(job.figure()).show();
 	}
 
 	private void plan() throws IOException {

@@ -7,10 +7,8 @@ import java.util.List;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
-import ij.io.FileSaver;
 
 import org.pssr.app.AcquisitionPlan;
-import org.pssr.crappify.io.StagedOutput;
 
 /** The acquisition plan as a PNG: PSNR against the downsampling factor, model beside bicubic. */
 public final class PlanPlot {
@@ -41,11 +39,6 @@ public final class PlanPlot {
 
 	/** Writes the plot to {@code png} once complete. */
 	public static void save(final List<AcquisitionPlan.Row> rows, final Path png) throws IOException {
-		final ImagePlus image = plot(rows);
-		try (StagedOutput staged = StagedOutput.file(png)) {
-			if (!new FileSaver(image).saveAsPng(staged.path().toString())) throw new IOException(
-				"could not write " + png);
-			staged.commit();
-		}
+		PngFiles.write(plot(rows), png);
 	}
 }

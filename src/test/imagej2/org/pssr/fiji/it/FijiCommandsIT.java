@@ -75,7 +75,8 @@ class FijiCommandsIT {
 			"] tile=0 device=cpu bits=32 channel=1\"); getPixelSize(unit, pw, ph); " +
 			"print(\"IMAGE \" + getTitle() + \" \" + getWidth() + \" \" + nSlices + \" \" + pw + \" \" + unit); " +
 			"run(\"Evaluate Model\", \"inputfile=[" + ItData.movies().resolve("cells.tif") +
-			"] modelfile=[" + model + "] csvfile=[" + csv + "] tile=0 device=cpu channel=1 seed=1\");");
+			"] modelfile=[" + model + "] csvfile=[" + csv + "] figurefile=[" + work.resolve("figure.png") +
+			"] tile=0 device=cpu channel=1 seed=1\");");
 		assertEquals("ok", r.result(), r.toString());
 		assertTrue(r.output.contains("IMAGE nuclei_pssr " + 4 * ItData.SIDE + " " + ItData.FRAMES +
 			" 0.1 micron"), r.toString());
@@ -83,6 +84,8 @@ class FijiCommandsIT {
 		final List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
 		assertEquals(1 + ItData.FRAMES, rows.size(), rows.toString());
 		assertTrue(rows.get(0).startsWith("frame,psnr_model,ssim_model"), rows.get(0));
+		final ij.ImagePlus figure = new ij.io.Opener().openImage(work.resolve("figure.png").toString());
+		assertTrue(figure != null && figure.getWidth() > 5 * ItData.SIDE, "no figure of five panels");
 	}
 
 	@Test

@@ -51,6 +51,15 @@ public final class Evaluator {
 	public Evaluation evaluate(final Movie truth, final IntensityMap units,
 		final Logger log)
 	{
+		return evaluate(truth, units, null, log);
+	}
+
+	/**
+	 * @param figure collects the pictures of the evaluation as it runs; null for none
+	 */
+	public Evaluation evaluate(final Movie truth, final IntensityMap units,
+		final EvaluationFigure figure, final Logger log)
+	{
 		final int s = model.scale();
 		final int width = (int) (truth.width() / s);
 		final int height = (int) (truth.height() / s);
@@ -68,6 +77,7 @@ public final class Evaluator {
 		for (final Upsampling u : Upsampling.values())
 			methods.add(u.label());
 		final Evaluation evaluation = new Evaluation(methods, truth.frames());
+		if (figure != null) figure.start(truth.frames(), width, height, s);
 		float[] previousTruth = null;
 		final float[][] previous = new float[methods.size()][];
 		for (int t = 0; t < truth.frames(); t++) {
@@ -86,6 +96,8 @@ public final class Evaluator {
 			final double[] truthScores = PssrNormalisation.truth(hr);
 			final float[] truthUnits = hr.clone();
 			units.apply(truthUnits);
+			if (figure != null) figure.offer(t, lr1, outputs[1 + Upsampling.BICUBIC.ordinal()], outputs[0],
+				truthUnits);
 			for (int m = 0; m < methods.size(); m++) {
 				final double[] fitted = PssrNormalisation.fitted(outputs[m], truthScores);
 				evaluation.frame(m, t, ImageQuality.psnr(truthScores, fitted), ImageQuality.ssim(
