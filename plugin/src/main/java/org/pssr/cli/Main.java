@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
 		JoinCommand.class,
 		EvaluateCommand.class,
 		ExportCommand.class,
+		StudyCommand.class,
 		BenchCommand.class,
 		SlurmCommand.class,
 	})

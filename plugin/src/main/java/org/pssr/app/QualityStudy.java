@@ -1,0 +1,269 @@
+package org.pssr.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+
+import org.pssr.crappify.Logger;
+import org.pssr.crappify.Movie;
+import org.pssr.crappify.SourceMovie;
+import org.pssr.train.ModelBundle;
+import org.pssr.train.TrainingListener;
+import org.pssr.train.TrainingOptions;
+import org.pssr.train.TwinDatasetOpener;
+import org.pssr.train.eval.Evaluation;
+
+/**
+ * Which training choice buys the most image quality on real movies: for every choice and every
+ * movie, a model trained on the other movies (twins drawn on the fly) and evaluated on the one
+ * held out, against bicubic upsampling of the same degraded movie ({@code pssr study}). A choice
+ * is one setting changed from the study's base settings, which are {@code pssr train}'s defaults
+ * unless the caller changes them.
+ */
+public final class QualityStudy {
+
+	/** The settings a choice or the base may change, with {@code pssr train}'s defaults. */
+	public static final Map<String, String> DEFAULTS = defaults();
+
+	private final List<Path> movies;
+	private final Map<String, String> base;
+	private final List<String> choices;
+	private final Path work;
+	private final MovieOpener opener;
+
+	/**
+	 * @param movies the time-lapse movies; each is held out once
+	 * @param base settings that differ from {@link #DEFAULTS} for every run
+	 * @param choices {@code name=value} settings, each compared with the others on every fold
+	 * @param work where the models go; a model already there is used again, not retrained
+	 */
+	public QualityStudy(final List<Path> movies, final Map<String, String> base,
+		final List<String> choices, final Path work, final MovieOpener opener)
+	{
+		if (movies.size() < 2) throw new IllegalArgumentException("a leave-one-movie-out study needs " +
+			"at least two movies, not " + movies.size());
+		if (choices.isEmpty()) throw new IllegalArgumentException("no choice to compare");
+		for (final String key : base.keySet())
+			requireSetting(key);
+		for (final String choice : choices)
+			requireSetting(parse(choice)[0]);
+		this.movies = List.copyOf(movies);
+		this.base = Map.copyOf(base);
+		this.choices = List.copyOf(choices);
+		this.work = work;
+		this.opener = opener;
+		for (final String choice : choices)
+			settings(choice);
+	}
+
+	/** One model: a choice, trained without one movie and evaluated on it. */
+	public static final class Fold {
+
+		public final String choice;
+		public final String heldOut;
+		public final Evaluation evaluation;
+		public final double trainingSeconds;
+
+		Fold(final String choice, final String heldOut, final Evaluation evaluation,
+			final double trainingSeconds)
+		{
+			this.choice = choice;
+			this.heldOut = heldOut;
+			this.evaluation = evaluation;
+			this.trainingSeconds = trainingSeconds;
+		}
+
+		/** Model minus bicubic PSNR, dB. */
+		public double psnrGain() {
+			return evaluation.meanPsnr("model") - evaluation.meanPsnr("bicubic");
+		}
+
+		public double ssimGain() {
+			return evaluation.meanSsim("model") - evaluation.meanSsim("bicubic");
+		}
+
+		/** Model's temporal error as a fraction of bicubic's (below 1: less flicker). */
+		public double temporalRatio() {
+			return evaluation.temporalError("model") / evaluation.temporalError("bicubic");
+		}
+
+		/** Model's noise difference as a fraction of bicubic's (below 1: more stable). */
+		public double noiseRatio() {
+			return evaluation.noiseDifference("model") / evaluation.noiseDifference("bicubic");
+		}
+	}
+
+	/** Trains and evaluates every choice on every fold, choice by choice. */
+	public List<Fold> run(final Logger log) throws IOException {
+		Files.createDirectories(work);
+		final List<Fold> folds = new ArrayList<>();
+		for (final String choice : choices) {
+			final Map<String, String> settings = settings(choice);
+			final TwinDraw draw = draw(settings);
+			for (final Path heldOut : movies) {
+				final String name = heldOut.getFileName().toString();
+				final Path model = work.resolve(fileName(choice) + "-without-" + stem(name) + ModelBundle
+					.SUFFIX);
+				log.log("study: " + choice + ", held out " + name);
+				final long start = System.nanoTime();
+				if (Files.exists(model)) log.log("study: using " + model + " again (delete it to retrain)");
+				else train(settings, draw, heldOut, model, log);
+				final double seconds = (System.nanoTime() - start) / 1e9;
+				try (OpenModel opened = ModelFiles.open(model, settings.get("device"))) {
+					final Movie truth = opener.open(heldOut, draw.channel);
+					folds.add(new Fold(choice, name, new EvaluateJob(opened, 0, 1).run(truth, heldOut, null,
+						log), seconds));
+				}
+			}
+		}
+		return folds;
+	}
+
+	private void train(final Map<String, String> settings, final TwinDraw draw, final Path heldOut,
+		final Path model, final Logger log) throws IOException
+	{
+		final List<Path> others = new ArrayList<>(movies);
+		others.remove(heldOut);
+		final List<SourceMovie> sources = SourceMovies.open(others, draw.channel, false, opener);
+		final long seed = Long.parseLong(settings.get("seed"));
+		final TrainJob job = new TrainJob(options(settings), model);
+		try (TwinDatasetOpener.Split split = TrainJob.movies(sources, draw, seed)) {
+			log.log("study: " + job.run(split, log, TrainingListener.NONE));
+		}
+	}
+
+	/** The base settings with {@code choice} applied. */
+	Map<String, String> settings(final String choice) {
+		final Map<String, String> s = new LinkedHashMap<>(DEFAULTS);
+		s.putAll(base);
+		final String[] kv = parse(choice);
+		s.put(kv[0], kv[1]);
+		draw(s).validationCount();
+		options(s);
+		return s;
+	}
+
+	private static TwinDraw draw(final Map<String, String> s) {
+		final TwinDraw d = new TwinDraw();
+		d.scale = Integer.parseInt(s.get("scale"));
+		d.frames = Integer.parseInt(s.get("frames"));
+		d.tile = Integer.parseInt(s.get("tile"));
+		d.samples = Integer.parseInt(s.get("samples"));
+		d.recipe = s.get("recipe");
+		d.augment = Boolean.parseBoolean(s.get("augment"));
+		return d;
+	}
+
+	private static TrainingOptions options(final Map<String, String> s) {
+		return new TrainingOptions().preset(s.get("preset")).epochs(Integer.parseInt(s.get("epochs")))
+			.batch(Integer.parseInt(s.get("batch"))).learningRate(Double.parseDouble(s.get("lr")))
+			.stability(Double.parseDouble(s.get("stability"))).seed(Long.parseLong(s.get("seed")))
+			.device(s.get("device")).progressEvery(1000);
+	}
+
+	private static Map<String, String> defaults() {
+		final TwinDraw d = new TwinDraw();
+		final TrainingOptions o = new TrainingOptions();
+		final Map<String, String> m = new LinkedHashMap<>();
+		m.put("preset", o.preset());
+		m.put("epochs", Integer.toString(o.epochs()));
+		m.put("batch", Integer.toString(o.batch()));
+		m.put("lr", Double.toString(o.learningRate()));
+		m.put("stability", format(o.stability()));
+		m.put("seed", Long.toString(o.seed()));
+		m.put("device", o.device());
+		m.put("scale", Integer.toString(d.scale));
+		m.put("frames", Integer.toString(d.frames));
+		m.put("tile", Integer.toString(d.tile));
+		m.put("samples", Integer.toString(d.samples));
+		m.put("recipe", d.recipe);
+		m.put("augment", Boolean.toString(d.augment));
+		return Map.copyOf(m);
+	}
+
+	private static void requireSetting(final String key) {
+		if (!DEFAULTS.containsKey(key)) throw new IllegalArgumentException("the study cannot vary '" +
+			key + "'; it can vary " + String.join(", ", new TreeSet<>(DEFAULTS.keySet())));
+	}
+
+	/** {@code name=value} as its two halves. */
+	static String[] parse(final String setting) {
+		final int eq = setting.indexOf('=');
+		if (eq <= 0 || eq == setting.length() - 1) throw new IllegalArgumentException("a setting is " +
+			"NAME=VALUE, e.g. stability=0, not '" + setting + "'");
+		return new String[] { setting.substring(0, eq).trim(), setting.substring(eq + 1).trim() };
+	}
+
+	private static String fileName(final String choice) {
+		return choice.replaceAll("[^A-Za-z0-9.=-]", "_").replace('=', '-');
+	}
+
+	private static String stem(final String name) {
+		final int dot = name.lastIndexOf('.');
+		return dot > 0 ? name.substring(0, dot) : name;
+	}
+
+	private static String format(final double v) {
+		return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+	}
+
+	/**
+	 * The study as Markdown: what was run, the average of every choice over the held-out movies,
+	 * and every fold.
+	 *
+	 * @param command the command line that made it, quoted in the page
+	 */
+	public String markdown(final List<Fold> folds, final String command) {
+		final StringBuilder md = new StringBuilder();
+		md.append("# Image quality study\n\n");
+		md.append("Made by `").append(command).append("`.\n\n");
+		md.append("Leave-one-movie-out over ").append(movies.size()).append(" movies (");
+		for (int i = 0; i < movies.size(); i++)
+			md.append(i == 0 ? "" : ", ").append('`').append(movies.get(i).getFileName()).append('`');
+		md.append("): for every movie, a model trained on the others (twins drawn on the fly) and ")
+			.append("evaluated on it as `pssr evaluate` does (degraded with the model's own recipe, ")
+			.append("noise seed 1). Base settings, `pssr train`'s defaults but for those given: ");
+		final Map<String, String> shown = new LinkedHashMap<>(DEFAULTS);
+		shown.putAll(base);
+		final List<String> pairs = new ArrayList<>();
+		shown.forEach((k, v) -> pairs.add(k + "=" + v));
+		md.append('`').append(String.join(" ", pairs)).append("`.\n\n");
+		md.append("Gains are model minus bicubic (PSNR in dB, SSIM: higher is better); temporal error ")
+			.append("(flicker) and noise difference (dependence on the noise draw) are the model's as a ")
+			.append("fraction of bicubic's (lower is better). Training minutes are wall time on the ")
+			.append("machine that ran the study.\n\n");
+		md.append("## Averages over the held-out movies\n\n");
+		md.append("| choice | PSNR gain (dB) | SSIM gain | temporal error (x bicubic) | noise difference ")
+			.append("(x bicubic) | training (min) |\n|---|---|---|---|---|---|\n");
+		for (final String choice : choices) {
+			final List<Fold> of = new ArrayList<>();
+			for (final Fold f : folds)
+				if (f.choice.equals(choice)) of.add(f);
+			md.append(String.format(Locale.ROOT, "| %s | %+.2f | %+.3f | %.2f | %.2f | %.1f |\n", choice,
+				mean(of, Fold::psnrGain), mean(of, Fold::ssimGain), mean(of, Fold::temporalRatio), mean(of,
+					Fold::noiseRatio), mean(of, f -> f.trainingSeconds) / 60));
+		}
+		md.append("\n## Every held-out movie\n\n");
+		md.append("| choice | held out | model PSNR | bicubic PSNR | PSNR gain | SSIM gain | temporal ")
+			.append("(x bicubic) | noise (x bicubic) |\n|---|---|---|---|---|---|---|---|\n");
+		for (final Fold f : folds)
+			md.append(String.format(Locale.ROOT,
+				"| %s | %s | %.2f | %.2f | %+.2f | %+.3f | %.2f | %.2f |\n",
+				f.choice, f.heldOut, f.evaluation.meanPsnr("model"), f.evaluation.meanPsnr("bicubic"), f
+					.psnrGain(), f.ssimGain(), f.temporalRatio(), f.noiseRatio()));
+		return md.toString();
+	}
+
+	private static double mean(final List<Fold> folds,
+		final ToDoubleFunction<Fold> value)
+	{
+		return folds.stream().mapToDouble(value).average().orElse(Double.NaN);
+	}
+}

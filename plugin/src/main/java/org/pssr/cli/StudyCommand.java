@@ -1,0 +1,113 @@
+package org.pssr.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.pssr.app.QualityStudy;
+import org.pssr.app.SourceMovies;
+import org.pssr.crappify.Logger;
+import org.pssr.crappify.io.Outputs;
+import org.pssr.crappify.io.StagedOutput;
+import org.pssr.imagej.MovieFiles;
+import org.pssr.train.ComputeResources;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "study", mixinStandardHelpOptions = true,
+	description = { "Compare training choices on real movies, leave one movie out: for every " +
+		"choice and every movie, train on the other movies and evaluate on the held-out one against " +
+		"bicubic, then write a Markdown page (docs/quality.md) with the averages and every fold. " +
+		"Movies with fewer than " + StudyCommand.MIN_FRAMES + " frames are left out. Hours of CPU " +
+		"for real settings: each fold is one 'pssr train'." })
+public final class StudyCommand implements Callable<Integer> {
+
+	static final int MIN_FRAMES = 5;
+
+	@Option(names = "--movies", required = true, arity = "1..*", paramLabel = "FILE|DIR",
+		description = "Time-lapse movies, or folders of them; each is held out once.")
+	List<Path> movies;
+
+	@Option(names = "--vary", required = true, paramLabel = "NAME=V1,V2,...",
+		description = "A setting and the values to compare, repeatable (each value is one choice, " +
+			"the others at the base settings). Settings: preset, epochs, batch, lr, stability, seed, " +
+			"device, scale, frames, tile, samples, recipe, augment.")
+	List<String> vary;
+
+	@Option(names = "--set", paramLabel = "NAME=VALUE",
+		description = "A base setting for every run, repeatable (default: 'pssr train's defaults).")
+	List<String> set;
+
+	@Option(names = "--work", required = true, paramLabel = "DIR",
+		description = "Where the models go; a model already there is used again (a study that was " +
+			"stopped goes on where it was).")
+	Path work;
+
+	@Option(names = "--output", required = true, paramLabel = "OUT.md",
+		description = "The Markdown page to write.")
+	Path output;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public Integer call() throws IOException {
+		Outputs.refuseUnwritable(output);
+		final Logger log = ConsoleLogger.stderr();
+		log.log(ComputeResources.current().describe());
+		final QualityStudy study = new QualityStudy(timeLapses(SourceMovies.expand(movies), log),
+			settings(set), choices(), work, MovieFiles.IMAGEJ);
+		final List<QualityStudy.Fold> folds = study.run(log);
+		final String command = "pssr study " + String.join(" ", spec.commandLine().getParseResult()
+			.originalArgs());
+		try (StagedOutput staged = StagedOutput.file(output)) {
+			Files.write(staged.path(), study.markdown(folds, command).getBytes(StandardCharsets.UTF_8));
+			staged.commit();
+		}
+		System.out.println("Wrote " + output + ": " + folds.size() + " models");
+		return ExitCodes.OK;
+	}
+
+	private List<String> choices() {
+		final List<String> choices = new ArrayList<>();
+		for (final String v : vary) {
+			final int eq = v.indexOf('=');
+			if (eq <= 0) throw new UserException("--vary takes NAME=V1,V2,..., not " + v);
+			for (final String value : v.substring(eq + 1).split(","))
+				choices.add(v.substring(0, eq).trim() + "=" + value.trim());
+		}
+		return choices;
+	}
+
+	private static Map<String, String> settings(final List<String> set) {
+		final Map<String, String> s = new LinkedHashMap<>();
+		if (set == null) return s;
+		for (final String kv : set) {
+			final int eq = kv.indexOf('=');
+			if (eq <= 0) throw new UserException("--set takes NAME=VALUE, not " + kv);
+			s.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+		}
+		return s;
+	}
+
+	/** The movies with enough frames to train and evaluate a multi-frame model on. */
+	private static List<Path> timeLapses(final List<Path> files, final Logger log) throws IOException {
+		final List<Path> kept = new ArrayList<>();
+		for (final Path file : files) {
+			final int frames = MovieFiles.IMAGEJ.open(file, 1).frames();
+			if (frames >= MIN_FRAMES) kept.add(file);
+			else log.log("study: leaving out " + file.getFileName() + " (" + frames + " frame" + (frames ==
+				1 ? "" : "s") + ", not a time-lapse)");
+		}
+		return kept;
+	}
+}

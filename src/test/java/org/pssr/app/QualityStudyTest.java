@@ -1,0 +1,83 @@
+package org.pssr.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pssr.crappify.Logger;
+import org.pssr.imagej.MovieFiles;
+import org.pssr.testing.TestMovie;
+
+/** Tiny folds on synthetic stand-ins: what is trained on what, what is written. */
+class QualityStudyTest {
+
+	private static final Map<String, String> TINY = Map.of("epochs", "1", "samples", "12", "tile",
+		"32", "scale", "2", "batch", "4", "device", "cpu");
+
+	@TempDir
+	Path dir;
+
+	private final List<Path> opened = new ArrayList<>();
+
+	private QualityStudy study(final List<Path> movies) {
+		return new QualityStudy(movies, TINY, List.of("stability=0", "stability=1"), dir.resolve(
+			"models"), (file, channel) -> {
+				opened.add(file);
+				return MovieFiles.IMAGEJ.open(file, channel);
+			});
+	}
+
+	@Test
+	void everyChoiceIsTrainedWithoutEachMovieAndEvaluatedOnIt() throws IOException {
+		final Path a = TestMovie.SEQUENCE_1.synthetic();
+		final Path b = TestMovie.NUCLEI.synthetic();
+		final QualityStudy study = study(List.of(a, b));
+		final List<QualityStudy.Fold> folds = study.run(Logger.NONE);
+		assertEquals(4, folds.size());
+		assertEquals(List.of(b, a, a, b, b, a, a, b), opened, "train on the other movie, then " +
+			"evaluate on the held-out one, for each choice");
+		assertEquals(List.of("stability=0", "stability=0", "stability=1", "stability=1"), List.of(folds
+			.get(0).choice, folds.get(1).choice, folds.get(2).choice, folds.get(3).choice));
+		assertEquals(a.getFileName().toString(), folds.get(0).heldOut);
+		for (final QualityStudy.Fold f : folds) {
+			assertTrue(Double.isFinite(f.psnrGain()) && Double.isFinite(f.ssimGain()) && f
+				.temporalRatio() > 0 && f.noiseRatio() > 0, f.choice + " " + f.heldOut);
+		}
+		assertTrue(Files.isRegularFile(dir.resolve("models/stability-1-without-mitocheck_nuclei" +
+			".pssr.zip")));
+
+		final String md = study.markdown(folds, "pssr study test");
+		assertTrue(md.contains("Made by `pssr study test`"), md);
+		assertTrue(md.contains("| stability=0 | ") && md.contains("| stability=1 | "), md);
+		assertTrue(md.contains("| stability=1 | mitocheck_nuclei.tif | "), md);
+		assertTrue(md.contains("epochs=1") && md.contains("preset=small"), "the base settings: " + md);
+
+		opened.clear();
+		final List<QualityStudy.Fold> again = study.run(Logger.NONE);
+		assertEquals(List.of(a, b, a, b), opened, "a study run again uses its models, training none");
+		assertEquals(folds.get(3).psnrGain(), again.get(3).psnrGain(), 1e-9);
+	}
+
+	@Test
+	void badSettingsAreRefusedBeforeAnyTraining() {
+		final List<Path> two = List.of(dir.resolve("a.tif"), dir.resolve("b.tif"));
+		final IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+			() -> new QualityStudy(two, Map.of(), List.of("colour=red"), dir, MovieFiles.IMAGEJ));
+		assertTrue(unknown.getMessage().contains("cannot vary 'colour'"), unknown.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> new QualityStudy(two, Map.of(), List.of(
+			"preset=huge"), dir, MovieFiles.IMAGEJ));
+		assertThrows(IllegalArgumentException.class, () -> new QualityStudy(List.of(two.get(0)), Map
+			.of(), List.of("stability=0"), dir, MovieFiles.IMAGEJ), "one movie leaves none to train on");
+		assertFalse(Files.exists(dir.resolve("models")));
+	}
+}
