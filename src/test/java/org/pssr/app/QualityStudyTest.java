@@ -12,10 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import ij.gui.Plot;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.crappify.Logger;
 import org.pssr.imagej.MovieFiles;
+import org.pssr.imagej.StudyPlot;
 import org.pssr.testing.TestMovie;
 
 /** Tiny folds on synthetic stand-ins: what is trained on what, what is written. */
@@ -56,11 +59,15 @@ class QualityStudyTest {
 		assertTrue(Files.isRegularFile(dir.resolve("models/stability-1-without-mitocheck_nuclei" +
 			".pssr.zip")));
 
-		final String md = study.markdown(folds, "pssr study test");
+		final String md = study.markdown(folds, "pssr study test", "quality.png");
 		assertTrue(md.contains("Made by `pssr study test`"), md);
 		assertTrue(md.contains("| stability=0 | ") && md.contains("| stability=1 | "), md);
 		assertTrue(md.contains("| stability=1 | mitocheck_nuclei.tif | "), md);
 		assertTrue(md.contains("epochs=1") && md.contains("preset=small"), "the base settings: " + md);
+		assertTrue(md.contains("](quality.png)"), md);
+		final Plot plot = StudyPlot.plot(folds);
+		assertEquals(folds.get(3).psnrGain(), plot.getDataObjectArrays(1)[1][1], 1e-4,
+			"stability=1 on the second movie");
 
 		opened.clear();
 		final List<QualityStudy.Fold> again = study.run(Logger.NONE);

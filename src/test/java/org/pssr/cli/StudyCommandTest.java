@@ -46,6 +46,21 @@ class StudyCommandTest {
 	}
 
 	@Test
+	void thePageQuotesTheCommandThatMadeItAndShowsItsPlot() throws Exception {
+		final Path output = dir.resolve("quality.md");
+		run(ExitCodes.OK, "study", "--movies", TestMovie.NUCLEI.synthetic().toString(), TestMovie
+			.SEQUENCE_1.synthetic().toString(), "--vary", "epochs=1", "--set", "samples=12", "--set",
+			"tile=32", "--set", "scale=2", "--set", "batch=4", "--set", "device=cpu", "--work", dir
+				.resolve("w").toString(), "--output", output.toString(), "--plot", dir.resolve("quality.png")
+					.toString());
+		final String page = Files.readString(output);
+		assertTrue(page.contains("Made by `pssr study --movies "), page);
+		assertTrue(page.contains("`preset=small epochs=10 batch=4 "), "base settings in order: " + page);
+		assertTrue(page.contains("](quality.png)") && Files.isRegularFile(dir.resolve("quality.png")),
+			page);
+	}
+
+	@Test
 	void aChoiceWithoutValuesIsAUsageError() {
 		final String err = run(ExitCodes.USAGE, "study", "--movies", TestMovie.NUCLEI.synthetic()
 			.toString(), TestMovie.SEQUENCE_1.synthetic().toString(), "--vary", "stability", "--work", dir

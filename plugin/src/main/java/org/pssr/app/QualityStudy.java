@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,7 @@ public final class QualityStudy {
 		for (final String choice : choices)
 			requireSetting(parse(choice)[0]);
 		this.movies = List.copyOf(movies);
-		this.base = Map.copyOf(base);
+		this.base = Collections.unmodifiableMap(new LinkedHashMap<>(base));
 		this.choices = List.copyOf(choices);
 		this.work = work;
 		this.opener = opener;
@@ -185,7 +186,7 @@ public final class QualityStudy {
 		m.put("samples", Integer.toString(d.samples));
 		m.put("recipe", d.recipe);
 		m.put("augment", Boolean.toString(d.augment));
-		return Map.copyOf(m);
+		return Collections.unmodifiableMap(m);
 	}
 
 	private static void requireSetting(final String key) {
@@ -219,8 +220,9 @@ public final class QualityStudy {
 	 * and every fold.
 	 *
 	 * @param command the command line that made it, quoted in the page
+	 * @param plot the page's link to the plot of the folds; null for none
 	 */
-	public String markdown(final List<Fold> folds, final String command) {
+	public String markdown(final List<Fold> folds, final String command, final String plot) {
 		final StringBuilder md = new StringBuilder();
 		md.append("# Image quality study\n\n");
 		md.append("Made by `").append(command).append("`.\n\n");
@@ -250,6 +252,8 @@ public final class QualityStudy {
 				mean(of, Fold::psnrGain), mean(of, Fold::ssimGain), mean(of, Fold::temporalRatio), mean(of,
 					Fold::noiseRatio), mean(of, f -> f.trainingSeconds) / 60));
 		}
+		if (plot != null) md.append("\n![PSNR gain over bicubic on every held-out movie](").append(plot)
+			.append(")\n");
 		md.append("\n## Every held-out movie\n\n");
 		md.append("| choice | held out | model PSNR | bicubic PSNR | PSNR gain | SSIM gain | temporal ")
 			.append("(x bicubic) | noise (x bicubic) |\n|---|---|---|---|---|---|---|---|\n");

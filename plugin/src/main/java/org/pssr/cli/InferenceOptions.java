@@ -2,24 +2,14 @@ package org.pssr.cli;
 
 import picocli.CommandLine.Option;
 
-/** The options of every command that runs a model over movies: superres and evaluate. */
-final class InferenceOptions {
-
-	@Option(names = "--model", required = true, paramLabel = "MODEL",
-		description = "Trained model bundle (*.pssr.zip), TensorFlow SavedModel folder, or " +
-			"bioimage.io package (.zip with rdf.yaml, TensorFlow weights).")
-	java.nio.file.Path model;
+/**
+ * The options of the commands that run a model over movies in one process (superres, evaluate);
+ * the SLURM jobs pick their tile otherwise.
+ */
+final class InferenceOptions extends ModelOptions {
 
 	@Option(names = "--tile", defaultValue = "0", paramLabel = "N",
 		description = "LR tile side in pixels; 0 picks it from the device memory (default), halved " +
 			"automatically when the device runs out of memory.")
 	int tile;
-
-	@Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
-		description = "Where the model runs (default: ${DEFAULT-VALUE}: the GPU if there is one).")
-	String device;
-
-	@Option(names = "--channel", defaultValue = "1", paramLabel = "C",
-		description = "Channel of a multi-channel movie, 1-based (default: ${DEFAULT-VALUE}).")
-	int channel;
 }

@@ -46,24 +46,14 @@ public final class SlurmCommand implements Runnable {
 			"failure or a cancel the same jobs can be submitted again." })
 	static final class Superres implements Callable<Integer> {
 
-		@Option(names = "--model", required = true, paramLabel = "MODEL",
-			description = "Trained model bundle (*.pssr.zip), TensorFlow SavedModel folder, or " +
-				"bioimage.io package.")
-		Path model;
+		@Mixin
+		ModelOptions run;
 
 		@Option(names = "--tile", paramLabel = "N",
 			description = "LR tile side, the same for every task, so that the parts join to the movie " +
 				"one run gives (default: " + HR_TILE + " / the model's scale, HR tiles of " + HR_TILE +
 				" px; 0: each task picks from the memory it finds free, which may differ between nodes).")
 		Integer tile;
-
-		@Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
-			description = "Where the model runs (default: ${DEFAULT-VALUE}: the GPU if there is one).")
-		String device;
-
-		@Option(names = "--channel", defaultValue = "1", paramLabel = "C",
-			description = "Channel of a multi-channel movie, 1-based (default: ${DEFAULT-VALUE}).")
-		int channel;
 
 		@Option(names = "--input", required = true, paramLabel = "MOVIE|DIR",
 			description = "Movie (TIFF, CZI) or folder of movies.")
@@ -97,12 +87,12 @@ public final class SlurmCommand implements Runnable {
 			if (!Files.exists(input)) throw new UserException("no such movie or folder: " + input);
 			if (bits != 32 && bits != 16) throw new UserException("--bits must be 32 or 16, not " + bits);
 			final Sbatch sbatch = slurm.submit ? Sbatch.onPath(System.getenv("PATH")) : null;
-			final int side = tile != null ? tile : tileFor(model);
+			final int side = tile != null ? tile : tileFor(run.model);
 			final List<SlurmSuperres.Task> tasks = SlurmSuperres.tasks(input, output, chunkFrames,
-				channel, MovieFiles.IMAGEJ);
-			final SlurmSuperres jobs = new SlurmSuperres(slurm.job(), model, List.of("--tile", Integer
-				.toString(side), "--device", device, "--channel", Integer.toString(channel), "--bits",
-				Integer.toString(bits)), deleteParts);
+				run.channel, MovieFiles.IMAGEJ);
+			final SlurmSuperres jobs = new SlurmSuperres(slurm.job(), run.model, List.of("--tile",
+				Integer.toString(side), "--device", run.device, "--channel", Integer.toString(run.channel),
+				"--bits", Integer.toString(bits)), deleteParts);
 			Files.createDirectories(output);
 			final SlurmSuperres.Scripts written = jobs.write(tasks, scripts != null ? scripts : output
 				.resolve("slurm"));

@@ -16,6 +16,7 @@ import org.pssr.crappify.Logger;
 import org.pssr.crappify.io.Outputs;
 import org.pssr.crappify.io.StagedOutput;
 import org.pssr.imagej.MovieFiles;
+import org.pssr.imagej.StudyPlot;
 import org.pssr.train.ComputeResources;
 
 import picocli.CommandLine.Command;
@@ -56,21 +57,32 @@ public final class StudyCommand implements Callable<Integer> {
 		description = "The Markdown page to write.")
 	Path output;
 
+	@Option(names = "--plot", paramLabel = "OUT.png",
+		description = "Also draw the PSNR gain on every held-out movie, a line per choice; the page " +
+			"shows it when it is beside the page.")
+	Path plot;
+
 	@Spec
 	CommandSpec spec;
 
 	@Override
 	public Integer call() throws IOException {
 		Outputs.refuseUnwritable(output);
+		if (plot != null) Outputs.refuseUnwritable(plot);
 		final Logger log = ConsoleLogger.stderr();
 		log.log(ComputeResources.current().describe());
 		final QualityStudy study = new QualityStudy(timeLapses(SourceMovies.expand(movies), log),
 			settings(set), choices(), work, MovieFiles.IMAGEJ);
 		final List<QualityStudy.Fold> folds = study.run(log);
-		final String command = "pssr study " + String.join(" ", spec.commandLine().getParseResult()
+		// the parse result is the whole command line's, subcommand name included
+		final String command = "pssr " + String.join(" ", spec.commandLine().getParseResult()
 			.originalArgs());
+		if (plot != null) StudyPlot.save(folds, plot);
+		final String picture = plot == null ? null : output.toAbsolutePath().getParent().relativize(plot
+			.toAbsolutePath()).toString().replace('\\', '/');
 		try (StagedOutput staged = StagedOutput.file(output)) {
-			Files.write(staged.path(), study.markdown(folds, command).getBytes(StandardCharsets.UTF_8));
+			Files.write(staged.path(), study.markdown(folds, command, picture).getBytes(
+				StandardCharsets.UTF_8));
 			staged.commit();
 		}
 		System.out.println("Wrote " + output + ": " + folds.size() + " models");
