@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.crappify.TwinDataset;
 import org.pssr.testing.TestMovie;
-
-import picocli.CommandLine;
 
 /** On a synthetic stand-in; {@link CrappifyCommandRealDataTest} runs the same on the real movie. */
 class CrappifyCommandTest {
@@ -127,11 +123,7 @@ class CrappifyCommandTest {
 
 	/** Runs the CLI, expects the bad-input exit code and returns stderr. */
 	private static String run(final String... args) {
-		final CommandLine cli = Main.commandLine();
-		final StringWriter err = new StringWriter();
-		cli.setErr(new PrintWriter(err));
-		assertEquals(ExitCodes.USAGE, cli.execute(args), err.toString());
-		return err.toString().trim();
+		return CliRun.stderr(ExitCodes.USAGE, args).trim();
 	}
 
 	private static ImagePlus timeSeries(final ImagePlus image) {

@@ -32,11 +32,8 @@ class MainTest {
 
 	@Test
 	void unknownOptionIsAUsageErrorWithOneLineAndAHint() {
-		final CommandLine cli = Main.commandLine();
-		final StringWriter err = new StringWriter();
-		cli.setErr(new PrintWriter(err));
-		assertEquals(ExitCodes.USAGE, cli.execute("synth", "--no-such-option", "x.tif"));
-		assertTrue(err.toString().startsWith("pssr: "), err.toString());
-		assertTrue(err.toString().contains("--help"));
+		final String err = CliRun.stderr(ExitCodes.USAGE, "synth", "--no-such-option", "x.tif");
+		assertTrue(err.startsWith("pssr: "), err);
+		assertTrue(err.contains("--help"));
 	}
 }

@@ -1,11 +1,8 @@
 package org.pssr.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,32 +10,22 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.process.ByteProcessor;
 
-import picocli.CommandLine;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.testing.TestMovie;
 
-/** What {@code pssr study} refuses before training anything; QualityStudyTest runs real folds. */
+/** What {@code pssr study} refuses, and the page it writes; QualityStudyTest checks the folds. */
 class StudyCommandTest {
 
 	@TempDir
 	Path dir;
-
-	private String run(final int expectedExit, final String... args) {
-		final CommandLine cli = Main.commandLine();
-		final StringWriter err = new StringWriter();
-		cli.setErr(new PrintWriter(err));
-		assertEquals(expectedExit, cli.execute(args), err.toString());
-		return err.toString();
-	}
 
 	@Test
 	void aSingleFrameIsNoTimeLapseSoOneMovieIsLeftAndThatIsTooFew() {
 		final Path still = dir.resolve("still.tif");
 		IJ.saveAsTiff(new ImagePlus("still", new ByteProcessor(64, 64)), still.toString());
 		final Path output = dir.resolve("quality.md");
-		final String err = run(ExitCodes.USAGE, "study", "--movies", still.toString(),
+		final String err = CliRun.stderr(ExitCodes.USAGE, "study", "--movies", still.toString(),
 			TestMovie.NUCLEI.synthetic().toString(), "--vary", "stability=0,1", "--work", dir.resolve("w")
 				.toString(), "--output", output.toString());
 		assertTrue(err.contains("at least two movies, not 1"), err);
@@ -48,7 +35,7 @@ class StudyCommandTest {
 	@Test
 	void thePageQuotesTheCommandThatMadeItAndShowsItsPlot() throws Exception {
 		final Path output = dir.resolve("quality.md");
-		run(ExitCodes.OK, "study", "--movies", TestMovie.NUCLEI.synthetic().toString(), TestMovie
+		CliRun.stderr(ExitCodes.OK, "study", "--movies", TestMovie.NUCLEI.synthetic().toString(), TestMovie
 			.SEQUENCE_1.synthetic().toString(), "--vary", "epochs=1", "--set", "samples=12", "--set",
 			"tile=32", "--set", "scale=2", "--set", "batch=4", "--set", "device=cpu", "--work", dir
 				.resolve("w").toString(), "--output", output.toString(), "--plot", dir.resolve("quality.png")
@@ -62,7 +49,7 @@ class StudyCommandTest {
 
 	@Test
 	void aChoiceWithoutValuesIsAUsageError() {
-		final String err = run(ExitCodes.USAGE, "study", "--movies", TestMovie.NUCLEI.synthetic()
+		final String err = CliRun.stderr(ExitCodes.USAGE, "study", "--movies", TestMovie.NUCLEI.synthetic()
 			.toString(), TestMovie.SEQUENCE_1.synthetic().toString(), "--vary", "stability", "--work", dir
 				.resolve("w").toString(), "--output", dir.resolve("q.md").toString());
 		assertTrue(err.contains("--vary takes NAME=V1,V2"), err);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,20 +26,10 @@ import org.pssr.crappify.Normalisation;
 import org.pssr.train.UNet;
 import org.pssr.train.UNetConfig;
 
-import picocli.CommandLine;
-
 class SuperresCommandTest {
 
 	@TempDir
 	Path dir;
-
-	private String run(final int expectedExit, final String... args) {
-		final CommandLine cli = Main.commandLine();
-		final StringWriter err = new StringWriter();
-		cli.setErr(new PrintWriter(err));
-		assertEquals(expectedExit, cli.execute(args), err.toString());
-		return err.toString();
-	}
 
 	private Path movie() {
 		return movie("in.tif", 16, 3);
@@ -80,7 +68,7 @@ class SuperresCommandTest {
 	void superResolvesWithARealBundleAndEvaluatesIt() throws IOException {
 		final Path model = bundle(3);
 		final Path out = dir.resolve("out.tif");
-		run(ExitCodes.OK, "superres", "--model", model.toString(), "--input", movie("m.tif", 40, 4)
+		CliRun.stderr(ExitCodes.OK, "superres", "--model", model.toString(), "--input", movie("m.tif", 40, 4)
 			.toString(), "--output", out.toString(), "--device", "cpu", "--bits", "16");
 		final ImagePlus result = IJ.openImage(out.toString());
 		assertEquals(80, result.getWidth());
@@ -89,18 +77,18 @@ class SuperresCommandTest {
 		assertEquals(0.2, result.getCalibration().pixelWidth, 1e-9);
 
 		final Path csv = dir.resolve("scores.csv");
-		run(ExitCodes.OK, "evaluate", "--model", model.toString(), "--truth", movie("hr.tif", 64, 3)
+		CliRun.stderr(ExitCodes.OK, "evaluate", "--model", model.toString(), "--truth", movie("hr.tif", 64, 3)
 			.toString(), "--csv", csv.toString(), "--device", "cpu");
 		final List<String> lines = Files.readAllLines(csv);
 		assertEquals(4, lines.size());
 		assertTrue(lines.get(0).startsWith("frame,psnr_model,ssim_model,psnr_bicubic"), lines.get(0));
 
 		final Path figure = dir.resolve("figure.png");
-		run(ExitCodes.OK, "evaluate", "--model", model.toString(), "--truth", dir.resolve("hr.tif")
+		CliRun.stderr(ExitCodes.OK, "evaluate", "--model", model.toString(), "--truth", dir.resolve("hr.tif")
 			.toString(), "--figure", figure.toString(), "--figure-frame", "3", "--device", "cpu");
 		final ImagePlus png = IJ.openImage(figure.toString());
 		assertEquals(5 * 64 + 6 * 8, png.getWidth(), "five panels of the 64-pixel truth");
-		final String err = run(ExitCodes.USAGE, "evaluate", "--model", model.toString(), "--truth", dir
+		final String err = CliRun.stderr(ExitCodes.USAGE, "evaluate", "--model", model.toString(), "--truth", dir
 			.resolve("hr.tif").toString(), "--figure-frame", "3", "--device", "cpu");
 		assertTrue(err.contains("give --figure too"), err);
 	}
@@ -108,7 +96,7 @@ class SuperresCommandTest {
 	@Test
 	void aFiveFrameModelOnATwoFrameMovieIsRefusedWithoutOutput() throws IOException {
 		final Path out = dir.resolve("out.tif");
-		final String err = run(ExitCodes.USAGE, "superres", "--model", bundle(5).toString(), "--input",
+		final String err = CliRun.stderr(ExitCodes.USAGE, "superres", "--model", bundle(5).toString(), "--input",
 			movie("two.tif", 32, 2).toString(), "--output", out.toString(), "--device", "cpu");
 		assertTrue(err.contains("5 frames") && err.contains("only 2"), err);
 		assertFalse(Files.exists(out));
@@ -116,7 +104,7 @@ class SuperresCommandTest {
 
 	@Test
 	void aMissingModelIsAUsageErrorInOneLine() {
-		final String err = run(ExitCodes.USAGE, "superres", "--model", dir.resolve("none.pssr.zip")
+		final String err = CliRun.stderr(ExitCodes.USAGE, "superres", "--model", dir.resolve("none.pssr.zip")
 			.toString(), "--input", movie().toString(), "--output", dir.resolve("out.tif").toString());
 		assertTrue(err.startsWith("pssr: ") && err.contains("none.pssr.zip"), err);
 		assertEquals(1, err.trim().split("\n").length, err);
@@ -126,7 +114,7 @@ class SuperresCommandTest {
 	@Test
 	void aFileThatIsNotAModelIsRefusedAndNothingIsWritten() throws IOException {
 		final Path notAModel = Files.write(dir.resolve("m.pssr.zip"), new byte[] { 1, 2, 3 });
-		final String err = run(ExitCodes.USAGE, "superres", "--model", notAModel.toString(), "--input",
+		final String err = CliRun.stderr(ExitCodes.USAGE, "superres", "--model", notAModel.toString(), "--input",
 			movie().toString(), "--output", dir.resolve("out.tif").toString());
 		assertTrue(err.startsWith("pssr: ") && err.contains("m.pssr.zip"), err);
 		assertFalse(Files.exists(dir.resolve("out.tif")));
@@ -134,14 +122,14 @@ class SuperresCommandTest {
 
 	@Test
 	void aMissingInputIsAUsageError() {
-		final String err = run(ExitCodes.USAGE, "superres", "--model", "m.pssr.zip", "--input", dir
+		final String err = CliRun.stderr(ExitCodes.USAGE, "superres", "--model", "m.pssr.zip", "--input", dir
 			.resolve("nothing.tif").toString(), "--output", dir.resolve("out.tif").toString());
 		assertTrue(err.contains("nothing.tif"), err);
 	}
 
 	@Test
 	void evaluateNeedsATruthMovie() {
-		final String err = run(ExitCodes.USAGE, "evaluate", "--model", "m.pssr.zip");
+		final String err = CliRun.stderr(ExitCodes.USAGE, "evaluate", "--model", "m.pssr.zip");
 		assertTrue(err.contains("--truth"), err);
 	}
 }
