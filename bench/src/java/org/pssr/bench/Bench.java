@@ -12,23 +12,23 @@ public final class Bench {
 	private Bench() {}
 
 	/**
-	 * Full sizes fit in about 15 minutes on 2 cores with the reference; quick sizes are a smoke test of
-	 * the harness and say nothing about speed.
+	 * Full sizes: training and inference in 3-5 rounds a side, in alternation with the reference;
+	 * quick sizes are a smoke test of the harness and say nothing about speed.
 	 */
 	public static List<Workload> workloads(final boolean quick) {
-		if (quick) return Arrays.asList(new PeakWorkload(), new TrainingWorkload("small", 32, 2, 1, 1,
-			null), new InferenceWorkload("small", 32, 1, 1), new CrappifyWorkload("pssr"),
+		if (quick) return Arrays.asList(new PeakWorkload(), new TrainingWorkload("small", 32, 2, 1, 1, 2,
+			null), new InferenceWorkload("small", 32, 1, 1, 2), new CrappifyWorkload("pssr"),
 			new CziWorkload(), new SuperResolveMemoryWorkload(),
 			new TrainingMemoryWorkload(), new ChunkedSuperResolveWorkload());
 		return Arrays.asList(new PeakWorkload(), //
-			new TrainingWorkload("small", 128, 4, 1, 3, null), //
-			new TrainingWorkload("small", 256, 4, 1, 2, null), //
-			new TrainingWorkload("fast", 128, 4, 1, 3, null), //
-			new TrainingWorkload("fast", 256, 4, 1, 3, null), //
-			new TrainingWorkload("pssr", 128, 4, 1, 1, "one step timed: pssr is a GPU preset"), //
-			new TrainingWorkload("pssr", 256, 4, 1, 1, "one step timed: pssr is a GPU preset"), //
-			new InferenceWorkload("small", 256, 1, 2), //
-			new InferenceWorkload("fast", 256, 1, 3), //
+			new TrainingWorkload("small", 128, 4, 1, 3, 5, null), //
+			new TrainingWorkload("small", 256, 4, 1, 2, 5, null), //
+			new TrainingWorkload("fast", 128, 4, 1, 3, 5, null), //
+			new TrainingWorkload("fast", 256, 4, 1, 3, 5, null), //
+			new TrainingWorkload("pssr", 128, 4, 1, 1, 3, "one step timed: pssr is a GPU preset"), //
+			new TrainingWorkload("pssr", 256, 4, 1, 1, 3, "one step timed: pssr is a GPU preset"), //
+			new InferenceWorkload("small", 256, 1, 2, 5), //
+			new InferenceWorkload("fast", 256, 1, 3, 5), //
 			new CrappifyWorkload("pssr"), //
 			new CrappifyWorkload("poisson"), //
 			new CziWorkload(), //

@@ -43,8 +43,18 @@ public final class BenchReport {
 
 	/** Figure, reference and ratio of one line, as the table shows them. */
 	static String row(final Measurement m) {
-		return number(m.ours()) + " | " + number(m.reference()) + " | " + m.unit() + " | " + number(m
-			.ratio());
+		return figure(m.ours(), m.oursSpread()) + " | " + figure(m.reference(), m.referenceSpread()) +
+			" | " + m.unit() + " | " + ratio(m);
+	}
+
+	/** A figure, and the range of its rounds when it has them: {@code 12.3 (11.9-13.0)}. */
+	static String figure(final double value, final Spread spread) {
+		return spread == null ? number(value) : number(value) + " (" + number(spread.min()) + "-" +
+			number(spread.max()) + ")";
+	}
+
+	static String ratio(final Measurement m) {
+		return m.undecided() ? "undecided" : number(m.ratio());
 	}
 
 	String markdown(final List<Measurement> rows, final String command) {
@@ -55,12 +65,13 @@ public final class BenchReport {
 		s.append("- machine: ").append(machine).append('\n');
 		s.append("- ours: ").append(ourEngine).append('\n');
 		s.append("- reference: ").append(referenceEngine).append('\n');
-		s.append("- ratio: above 1 means we are better (faster, or less memory), whichever way the unit points\n\n");
+		s.append("- ratio: above 1 means we are better (faster, or less memory), whichever way the unit points; ")
+			.append("figures with a range are the median (min-max) of rounds run in alternation with the ")
+			.append("reference, and a ratio is \"undecided\" where the ranges cannot tell the sides apart\n\n");
 		s.append("| workload | ours | reference | unit | ratio | note |\n|---|---:|---:|---|---:|---|\n");
 		for (final Measurement m : rows) {
-			s.append("| ").append(m.workload()).append(" | ").append(number(m.ours())).append(" | ").append(
-				number(m.reference())).append(" | ").append(m.unit()).append(" | ").append(number(m.ratio()))
-				.append(" | ").append(cell(m.note())).append(" |\n");
+			s.append("| ").append(m.workload()).append(" | ").append(row(m)).append(" | ").append(cell(m
+				.note())).append(" |\n");
 		}
 		return s.toString();
 	}
@@ -80,6 +91,9 @@ public final class BenchReport {
 			addNumber(r, "ours", m.ours());
 			addNumber(r, "reference", m.reference());
 			addNumber(r, "ratio", m.ratio());
+			r.addProperty("undecided", m.undecided());
+			addSpread(r, "ours", m.oursSpread());
+			addSpread(r, "reference", m.referenceSpread());
 			r.addProperty("note", m.note());
 			a.add(r);
 		}
@@ -91,6 +105,12 @@ public final class BenchReport {
 	static String cell(final String note) {
 		final String flat = note.replaceAll("\\s+", " ").replace("|", "/");
 		return flat.length() <= 300 ? flat : flat.substring(0, 300) + "...";
+	}
+
+	private static void addSpread(final JsonObject o, final String side, final Spread spread) {
+		if (spread == null) return;
+		addNumber(o, side + "Min", spread.min());
+		addNumber(o, side + "Max", spread.max());
 	}
 
 	/** JSON has no NaN: a missing figure is null. */

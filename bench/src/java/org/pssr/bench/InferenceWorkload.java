@@ -7,8 +7,6 @@ import java.util.SplittableRandom;
 
 import ai.djl.Device;
 
-import com.google.gson.JsonObject;
-
 import org.pssr.train.DjlSuperResolutionModel;
 import org.pssr.train.UNet;
 import org.pssr.train.UNetConfig;
@@ -23,12 +21,20 @@ final class InferenceWorkload implements Workload {
 	private final int lrSide;
 	private final int warmup;
 	private final int reps;
+	private final int rounds;
 
-	InferenceWorkload(final String preset, final int lrSide, final int warmup, final int reps) {
+	/**
+	 * @param reps timed frames per round, after {@code warmup} frames
+	 * @param rounds rounds on each side, in alternation with the reference
+	 */
+	InferenceWorkload(final String preset, final int lrSide, final int warmup, final int reps,
+		final int rounds)
+	{
 		this.preset = preset;
 		this.lrSide = lrSide;
 		this.warmup = warmup;
 		this.reps = reps;
+		this.rounds = rounds;
 	}
 
 	@Override
@@ -45,18 +51,18 @@ final class InferenceWorkload implements Workload {
 		for (int i = 0; i < window.length; i++) {
 			window[i] = (float) r.nextDouble();
 		}
-		final double ours;
+		final Spread[] seconds;
 		try (DjlSuperResolutionModel model = new DjlSuperResolutionModel(new UNet(UNetConfig.preset(
 			preset, TrainingSteps.FRAMES, s), Device.cpu(), 1)))
 		{
-			ours = Stopwatch.medianSeconds(warmup, reps, () -> model.predict(window, 1, lrSide, lrSide));
+			seconds = Interleaved.run(rounds, () -> Stopwatch.medianSeconds(warmup, reps, () -> model
+				.predict(window, 1, lrSide, lrSide)), !context.reference().available() ? null : () -> context
+					.reference().run("infer", "--preset", preset, "--lr", Integer.toString(lrSide), "--warmup",
+						Integer.toString(warmup), "--reps", Integer.toString(reps)).get("secondsPerFrame")
+					.getAsDouble());
 		}
-		double theirs = Double.NaN;
-		if (context.reference().available()) {
-			final JsonObject j = context.reference().run("infer", "--preset", preset, "--lr", Integer
-				.toString(lrSide), "--warmup", Integer.toString(warmup), "--reps", Integer.toString(reps));
-			theirs = j.get("secondsPerFrame").getAsDouble();
-		}
+		final double ours = seconds[0].median();
+		final double theirs = seconds[1] == null ? Double.NaN : seconds[1].median();
 		final double megapixels = hr * (double) hr / 1e6;
 		final double flops = Flops.perHrPixel(preset, hr) * hr * (double) hr;
 		final double[] peak = context.peakGflops();
@@ -65,7 +71,9 @@ final class InferenceWorkload implements Workload {
 		final double theirGflops = flops / theirs / 1e9;
 		return Arrays.asList(new Measurement("inference " + what + ", untiled", "output MP/s",
 			megapixels / ours, megapixels / theirs, true, context.referenceNote(String.format(Locale.ROOT,
-				"%d warm-up + median of %d frames", warmup, reps))), new Measurement("hardware: inference " +
+				"%d rounds in alternation with the reference, each %d warm-up + median of %d frames", rounds,
+				warmup, reps))).withSpreads(seconds[0].inverse(megapixels), seconds[1] == null ? null
+					: seconds[1].inverse(megapixels)), new Measurement("hardware: inference " +
 					what, "fraction of matmul peak", oursGflops / peak[0], theirGflops / peak[1], true, context
 						.referenceNote(String.format(Locale.ROOT, "%.1f vs %.1f GFLOP/s", oursGflops,
 							theirGflops))));

@@ -12,9 +12,18 @@ public final class Measurement {
 	private final double reference;
 	private final boolean higherIsBetter;
 	private final String note;
+	private final Spread oursSpread;
+	private final Spread referenceSpread;
 
 	public Measurement(final String workload, final String unit, final double ours,
 		final double reference, final boolean higherIsBetter, final String note)
+	{
+		this(workload, unit, ours, reference, higherIsBetter, note, null, null);
+	}
+
+	private Measurement(final String workload, final String unit, final double ours,
+		final double reference, final boolean higherIsBetter, final String note,
+		final Spread oursSpread, final Spread referenceSpread)
 	{
 		this.workload = workload;
 		this.unit = unit;
@@ -22,6 +31,8 @@ public final class Measurement {
 		this.reference = reference;
 		this.higherIsBetter = higherIsBetter;
 		this.note = note == null ? "" : note;
+		this.oursSpread = oursSpread;
+		this.referenceSpread = referenceSpread;
 	}
 
 	public String workload() {
@@ -42,6 +53,40 @@ public final class Measurement {
 
 	public String note() {
 		return note;
+	}
+
+	/**
+	 * Both figures as the spread of interleaved rounds ({@link Interleaved}), in this line's unit;
+	 * the figures themselves are then the medians.
+	 *
+	 * @param reference null when the reference did not run
+	 */
+	public Measurement withSpreads(final Spread ours, final Spread reference) {
+		return new Measurement(workload, unit, ours.median(), reference == null ? Double.NaN : reference
+			.median(), higherIsBetter, note, ours, reference);
+	}
+
+	/** Null for a single figure. */
+	public Spread oursSpread() {
+		return oursSpread;
+	}
+
+	/** Null for a single figure or without a reference. */
+	public Spread referenceSpread() {
+		return referenceSpread;
+	}
+
+	/**
+	 * Whether the rounds cannot tell the two sides apart: at the ends of their spreads we would be
+	 * ahead one way and behind the other. The ratio of the medians then says nothing.
+	 */
+	public boolean undecided() {
+		if (oursSpread == null || referenceSpread == null) return false;
+		final double best = higherIsBetter ? oursSpread.max() / referenceSpread.min() : referenceSpread
+			.max() / oursSpread.min();
+		final double worst = higherIsBetter ? oursSpread.min() / referenceSpread.max() : referenceSpread
+			.min() / oursSpread.max();
+		return best > 1 && worst < 1;
 	}
 
 	/** Above 1 means we are better than the reference, whichever way the unit points. */

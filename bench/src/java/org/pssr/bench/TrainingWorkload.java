@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import com.google.gson.JsonObject;
-
 /** Samples per second of the twin training step, and the GFLOP/s it achieves as a share of the peak. */
 final class TrainingWorkload implements Workload {
 
@@ -14,16 +12,22 @@ final class TrainingWorkload implements Workload {
 	private final int batch;
 	private final int warmup;
 	private final int reps;
+	private final int rounds;
 	private final String note;
 
+	/**
+	 * @param reps timed steps per round, after {@code warmup} steps
+	 * @param rounds rounds on each side, in alternation with the reference
+	 */
 	TrainingWorkload(final String preset, final int hrTile, final int batch, final int warmup,
-		final int reps, final String note)
+		final int reps, final int rounds, final String note)
 	{
 		this.preset = preset;
 		this.hrTile = hrTile;
 		this.batch = batch;
 		this.warmup = warmup;
 		this.reps = reps;
+		this.rounds = rounds;
 		this.note = note;
 	}
 
@@ -34,24 +38,23 @@ final class TrainingWorkload implements Workload {
 
 	@Override
 	public List<Measurement> run(final BenchContext context) throws Exception {
-		final double[] steps = TrainingSteps.run(preset, hrTile, batch, warmup + reps);
-		final double ours = TrainingSteps.median(steps, warmup);
-		double theirs = Double.NaN;
-		if (context.reference().available()) {
-			final JsonObject r = context.reference().run("train", "--preset", preset, "--tile", Integer
-				.toString(hrTile), "--batch", Integer.toString(batch), "--warmup", Integer.toString(warmup),
-				"--reps", Integer.toString(reps));
-			theirs = r.get("secondsPerStep").getAsDouble();
-		}
+		final Spread[] seconds = Interleaved.run(rounds, () -> TrainingSteps.median(TrainingSteps.run(
+			preset, hrTile, batch, warmup + reps), warmup), !context.reference().available() ? null
+				: () -> context.reference().run("train", "--preset", preset, "--tile", Integer.toString(
+					hrTile), "--batch", Integer.toString(batch), "--warmup", Integer.toString(warmup), "--reps",
+					Integer.toString(reps)).get("secondsPerStep").getAsDouble());
+		final double ours = seconds[0].median();
+		final double theirs = seconds[1] == null ? Double.NaN : seconds[1].median();
 		final String what = preset + ", HR " + hrTile + " px, batch " + batch;
-		final String how = String.format(Locale.ROOT, "%d warm-up + median of %d steps%s", warmup,
-			this.reps, note == null ? "" : "; " + note);
+		final String how = String.format(Locale.ROOT, "%d rounds in alternation with the reference, " +
+			"each %d warm-up + median of %d steps%s", rounds, warmup, reps, note == null ? "" : "; " + note);
 		final double flops = Flops.twinStep(preset, hrTile, batch);
 		final double[] peak = context.peakGflops();
 		final double oursGflops = flops / ours / 1e9;
 		final double theirGflops = flops / theirs / 1e9;
 		return Arrays.asList(new Measurement("training " + what, "samples/s", batch / ours, batch /
-			theirs, true, context.referenceNote(how)), new Measurement("hardware: training " + what,
+			theirs, true, context.referenceNote(how)).withSpreads(seconds[0].inverse(batch), seconds[1] ==
+				null ? null : seconds[1].inverse(batch)), new Measurement("hardware: training " + what,
 				"fraction of matmul peak", oursGflops / peak[0], theirGflops / peak[1], true, context
 					.referenceNote(String.format(Locale.ROOT, "%.1f vs %.1f GFLOP/s (3x forward FLOPs)",
 						oursGflops, theirGflops))));
