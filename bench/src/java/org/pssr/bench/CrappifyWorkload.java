@@ -11,7 +11,7 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.util.ImgUtil;
 
-import org.pssr.crappify.Calibration;
+import org.pssr.crappify.AbstractMovie;
 import org.pssr.crappify.Degradations;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.SourceMovie;
@@ -66,32 +66,11 @@ final class CrappifyWorkload implements Workload {
 			ImgUtil.copy(m.frame(t), f);
 			frames.add(f);
 		}
-		final Calibration calibration = m.calibration();
-		return new Movie() {
-
-			@Override
-			public long width() {
-				return m.width();
-			}
-
-			@Override
-			public long height() {
-				return m.height();
-			}
-
-			@Override
-			public int frames() {
-				return frames.size();
-			}
+		return new AbstractMovie(m) {
 
 			@Override
 			public RandomAccessibleInterval<FloatType> frame(final int t) {
 				return frames.get(t);
-			}
-
-			@Override
-			public Calibration calibration() {
-				return calibration;
 			}
 		};
 	}

@@ -132,32 +132,12 @@ class TwinDatasetTest {
 	void aFailureHalfwayLeavesNothingBehind() throws IOException {
 		final Movie movie = mitocheck.movie();
 		final AtomicInteger reads = new AtomicInteger();
-		final Movie failing = new Movie() {
-
-			@Override
-			public long width() {
-				return movie.width();
-			}
-
-			@Override
-			public long height() {
-				return movie.height();
-			}
-
-			@Override
-			public int frames() {
-				return movie.frames();
-			}
+		final Movie failing = new AbstractMovie(movie) {
 
 			@Override
 			public RandomAccessibleInterval<FloatType> frame(final int t) {
 				if (reads.incrementAndGet() > 40) throw new IllegalStateException("disk unplugged");
 				return movie.frame(t);
-			}
-
-			@Override
-			public Calibration calibration() {
-				return movie.calibration();
 			}
 		};
 		final TwinCrappifier c = crappifier(List.of(new SourceMovie("failing", null, failing,

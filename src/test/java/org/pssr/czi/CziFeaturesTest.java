@@ -8,13 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -244,26 +240,8 @@ class CziFeaturesTest {
 	@MethodSource("timeLapses")
 	void readsPlanesInParallelLikeOneByOne(final CziFeatureFiles.Writer writer) throws Exception {
 		try (CziFile czi = CziFile.open(writer.write(dir).file())) {
-			final CziScene s = czi.scene(0);
-			final Map<Integer, String> serial = new HashMap<>();
-			for (int z = 0; z < s.sizeZ(); z++)
-				serial.put(z, StoredBytes.sha256(StoredBytes.of(czi.readPlane(0, 1, z, 2))));
-			final ExecutorService pool = Executors.newFixedThreadPool(4);
-			try {
-				final Map<Integer, Future<String>> parallel = new HashMap<>();
-				for (int round = 0; round < 4; round++)
-					for (int z = 0; z < s.sizeZ(); z++) {
-						final int zz = z;
-						parallel.put(z + 10 * round, pool.submit(() -> StoredBytes.sha256(StoredBytes.of(czi
-							.readPlane(0, 1, zz, 2)))));
-					}
-				for (final Map.Entry<Integer, Future<String>> f : parallel.entrySet())
-					assertEquals(serial.get(f.getKey() % 10), f.getValue().get());
-			}
-			finally {
-				pool.shutdown();
-			}
-			assertEquals(s.sizeZ(), serial.values().stream().collect(Collectors.toSet()).size(),
+			final Map<Integer, String> serial = ParallelPlaneReads.assertSameAsOneByOne(czi);
+			assertEquals(czi.scene(0).sizeZ(), serial.values().stream().collect(Collectors.toSet()).size(),
 				"the planes differ, so a mix-up would show");
 		}
 	}

@@ -9,12 +9,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -138,25 +134,7 @@ class CziSamplesTest {
 		"CellDivision_T3_Z5_CH2_X240_Y170_comp1.czi" })
 	void readsPlanesInParallelLikeOneByOne(final String name) throws Exception {
 		try (CziFile czi = CziFile.open(SharedData.czi(name))) {
-			final CziScene s = czi.scene(0);
-			final Map<Integer, String> serial = new HashMap<>();
-			for (int z = 0; z < s.sizeZ(); z++)
-				serial.put(z, StoredBytes.sha256(StoredBytes.of(czi.readPlane(0, 1, z, 2))));
-			final ExecutorService pool = Executors.newFixedThreadPool(4);
-			try {
-				final Map<Integer, Future<String>> parallel = new HashMap<>();
-				for (int round = 0; round < 4; round++)
-					for (int z = 0; z < s.sizeZ(); z++) {
-						final int zz = z;
-						parallel.put(z + 10 * round, pool.submit(() -> StoredBytes.sha256(StoredBytes.of(czi
-							.readPlane(0, 1, zz, 2)))));
-					}
-				for (final Map.Entry<Integer, Future<String>> f : parallel.entrySet())
-					assertEquals(serial.get(f.getKey() % 10), f.getValue().get());
-			}
-			finally {
-				pool.shutdown();
-			}
+			ParallelPlaneReads.assertSameAsOneByOne(czi);
 		}
 	}
 }

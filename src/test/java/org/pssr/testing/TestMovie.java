@@ -11,7 +11,7 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
 import net.imglib2.type.numeric.real.FloatType;
 
-import org.pssr.crappify.Calibration;
+import org.pssr.crappify.AbstractMovie;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.io.Folders;
 import org.pssr.crappify.io.ImageJTiffWriter;
@@ -116,32 +116,12 @@ public enum TestMovie {
 		for (final FloatType v : movie.frame(0))
 			max = Math.max(max, v.get());
 		final float factor = (float) (EIGHT_BIT_PEAK / max);
-		return new Movie() {
-
-			@Override
-			public long width() {
-				return movie.width();
-			}
-
-			@Override
-			public long height() {
-				return movie.height();
-			}
-
-			@Override
-			public int frames() {
-				return movie.frames();
-			}
+		return new AbstractMovie(movie) {
 
 			@Override
 			public RandomAccessibleInterval<FloatType> frame(final int t) {
 				return Converters.convert(movie.frame(t), (in, out) -> out.set(in.get() * factor),
 					new FloatType());
-			}
-
-			@Override
-			public Calibration calibration() {
-				return movie.calibration();
 			}
 		};
 	}

@@ -20,6 +20,11 @@ public abstract class AbstractMovie implements Movie {
 		this.calibration = calibration;
 	}
 
+	/** A movie of the size, length and calibration of {@code like}: a view or a copy of it. */
+	protected AbstractMovie(final Movie like) {
+		this(like.width(), like.height(), like.frames(), like.calibration());
+	}
+
 	@Override
 	public final long width() {
 		return width;
