@@ -12,6 +12,10 @@ Needs Debian's PyTorch:  sudo apt-get install python3-torch   (then run with /us
   pssr_reference.py train  --preset small --tile 128 --batch 4 --warmup 1 --reps 3 --threads 2
   pssr_reference.py infer  --preset small --lr 256 --warmup 1 --reps 3 --threads 2
   pssr_reference.py matmul --size 2048 --warmup 1 --reps 3 --threads 2
+  pssr_reference.py crappify --recipe pssr --tile 128 --count 64 --warmup 1 --reps 3
+
+crappify is NumPy only (python3-torch brings python3-numpy): the twin draw of
+org.pssr.crappify.TwinCrappifier with the same recipes, in one thread, as a PSSR user writes it.
 """
 import argparse
 import json
@@ -21,6 +25,7 @@ import statistics
 import sys
 import time
 
+import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -246,9 +251,75 @@ def matmul(args):
     return {"seconds": s, "gflops": 2.0 * args.size ** 3 / s / 1e9}
 
 
+def gaussian_kernel(sigma):
+    r = max(1, int(math.ceil(3 * sigma)))
+    x = np.arange(-r, r + 1, dtype=np.float64)
+    k = np.exp(-x * x / (2 * sigma * sigma))
+    return (k / k.sum()).astype(np.float32)
+
+
+def blur(image, sigma):
+    """Separable Gaussian, mirrored borders, as org.pssr.crappify.Tiles.gaussianBlur."""
+    k = gaussian_kernel(sigma)
+    r = len(k) // 2
+    h, w = image.shape
+    p = np.pad(image, ((0, 0), (r, r)), mode="symmetric")
+    rows = sum(k[i] * p[:, i:i + w] for i in range(len(k)))
+    p = np.pad(rows, ((r, r), (0, 0)), mode="symmetric")
+    return sum(k[i] * p[i:i + h, :] for i in range(len(k)))
+
+
+def downsample(image, scale):
+    h, w = image.shape
+    return image.reshape(h // scale, scale, w // scale, scale).mean(axis=(1, 3))
+
+
+def pssr_twins(x, scale, rng, salt=0.005, pepper=0.005, sigma=5.0, variance=0.05):
+    """PSSR's new_crap_AG_SP, twice with one blurred copy: salt and pepper, Poisson-like Gaussian
+    noise, clipped, then an area-average downsampling."""
+    x = np.clip(x, 0, 1)
+    sd = np.sqrt(variance * (np.maximum(blur(x, sigma), 0) + 1e-10))
+    twins = []
+    for _ in range(2):
+        u = rng.random(x.shape)
+        y = np.where(u < salt, 1.0, np.where(u < salt + pepper, 0.0, x))
+        y = np.clip(y + sd * rng.standard_normal(x.shape), 0, 1)
+        twins.append(downsample(y.astype(np.float32), scale))
+    return twins
+
+
+def poisson_twins(x, scale, rng, photons=50.0, readnoise=1.0):
+    """Downsampling first, then shot noise on the LR grid and Gaussian read noise."""
+    lr = downsample(x, scale)
+    return [((rng.poisson(photons * np.maximum(lr, 0)) + readnoise * rng.standard_normal(lr.shape))
+             / photons).astype(np.float32) for _ in range(2)]
+
+
+def crappify(args):
+    rng = np.random.default_rng(args.seed)
+    side = 512
+    movie = rng.random((8, side, side), dtype=np.float32)
+    twins = {"pssr": pssr_twins, "poisson": poisson_twins}[args.recipe]
+    half = args.frames // 2
+
+    def work():
+        for _ in range(args.count):
+            t = int(rng.integers(half, movie.shape[0] - half))
+            y, x = (int(v) for v in rng.integers(0, side - args.tile, 2))
+            tuple_ = movie[t - half:t + half + 1, y:y + args.tile, x:x + args.tile]
+            pairs = [twins(frame, args.scale, rng) for frame in tuple_]
+            x1 = np.stack([p[0] for p in pairs])
+            x2 = np.stack([p[1] for p in pairs])
+            target = tuple_[half].copy()
+            assert x1.shape == x2.shape and target.shape == (args.tile, args.tile)
+
+    s = median_seconds(args.warmup, args.reps, work)
+    return {"secondsPerRep": s, "tuplesPerSecond": args.count / s, "numpy": np.__version__}
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    p.add_argument("mode", choices=["describe", "train", "infer", "matmul"])
+    p.add_argument("mode", choices=["describe", "train", "infer", "matmul", "crappify"])
     p.add_argument("--preset", default="small", choices=sorted(PRESETS))
     p.add_argument("--frames", type=int, default=3)
     p.add_argument("--scale", type=int, default=4)
@@ -257,6 +328,8 @@ def main():
     p.add_argument("--stability", type=float, default=1.0)
     p.add_argument("--lr", type=int, default=256, help="LR frame side (infer)")
     p.add_argument("--size", type=int, default=2048, help="matrix side (matmul)")
+    p.add_argument("--recipe", default="pssr", choices=["pssr", "poisson"], help="crappify")
+    p.add_argument("--count", type=int, default=64, help="twin tuples per repetition (crappify)")
     p.add_argument("--warmup", type=int, default=1)
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--threads", type=int, default=0, help="0: PyTorch's default")
@@ -266,7 +339,8 @@ def main():
     if args.threads > 0:
         torch.set_num_threads(args.threads)
         torch.set_num_interop_threads(args.threads)
-    result = {"describe": describe, "train": train, "infer": infer, "matmul": matmul}[args.mode](args)
+    result = {"describe": describe, "train": train, "infer": infer, "matmul": matmul,
+              "crappify": crappify}[args.mode](args)
     result["torch"] = torch.__version__
     result["threads"] = torch.get_num_threads()
     json.dump(result, sys.stdout)

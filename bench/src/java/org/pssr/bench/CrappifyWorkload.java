@@ -47,16 +47,21 @@ final class CrappifyWorkload implements Workload {
 			null, movie)), Degradations.create(recipe, TrainingSteps.SCALE, Map.of()), new TwinOptions()
 				.frames(TrainingSteps.FRAMES).tile(tile).seed(42).validation(0));
 		final long[] epoch = { 0 };
-		final double s = Stopwatch.medianSeconds(1, 3, () -> {
+		final int rounds = context.quick() ? 1 : 3;
+		final Spread[] seconds = Interleaved.run(rounds, () -> Stopwatch.medianSeconds(1, 3, () -> {
 			final long e = epoch[0]++;
 			for (int i = 0; i < count; i++) {
 				c.draw(Split.TRAIN, e, i);
 			}
-		});
+		}), !context.reference().available() ? null : () -> context.reference().run("crappify",
+			"--recipe", recipe, "--tile", Integer.toString(tile), "--count", Integer.toString(count),
+			"--warmup", "1", "--reps", "3").get("secondsPerRep").getAsDouble());
 		return Collections.singletonList(new Measurement("data: crappified twin tuples, recipe " + recipe +
-			", HR " + tile + " px", "tuples/s", count / s, Double.NaN, true, String.format(Locale.ROOT,
-				"one thread, %d tuples per rep, median of 3; no reference (the Python scripts' recipes are " +
-					"not in bench/reference)", count)));
+			", HR " + tile + " px", "tuples/s", Double.NaN, Double.NaN, true, context.referenceNote(String
+				.format(Locale.ROOT, "one thread each, %d tuples per rep, %d rounds in alternation with " +
+					"the reference (NumPy, the same recipe: bench/reference crappify), each median of 3",
+					count, rounds))).withSpreads(seconds[0].inverse(count), seconds[1] == null ? null
+						: seconds[1].inverse(count)));
 	}
 
 	private static Movie inMemory(final Movie m) {
