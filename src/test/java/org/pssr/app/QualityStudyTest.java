@@ -73,6 +73,9 @@ class QualityStudyTest {
 		final List<QualityStudy.Fold> again = study.run(Logger.NONE);
 		assertEquals(List.of(a, b, a, b), opened, "a study run again uses its models, training none");
 		assertEquals(folds.get(3).psnrGain(), again.get(3).psnrGain(), 1e-9);
+		assertEquals(folds.get(3).trainingSeconds, again.get(3).trainingSeconds, 1e-9,
+			"a model used again keeps its training time");
+		assertTrue(folds.get(3).trainingSeconds > 0);
 	}
 
 	@Test
