@@ -17,7 +17,8 @@ import org.pssr.app.QualityStudy;
 public final class StudyPlot {
 
 	private static final Color[] COLOURS = { Color.BLUE, Color.RED, new Color(0, 140, 0), Color.MAGENTA,
-		Color.ORANGE, Color.CYAN.darker(), Color.GRAY, Color.BLACK };
+		Color.ORANGE, Color.CYAN.darker(), Color.GRAY, Color.BLACK, new Color(140, 70, 20), Color.PINK
+			.darker() };
 
 	private StudyPlot() {}
 
@@ -30,6 +31,9 @@ public final class StudyPlot {
 		}
 		final Plot plot = new Plot("PSSR quality study", "held-out movie (" + String.join(", ",
 			numbered(movies)) + ")", "PSNR gain over bicubic (dB)");
+		plot.setSize(960, 420);
+		double low = 0;
+		double high = 0;
 		for (int c = 0; c < choices.size(); c++) {
 			final double[] x = new double[movies.size()];
 			final double[] y = new double[movies.size()];
@@ -38,14 +42,19 @@ public final class StudyPlot {
 				final int m = movies.indexOf(f.heldOut);
 				x[m] = m + 1;
 				y[m] = f.psnrGain();
+				low = Math.min(low, y[m]);
+				high = Math.max(high, y[m]);
 			}
-			plot.setColor(COLOURS[c % COLOURS.length]);
+			final Color colour = COLOURS[c % COLOURS.length];
+			plot.setColor(colour, colour);
 			plot.add("connected circle", x, y);
 		}
+		final double margin = 0.1 * Math.max(high - low, 0.5);
+		// the right third stays free for the legend
+		plot.setLimits(0.5, movies.size() + 2, low - margin, high + margin);
 		plot.setColor(Color.LIGHT_GRAY);
 		plot.drawDottedLine(0.5, 0, movies.size() + 0.5, 0, 2);
-		plot.setLimitsToFit(false);
-		plot.setLegend(String.join("\t", choices), Plot.AUTO_POSITION);
+		plot.setLegend(String.join("\t", choices), Plot.TOP_RIGHT);
 		return plot;
 	}
 
