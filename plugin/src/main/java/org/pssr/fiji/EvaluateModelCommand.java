@@ -27,7 +27,8 @@ import org.scijava.widget.FileWidget;
 /**
  * Plugins > PSSR > Evaluate Model: degrades a ground-truth HR movie with the model's recipe,
  * super-resolves it and compares with bicubic and bilinear upsampling. Shows a results table (one
- * row per method) and a plot of PSNR per frame; headless, the table goes to the log.
+ * row per method), a plot of PSNR per frame and the evaluation's figure; headless, the table goes
+ * to the log and the figure to its file when one is given.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>PSSR>Evaluate Model", label = "Evaluate Model",
 	headless = true)
@@ -76,8 +77,9 @@ public final class EvaluateModelCommand extends InferenceCommand {
 	public EvaluateModelCommand() {
 		super("<b>Measure a model</b> on a high-resolution movie it did not train on: the movie is " +
 			"degraded with the model's recipe, super-resolved and compared with the original, next " +
-			"to bicubic and bilinear upsampling. Shows a table (PSNR, SSIM, flicker) and a plot of " +
-			"PSNR per frame.", "evaluate-model");
+			"to bicubic and bilinear upsampling. Shows a table (PSNR, SSIM, flicker), a plot of " +
+			"PSNR per frame and a figure: one frame side by side, and kymographs where flicker shows.",
+			"evaluate-model");
 	}
 
 	@Override
