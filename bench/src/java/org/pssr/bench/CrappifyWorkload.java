@@ -56,12 +56,11 @@ final class CrappifyWorkload implements Workload {
 		}), !context.reference().available() ? null : () -> context.reference().run("crappify",
 			"--recipe", recipe, "--tile", Integer.toString(tile), "--count", Integer.toString(count),
 			"--warmup", "1", "--reps", "3").get("secondsPerRep").getAsDouble());
-		return Collections.singletonList(new Measurement("data: crappified twin tuples, recipe " + recipe +
-			", HR " + tile + " px", "tuples/s", Double.NaN, Double.NaN, true, context.referenceNote(String
-				.format(Locale.ROOT, "one thread each, %d tuples per rep, %d rounds in alternation with " +
-					"the reference (NumPy, the same recipe: bench/reference crappify), each median of 3",
-					count, rounds))).withSpreads(seconds[0].inverse(count), seconds[1] == null ? null
-						: seconds[1].inverse(count)));
+		return Collections.singletonList(Measurement.rates("data: crappified twin tuples, recipe " +
+			recipe + ", HR " + tile + " px", "tuples/s", count, seconds, context.referenceNote(String.format(
+				Locale.ROOT, "one thread each, %d tuples per rep, %d rounds in alternation with the " +
+					"reference (NumPy, the same recipe: bench/reference crappify), each median of 3", count,
+				rounds))));
 	}
 
 	private static Movie inMemory(final Movie m) {

@@ -69,11 +69,10 @@ final class InferenceWorkload implements Workload {
 		final String what = preset + ", " + lrSide + "x" + lrSide + " -> " + hr + "x" + hr;
 		final double oursGflops = flops / ours / 1e9;
 		final double theirGflops = flops / theirs / 1e9;
-		return Arrays.asList(new Measurement("inference " + what + ", untiled", "output MP/s",
-			megapixels / ours, megapixels / theirs, true, context.referenceNote(String.format(Locale.ROOT,
-				"%d rounds in alternation with the reference, each %d warm-up + median of %d frames", rounds,
-				warmup, reps))).withSpreads(seconds[0].inverse(megapixels), seconds[1] == null ? null
-					: seconds[1].inverse(megapixels)), new Measurement("hardware: inference " +
+		return Arrays.asList(Measurement.rates("inference " + what + ", untiled", "output MP/s",
+			megapixels, seconds, context.referenceNote(String.format(Locale.ROOT, "%d rounds in " +
+				"alternation with the reference, each %d warm-up + median of %d frames", rounds, warmup,
+				reps))), new Measurement("hardware: inference " +
 					what, "fraction of matmul peak", oursGflops / peak[0], theirGflops / peak[1], true, context
 						.referenceNote(String.format(Locale.ROOT, "%.1f vs %.1f GFLOP/s", oursGflops,
 							theirGflops))));

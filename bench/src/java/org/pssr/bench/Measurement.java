@@ -56,6 +56,19 @@ public final class Measurement {
 	}
 
 	/**
+	 * A line of rates from interleaved rounds ({@link Interleaved}) of seconds: each side's
+	 * {@code work / seconds}, higher is better, as median (min-max).
+	 *
+	 * @param seconds our rounds' spread and the reference's (null when it did not run)
+	 */
+	public static Measurement rates(final String workload, final String unit, final double work,
+		final Spread[] seconds, final String note)
+	{
+		return new Measurement(workload, unit, Double.NaN, Double.NaN, true, note).withSpreads(
+			seconds[0].inverse(work), seconds[1] == null ? null : seconds[1].inverse(work));
+	}
+
+	/**
 	 * Both figures as the spread of interleaved rounds ({@link Interleaved}), in this line's unit;
 	 * the figures themselves are then the medians.
 	 *

@@ -23,7 +23,10 @@ public final class Spread {
 		return new Spread(s[0], n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2, s[n - 1]);
 	}
 
-	/** The spread of {@code numerator / x}: seconds per step to samples per second. */
+	/**
+	 * The spread of {@code numerator / x}, seconds per step to samples per second: its ends exactly,
+	 * its median as {@code numerator / median} (the same for an odd number of samples).
+	 */
 	public Spread inverse(final double numerator) {
 		return new Spread(numerator / max, numerator / median, numerator / min);
 	}

@@ -1,7 +1,5 @@
 package org.pssr.bench;
 
-import java.util.Arrays;
-
 /** Median wall time of repeated runs after warm-up runs that are not counted. */
 public final class Stopwatch {
 
@@ -25,8 +23,6 @@ public final class Stopwatch {
 			work.run();
 			s[i] = (System.nanoTime() - t0) / 1e9;
 		}
-		Arrays.sort(s);
-		return repetitions % 2 == 1 ? s[repetitions / 2] : (s[repetitions / 2 - 1] + s[repetitions /
-			2]) / 2;
+		return Spread.of(s).median();
 	}
 }

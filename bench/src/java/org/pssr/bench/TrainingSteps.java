@@ -56,10 +56,7 @@ final class TrainingSteps {
 	}
 
 	static double median(final double[] v, final int from) {
-		final double[] s = Arrays.copyOfRange(v, from, v.length);
-		Arrays.sort(s);
-		final int n = s.length;
-		return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+		return Spread.of(Arrays.copyOfRange(v, from, v.length)).median();
 	}
 
 	private static void delete(final Path dir) throws IOException {

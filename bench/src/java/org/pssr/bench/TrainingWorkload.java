@@ -52,9 +52,8 @@ final class TrainingWorkload implements Workload {
 		final double[] peak = context.peakGflops();
 		final double oursGflops = flops / ours / 1e9;
 		final double theirGflops = flops / theirs / 1e9;
-		return Arrays.asList(new Measurement("training " + what, "samples/s", batch / ours, batch /
-			theirs, true, context.referenceNote(how)).withSpreads(seconds[0].inverse(batch), seconds[1] ==
-				null ? null : seconds[1].inverse(batch)), new Measurement("hardware: training " + what,
+		return Arrays.asList(Measurement.rates("training " + what, "samples/s", batch, seconds, context
+			.referenceNote(how)), new Measurement("hardware: training " + what,
 				"fraction of matmul peak", oursGflops / peak[0], theirGflops / peak[1], true, context
 					.referenceNote(String.format(Locale.ROOT, "%.1f vs %.1f GFLOP/s (3x forward FLOPs)",
 						oursGflops, theirGflops))));
