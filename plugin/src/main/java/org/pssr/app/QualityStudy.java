@@ -139,11 +139,12 @@ public final class QualityStudy {
 		}
 	}
 
-	/** The training time the bundle recorded: a model used again keeps the figure of its run. */
+	/**
+	 * The training time the bundle recorded, so a model used again keeps the figure of its run; read
+	 * without loading the network, which the evaluation loads.
+	 */
 	private static double trainingSeconds(final Path model) throws IOException {
-		try (ModelBundle bundle = ModelBundle.load(model, "cpu")) {
-			return bundle.json().getAsJsonObject("training").get("seconds").getAsDouble();
-		}
+		return ModelBundle.record(model).getAsJsonObject("training").get("seconds").getAsDouble();
 	}
 
 	/** The base settings with {@code choice} applied. */

@@ -1,5 +1,6 @@
 package org.pssr.cli;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.pssr.app.QualityStudy;
 import org.pssr.app.SourceMovies;
 import org.pssr.crappify.Logger;
+import org.pssr.crappify.Movie;
 import org.pssr.crappify.io.Outputs;
 import org.pssr.crappify.io.StagedOutput;
 import org.pssr.imagej.MovieFiles;
@@ -115,7 +117,10 @@ public final class StudyCommand implements Callable<Integer> {
 	private static List<Path> timeLapses(final List<Path> files, final Logger log) throws IOException {
 		final List<Path> kept = new ArrayList<>();
 		for (final Path file : files) {
-			final int frames = MovieFiles.IMAGEJ.open(file, 1).frames();
+			final Movie movie = MovieFiles.IMAGEJ.open(file, 1);
+			final int frames = movie.frames();
+			// only its length is needed now; a CZI movie holds its file open
+			if (movie instanceof Closeable) ((Closeable) movie).close();
 			if (frames >= MIN_FRAMES) kept.add(file);
 			else log.log("study: leaving out " + file.getFileName() + " (" + frames + " frame" + (frames ==
 				1 ? "" : "s") + ", not a time-lapse)");

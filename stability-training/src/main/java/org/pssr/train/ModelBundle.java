@@ -120,14 +120,7 @@ public final class ModelBundle implements AutoCloseable {
 	 * @throws InvalidBundleException if the file is not a bundle this build can use
 	 */
 	public static ModelBundle load(final Path file, final String device) throws IOException {
-		if (!Files.isRegularFile(file)) throw new InvalidBundleException("no model bundle at " + file);
-		final Map<String, byte[]> entries;
-		try {
-			entries = Archives.read(file);
-		}
-		catch (final ZipException e) {
-			throw new InvalidBundleException(file + " is not a model bundle: " + e.getMessage(), e);
-		}
+		final Map<String, byte[]> entries = entries(file);
 		final BundleJson json = readJson(entries, file);
 		final Optional<Degradation> recipe;
 		try {
@@ -152,6 +145,24 @@ public final class ModelBundle implements AutoCloseable {
 		catch (final RuntimeException | Error e) {
 			net.close();
 			throw e;
+		}
+	}
+
+	/**
+	 * The whole {@code model.json} of a bundle, checked as {@link #load} checks it, without loading
+	 * the network: for what a bundle records (its training run) when its weights are not needed.
+	 */
+	public static JsonObject record(final Path file) throws IOException {
+		return TrainingJson.GSON.toJsonTree(readJson(entries(file), file)).getAsJsonObject();
+	}
+
+	private static Map<String, byte[]> entries(final Path file) throws IOException {
+		if (!Files.isRegularFile(file)) throw new InvalidBundleException("no model bundle at " + file);
+		try {
+			return Archives.read(file);
+		}
+		catch (final ZipException e) {
+			throw new InvalidBundleException(file + " is not a model bundle: " + e.getMessage(), e);
 		}
 	}
 
