@@ -59,7 +59,7 @@ public final class EvaluateJob {
 	public EvaluateJob withFigure(final int frame, final Path file) {
 		if (frame < 0) throw new IllegalArgumentException("the figure's frame counts from 1 (0: the " +
 			"middle frame), not " + frame);
-		figure = new EvaluationFigure(frame - 1, -1);
+		figure = new EvaluationFigure(frame - 1);
 		figureFile = file;
 		return this;
 	}

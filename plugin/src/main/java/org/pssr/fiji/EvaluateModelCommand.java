@@ -91,8 +91,10 @@ public final class EvaluateModelCommand extends InferenceCommand {
 		final Evaluation evaluation;
 		final EvaluateJob job;
 		try (OpenModel model = openModel()) {
-			job = new EvaluateJob(model, tile, seed).withFigure(figureframe, Commands.given(figurefile)
-				? figurefile.toPath() : null);
+			job = new EvaluateJob(model, tile, seed);
+			// headless, a figure is drawn only to be saved
+			if (Commands.given(figurefile) || !GraphicsEnvironment.isHeadless()) job.withFigure(
+				figureframe, Commands.given(figurefile) ? figurefile.toPath() : null);
 			if (recipe != null && !recipe.trim().isEmpty()) job.withRecipe(recipe.trim());
 			evaluation = job.run(movie(), source(),
 				Commands.given(csvfile) ? csvfile.toPath() : null, ImageJLogger.INSTANCE);

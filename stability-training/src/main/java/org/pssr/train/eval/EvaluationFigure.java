@@ -18,7 +18,6 @@ public final class EvaluationFigure {
 	public static final String[] KYMOGRAPHS = { "bicubic", "model", "truth" };
 
 	private final int frame;
-	private final int row;
 	private int hrWidth;
 	private int hrHeight;
 	private int lrWidth;
@@ -26,21 +25,15 @@ public final class EvaluationFigure {
 	private float[][] kymographs;
 	private int frames;
 
-	/**
-	 * @param frame the frame of the panels, 0-based; negative for the middle frame
-	 * @param row the HR row of the kymographs; negative for the middle row
-	 */
-	public EvaluationFigure(final int frame, final int row) {
+	/** @param frame the frame of the panels, 0-based; negative for the middle frame */
+	public EvaluationFigure(final int frame) {
 		this.frame = frame;
-		this.row = row;
 	}
 
 	/** Called by the evaluator before the first frame. */
 	void start(final int frames, final int lrWidth, final int lrHeight, final int scale) {
 		if (frame >= frames) throw new IllegalArgumentException("the figure's frame " + (frame + 1) +
 			" is past the movie's " + frames + " frames");
-		if (row >= lrHeight * scale) throw new IllegalArgumentException("the kymograph's row " + row +
-			" is past the truth's " + lrHeight * scale + " rows (at x" + scale + ")");
 		this.frames = frames;
 		this.lrWidth = lrWidth;
 		hrWidth = lrWidth * scale;
@@ -49,7 +42,10 @@ public final class EvaluationFigure {
 		panels = null;
 	}
 
-	/** Called by the evaluator with frame {@code t}: the first LR draw and what became of it. */
+	/**
+	 * Called by the evaluator with frame {@code t}: the first LR draw and what became of it, arrays
+	 * the evaluator makes afresh for each frame and never changes, so they are kept, not copied.
+	 */
 	void offer(final int t, final float[] lr, final float[] bicubic, final float[] model,
 		final float[] truth)
 	{
@@ -61,8 +57,7 @@ public final class EvaluationFigure {
 		final float[] difference = new float[model.length];
 		for (int i = 0; i < difference.length; i++)
 			difference[i] = Math.abs(model[i] - truth[i]);
-		panels = new float[][] { lr.clone(), bicubic.clone(), model.clone(), truth.clone(),
-			difference };
+		panels = new float[][] { lr, bicubic, model, truth, difference };
 	}
 
 	/** The frame of the panels, 0-based. */
@@ -70,9 +65,9 @@ public final class EvaluationFigure {
 		return frame < 0 ? frames / 2 : frame;
 	}
 
-	/** The HR row of the kymographs. */
+	/** The HR row of the kymographs: the middle one. */
 	public int kymographRow() {
-		return row < 0 ? hrHeight / 2 : row;
+		return hrHeight / 2;
 	}
 
 	public int hrWidth() {
