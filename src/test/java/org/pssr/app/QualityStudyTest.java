@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,8 +57,9 @@ class QualityStudyTest {
 			assertTrue(Double.isFinite(f.psnrGain()) && Double.isFinite(f.ssimGain()) && f
 				.temporalRatio() > 0 && f.noiseRatio() > 0, f.choice + " " + f.heldOut);
 		}
-		assertTrue(Files.isRegularFile(dir.resolve("models/stability-1-without-mitocheck_nuclei" +
-			".pssr.zip")));
+		assertTrue(Files.isRegularFile(study.modelFile("stability=1", b)));
+		assertTrue(study.modelFile("stability=1", b).getFileName().toString().startsWith(
+			"stability-1-without-mitocheck_nuclei-"));
 
 		final String md = study.markdown(folds, "pssr study test", "quality.png");
 		assertTrue(md.contains("Made by `pssr study test`"), md);
@@ -76,6 +78,22 @@ class QualityStudyTest {
 		assertEquals(folds.get(3).trainingSeconds, again.get(3).trainingSeconds, 1e-9,
 			"a model used again keeps its training time");
 		assertTrue(folds.get(3).trainingSeconds > 0);
+	}
+
+	@Test
+	void aModelTrainedWithOtherBaseSettingsIsNotTakenForTheChoice() {
+		final List<Path> two = List.of(dir.resolve("a.tif"), dir.resolve("b.tif"));
+		final QualityStudy tiny = study(two);
+		final Map<String, String> otherSeed = new HashMap<>(TINY);
+		otherSeed.put("seed", "7");
+		final QualityStudy seeded = new QualityStudy(two, otherSeed, List.of("stability=0"), dir
+			.resolve("models"), MovieFiles.IMAGEJ);
+		assertEquals(tiny.modelFile("stability=0", two.get(0)), study(two).modelFile("stability=0", two
+			.get(0)));
+		assertFalse(tiny.modelFile("stability=0", two.get(0)).equals(seeded.modelFile("stability=0", two
+			.get(0))));
+		assertFalse(tiny.modelFile("stability=0", two.get(0)).equals(tiny.modelFile("stability=0", two
+			.get(1))));
 	}
 
 	@Test

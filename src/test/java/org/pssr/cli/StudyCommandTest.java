@@ -37,14 +37,26 @@ class StudyCommandTest {
 		final Path output = dir.resolve("quality.md");
 		CliRun.stderr(ExitCodes.OK, "study", "--movies", TestMovie.NUCLEI.synthetic().toString(), TestMovie
 			.SEQUENCE_1.synthetic().toString(), "--vary", "epochs=1", "--set", "samples=12", "--set",
-			"tile=32", "--set", "scale=2", "--set", "batch=4", "--set", "device=cpu", "--work", dir
-				.resolve("w").toString(), "--output", output.toString(), "--plot", dir.resolve("quality.png")
-					.toString());
+			"tile=32", "--set", "scale=2", "--set", "batch=4", "--set", "device=cpu", "--evaluate-recipe",
+			"poisson", "--work", dir.resolve("w").toString(), "--output", output.toString(), "--plot", dir
+				.resolve("quality.png").toString());
 		final String page = Files.readString(output);
 		assertTrue(page.contains("Made by `pssr study --movies "), page);
+		assertTrue(page.contains("degraded with recipe `poisson` for every model"), page);
 		assertTrue(page.contains("`preset=small epochs=10 batch=4 "), "base settings in order: " + page);
 		assertTrue(page.contains("](quality.png)") && Files.isRegularFile(dir.resolve("quality.png")),
 			page);
+	}
+
+	@Test
+	void anUnknownEvaluationRecipeIsRefusedBeforeAnyTraining() {
+		final Path work = dir.resolve("w");
+		final String err = CliRun.stderr(ExitCodes.USAGE, "study", "--movies", TestMovie.NUCLEI
+			.synthetic().toString(), TestMovie.SEQUENCE_1.synthetic().toString(), "--vary", "epochs=1",
+			"--evaluate-recipe", "blurry", "--work", work.toString(), "--output", dir.resolve("q.md")
+				.toString());
+		assertTrue(err.contains("blurry"), err);
+		assertFalse(Files.exists(work));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package org.pssr.app;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +13,11 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 
+import org.pssr.crappify.Degradations;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.SourceMovie;
+import org.pssr.crappify.io.Checksums;
 import org.pssr.train.ModelBundle;
 import org.pssr.train.TrainingListener;
 import org.pssr.train.TrainingOptions;
@@ -38,12 +41,14 @@ public final class QualityStudy {
 	private final List<String> choices;
 	private final Path work;
 	private final MovieOpener opener;
+	private String evaluationRecipe;
 
 	/**
 	 * @param movies the time-lapse movies; each is held out once
 	 * @param base settings that differ from {@link #DEFAULTS} for every run
 	 * @param choices {@code name=value} settings, each compared with the others on every fold
-	 * @param work where the models go; a model already there is used again, not retrained
+	 * @param work where the models go; a model already there is used again, not retrained, when it
+	 *          was trained with the same settings (its file name says which)
 	 */
 	public QualityStudy(final List<Path> movies, final Map<String, String> base,
 		final List<String> choices, final Path work, final MovieOpener opener)
@@ -62,6 +67,18 @@ public final class QualityStudy {
 		this.opener = opener;
 		for (final String choice : choices)
 			settings(choice);
+	}
+
+	/**
+	 * Evaluates every model on LR movies degraded with {@code name} (a recipe's name or a recipe
+	 * file) instead of each model's own recipe, so that choices of recipe are compared on the same
+	 * data.
+	 */
+	public QualityStudy evaluatedWith(final String name) {
+		for (final String choice : choices)
+			Degradations.create(name, Integer.parseInt(settings(choice).get("scale")), Map.of());
+		evaluationRecipe = name;
+		return this;
 	}
 
 	/** One model: a choice, trained without one movie and evaluated on it. */
@@ -110,16 +127,16 @@ public final class QualityStudy {
 			final TwinDraw draw = draw(settings);
 			for (final Path heldOut : movies) {
 				final String name = heldOut.getFileName().toString();
-				final Path model = work.resolve(fileName(choice) + "-without-" + stem(name) + ModelBundle
-					.SUFFIX);
+				final Path model = modelFile(choice, heldOut);
 				log.log("study: " + choice + ", held out " + name);
 				if (Files.exists(model)) log.log("study: using " + model + " again (delete it to retrain)");
 				else train(settings, draw, heldOut, model, log);
 				final double seconds = trainingSeconds(model);
 				try (OpenModel opened = ModelFiles.open(model, settings.get("device"))) {
 					final Movie truth = opener.open(heldOut, draw.channel);
-					folds.add(new Fold(choice, name, new EvaluateJob(opened, 0, 1).run(truth, heldOut, null,
-						log), seconds));
+					final EvaluateJob evaluation = new EvaluateJob(opened, 0, 1);
+					if (evaluationRecipe != null) evaluation.withRecipe(evaluationRecipe);
+					folds.add(new Fold(choice, name, evaluation.run(truth, heldOut, null, log), seconds));
 				}
 			}
 		}
@@ -209,8 +226,16 @@ public final class QualityStudy {
 		return new String[] { setting.substring(0, eq).trim(), setting.substring(eq + 1).trim() };
 	}
 
-	private static String fileName(final String choice) {
-		return choice.replaceAll("[^A-Za-z0-9.=-]", "_").replace('=', '-');
+	/**
+	 * The model of {@code choice} without {@code heldOut}: named by the choice for people, and by a
+	 * digest of all its settings so that a model trained with other base settings (or other
+	 * defaults) is never taken for it.
+	 */
+	Path modelFile(final String choice, final Path heldOut) {
+		final String digest = Checksums.sha256(settings(choice).toString().getBytes(
+			StandardCharsets.UTF_8)).substring(0, 8);
+		return work.resolve(choice.replaceAll("[^A-Za-z0-9.=-]", "_").replace('=', '-') + "-without-" +
+			stem(heldOut.getFileName().toString()) + "-" + digest + ModelBundle.SUFFIX);
 	}
 
 	private static String stem(final String name) {
@@ -237,8 +262,9 @@ public final class QualityStudy {
 		for (int i = 0; i < movies.size(); i++)
 			md.append(i == 0 ? "" : ", ").append('`').append(movies.get(i).getFileName()).append('`');
 		md.append("): for every movie, a model trained on the others (twins drawn on the fly) and ")
-			.append("evaluated on it as `pssr evaluate` does (degraded with the model's own recipe, ")
-			.append("noise seed 1). Base settings, `pssr train`'s defaults but for those given: ");
+			.append("evaluated on it as `pssr evaluate` does (degraded with ").append(
+				evaluationRecipe == null ? "the model's own recipe" : "recipe `" + evaluationRecipe +
+					"` for every model").append(", noise seed 1). Base settings, `pssr train`'s defaults but for those given: ");
 		final Map<String, String> shown = new LinkedHashMap<>(DEFAULTS);
 		shown.putAll(base);
 		final List<String> pairs = new ArrayList<>();
