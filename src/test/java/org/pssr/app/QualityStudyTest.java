@@ -63,8 +63,8 @@ class QualityStudyTest {
 
 		final String md = study.markdown(folds, "pssr study test", "quality.png");
 		assertTrue(md.contains("Made by `pssr study test`"), md);
-		assertTrue(md.contains("| stability=0 | ") && md.contains("| stability=1 | "), md);
-		assertTrue(md.contains("| stability=1 | mitocheck_nuclei.tif | "), md);
+		assertTrue(md.contains("| stability=0 | own | ") && md.contains("| stability=1 | own | "), md);
+		assertTrue(md.contains("| stability=1 | own | mitocheck_nuclei.tif | "), md);
 		assertTrue(md.contains("epochs=1") && md.contains("preset=small"), "the base settings: " + md);
 		assertTrue(md.contains("](quality.png)"), md);
 		final Plot plot = StudyPlot.plot(folds);

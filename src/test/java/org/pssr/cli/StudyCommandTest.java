@@ -38,11 +38,15 @@ class StudyCommandTest {
 		CliRun.stderr(ExitCodes.OK, "study", "--movies", TestMovie.NUCLEI.synthetic().toString(), TestMovie
 			.SEQUENCE_1.synthetic().toString(), "--vary", "epochs=1", "--set", "samples=12", "--set",
 			"tile=32", "--set", "scale=2", "--set", "batch=4", "--set", "device=cpu", "--evaluate-recipe",
-			"poisson", "--work", dir.resolve("w").toString(), "--output", output.toString(), "--plot", dir
+			"poisson,pssr", "--work", dir.resolve("w").toString(), "--output", output.toString(), "--plot", dir
 				.resolve("quality.png").toString());
 		final String page = Files.readString(output);
 		assertTrue(page.contains("Made by `pssr study --movies "), page);
-		assertTrue(page.contains("degraded with recipe `poisson` for every model"), page);
+		assertTrue(page.contains("each of the recipes poisson, pssr for every model"), page);
+		assertTrue(page.contains("| epochs=1 | poisson | ") && page.contains("| epochs=1 | pssr | "),
+			"a row of averages per recipe of the LR data: " + page);
+		assertTrue(page.indexOf("| epochs=1 | pssr | ") < page.indexOf("| epochs=1 | pssr | " +
+			"drosophila_h2b_seq1.tif"), page);
 		assertTrue(page.contains("`preset=small epochs=10 batch=4 "), "base settings in order: " + page);
 		assertTrue(page.contains("](quality.png)") && Files.isRegularFile(dir.resolve("quality.png")),
 			page);

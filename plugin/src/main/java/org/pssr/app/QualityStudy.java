@@ -36,12 +36,15 @@ public final class QualityStudy {
 	/** The settings a choice or the base may change, with {@code pssr train}'s defaults. */
 	public static final Map<String, String> DEFAULTS = defaults();
 
+	/** {@link Fold#degradation} of a fold evaluated with its model's own recipe. */
+	public static final String OWN = "own";
+
 	private final List<Path> movies;
 	private final Map<String, String> base;
 	private final List<String> choices;
 	private final Path work;
 	private final MovieOpener opener;
-	private String evaluationRecipe;
+	private List<String> evaluationRecipes = List.of();
 
 	/**
 	 * @param movies the time-lapse movies; each is held out once
@@ -70,14 +73,16 @@ public final class QualityStudy {
 	}
 
 	/**
-	 * Evaluates every model on LR movies degraded with {@code name} (a recipe's name or a recipe
-	 * file) instead of each model's own recipe, so that choices of recipe are compared on the same
-	 * data.
+	 * Evaluates every model on LR movies degraded with each of {@code names} (a recipe's name or a
+	 * recipe file) instead of with each model's own recipe, so that choices of recipe are compared on
+	 * the same data, and a model is seen on cleaner and noisier data than it was trained for.
 	 */
-	public QualityStudy evaluatedWith(final String name) {
-		for (final String choice : choices)
-			Degradations.create(name, Integer.parseInt(settings(choice).get("scale")), Map.of());
-		evaluationRecipe = name;
+	public QualityStudy evaluatedWith(final List<String> names) {
+		if (names.isEmpty()) throw new IllegalArgumentException("no recipe to evaluate with");
+		for (final String name : names)
+			for (final String choice : choices)
+				Degradations.create(name, Integer.parseInt(settings(choice).get("scale")), Map.of());
+		evaluationRecipes = List.copyOf(names);
 		return this;
 	}
 
@@ -85,17 +90,25 @@ public final class QualityStudy {
 	public static final class Fold {
 
 		public final String choice;
+		/** The recipe the held-out movie was degraded with: a name, a recipe file or "own". */
+		public final String degradation;
 		public final String heldOut;
 		public final Evaluation evaluation;
 		public final double trainingSeconds;
 
-		Fold(final String choice, final String heldOut, final Evaluation evaluation,
-			final double trainingSeconds)
+		Fold(final String choice, final String degradation, final String heldOut,
+			final Evaluation evaluation, final double trainingSeconds)
 		{
 			this.choice = choice;
+			this.degradation = degradation;
 			this.heldOut = heldOut;
 			this.evaluation = evaluation;
 			this.trainingSeconds = trainingSeconds;
+		}
+
+		/** The choice, and the recipe of the LR data unless it was the model's own. */
+		public String label() {
+			return OWN.equals(degradation) ? choice : choice + " on " + degradation;
 		}
 
 		/** Model minus bicubic PSNR, dB. */
@@ -134,9 +147,11 @@ public final class QualityStudy {
 				final double seconds = trainingSeconds(model);
 				try (OpenModel opened = ModelFiles.open(model, settings.get("device"))) {
 					final Movie truth = opener.open(heldOut, draw.channel);
-					final EvaluateJob evaluation = new EvaluateJob(opened, 0, 1);
-					if (evaluationRecipe != null) evaluation.withRecipe(evaluationRecipe);
-					folds.add(new Fold(choice, name, evaluation.run(truth, heldOut, null, log), seconds));
+					if (evaluationRecipes.isEmpty()) folds.add(new Fold(choice, OWN, name, new EvaluateJob(
+						opened, 0, 1).run(truth, heldOut, null, log), seconds));
+					for (final String recipe : evaluationRecipes)
+						folds.add(new Fold(choice, recipe, name, new EvaluateJob(opened, 0, 1).withRecipe(recipe)
+							.run(truth, heldOut, null, log), seconds));
 				}
 			}
 		}
@@ -263,8 +278,9 @@ public final class QualityStudy {
 			md.append(i == 0 ? "" : ", ").append('`').append(movies.get(i).getFileName()).append('`');
 		md.append("): for every movie, a model trained on the others (twins drawn on the fly) and ")
 			.append("evaluated on it as `pssr evaluate` does (degraded with ").append(
-				evaluationRecipe == null ? "the model's own recipe" : "recipe `" + evaluationRecipe +
-					"` for every model").append(", noise seed 1). Base settings, `pssr train`'s defaults but for those given: ");
+				evaluationRecipes.isEmpty() ? "the model's own recipe" : "each of the recipes " + String
+					.join(", ", evaluationRecipes) + " for every model, the column *LR made with*").append(
+						", noise seed 1). Base settings, `pssr train`'s defaults but for those given: ");
 		final Map<String, String> shown = new LinkedHashMap<>(DEFAULTS);
 		shown.putAll(base);
 		final List<String> pairs = new ArrayList<>();
@@ -275,27 +291,36 @@ public final class QualityStudy {
 			.append("fraction of bicubic's (lower is better). Training minutes are the wall time each model's ")
 			.append("bundle recorded, on the machine that trained it.\n\n");
 		md.append("## Averages over the held-out movies\n\n");
-		md.append("| choice | PSNR gain (dB) | SSIM gain | temporal error (x bicubic) | noise difference ")
-			.append("(x bicubic) | training (min) |\n|---|---|---|---|---|---|\n");
-		for (final String choice : choices) {
-			final List<Fold> of = new ArrayList<>();
-			for (final Fold f : folds)
-				if (f.choice.equals(choice)) of.add(f);
-			md.append(String.format(Locale.ROOT, "| %s | %+.2f | %+.3f | %.2f | %.2f | %.1f |\n", choice,
-				mean(of, Fold::psnrGain), mean(of, Fold::ssimGain), mean(of, Fold::temporalRatio), mean(of,
-					Fold::noiseRatio), mean(of, f -> f.trainingSeconds) / 60));
-		}
+		md.append("| choice | LR made with | PSNR gain (dB) | SSIM gain | temporal error (x bicubic) | ")
+			.append("noise difference (x bicubic) | training (min) |\n|---|---|---|---|---|---|---|\n");
+		for (final String degradation : degradations(folds))
+			for (final String choice : choices) {
+				final List<Fold> of = new ArrayList<>();
+				for (final Fold f : folds)
+					if (f.choice.equals(choice) && f.degradation.equals(degradation)) of.add(f);
+				md.append(String.format(Locale.ROOT, "| %s | %s | %+.2f | %+.3f | %.2f | %.2f | %.1f |\n",
+					choice, degradation, mean(of, Fold::psnrGain), mean(of, Fold::ssimGain), mean(of,
+						Fold::temporalRatio), mean(of, Fold::noiseRatio), mean(of, f -> f.trainingSeconds) / 60));
+			}
 		if (plot != null) md.append("\n![PSNR gain over bicubic on every held-out movie](").append(plot)
 			.append(")\n");
 		md.append("\n## Every held-out movie\n\n");
-		md.append("| choice | held out | model PSNR | bicubic PSNR | PSNR gain | SSIM gain | temporal ")
-			.append("(x bicubic) | noise (x bicubic) |\n|---|---|---|---|---|---|---|---|\n");
+		md.append("| choice | LR made with | held out | model PSNR | bicubic PSNR | PSNR gain | SSIM ")
+			.append("gain | temporal (x bicubic) | noise (x bicubic) |\n|---|---|---|---|---|---|---|---|---|\n");
 		for (final Fold f : folds)
 			md.append(String.format(Locale.ROOT,
-				"| %s | %s | %.2f | %.2f | %+.2f | %+.3f | %.2f | %.2f |\n",
-				f.choice, f.heldOut, f.evaluation.meanPsnr("model"), f.evaluation.meanPsnr("bicubic"), f
+				"| %s | %s | %s | %.2f | %.2f | %+.2f | %+.3f | %.2f | %.2f |\n",
+				f.choice, f.degradation, f.heldOut, f.evaluation.meanPsnr("model"), f.evaluation.meanPsnr("bicubic"), f
 					.psnrGain(), f.ssimGain(), f.temporalRatio(), f.noiseRatio()));
 		return md.toString();
+	}
+
+	/** The recipes the folds were evaluated with, in the order they were given. */
+	private static List<String> degradations(final List<Fold> folds) {
+		final List<String> all = new ArrayList<>();
+		for (final Fold f : folds)
+			if (!all.contains(f.degradation)) all.add(f.degradation);
+		return all;
 	}
 
 	private static double mean(final List<Fold> folds,

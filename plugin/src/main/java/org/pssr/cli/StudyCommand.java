@@ -50,10 +50,11 @@ public final class StudyCommand implements Callable<Integer> {
 		description = "A base setting for every run, repeatable (default: 'pssr train's defaults).")
 	List<String> set;
 
-	@Option(names = "--evaluate-recipe", paramLabel = "NAME|RECIPE.json",
-		description = "Degrade the held-out movies with this recipe for every model (default: each " +
-			"model's own recipe); needed to compare recipes on the same LR data.")
-	String evaluateRecipe;
+	@Option(names = "--evaluate-recipe", split = ",", paramLabel = "NAME|RECIPE.json",
+		description = "Degrade the held-out movies with these recipes for every model, each its own " +
+			"rows (default: each model's own recipe); to compare recipes on the same LR data, and to see " +
+			"models on cleaner and noisier data than they were trained for.")
+	List<String> evaluateRecipes;
 
 	@Option(names = "--work", required = true, paramLabel = "DIR",
 		description = "Where the models go; a model already there is used again (a study that was " +
@@ -80,7 +81,7 @@ public final class StudyCommand implements Callable<Integer> {
 		log.log(ComputeResources.current().describe());
 		final QualityStudy study = new QualityStudy(timeLapses(SourceMovies.expand(movies), log),
 			settings(set), choices(), work, MovieFiles.IMAGEJ);
-		if (evaluateRecipe != null) study.evaluatedWith(evaluateRecipe);
+		if (evaluateRecipes != null) study.evaluatedWith(evaluateRecipes);
 		final List<QualityStudy.Fold> folds = study.run(log);
 		// the parse result is the whole command line's, subcommand name included
 		final String command = "pssr " + String.join(" ", spec.commandLine().getParseResult()

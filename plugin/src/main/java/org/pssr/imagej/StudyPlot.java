@@ -26,7 +26,7 @@ public final class StudyPlot {
 		final List<String> choices = new ArrayList<>();
 		final List<String> movies = new ArrayList<>();
 		for (final QualityStudy.Fold f : folds) {
-			if (!choices.contains(f.choice)) choices.add(f.choice);
+			if (!choices.contains(f.label())) choices.add(f.label());
 			if (!movies.contains(f.heldOut)) movies.add(f.heldOut);
 		}
 		final Plot plot = new Plot("PSSR quality study", "held-out movie (" + String.join(", ",
@@ -38,7 +38,7 @@ public final class StudyPlot {
 			final double[] x = new double[movies.size()];
 			final double[] y = new double[movies.size()];
 			for (final QualityStudy.Fold f : folds) {
-				if (!f.choice.equals(choices.get(c))) continue;
+				if (!f.label().equals(choices.get(c))) continue;
 				final int m = movies.indexOf(f.heldOut);
 				x[m] = m + 1;
 				y[m] = f.psnrGain();
