@@ -3,21 +3,19 @@ package org.pssr.czi;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * The facts of a CZI's XML metadata and TimeStamps attachment that a reader needs: pixel size,
@@ -96,92 +94,114 @@ public final class CziMetadata {
 			throw in.error("metadata at offset " + xmlPosition + " claims " + xmlSize +
 				" bytes of XML in a segment of " + segment.size + " bytes");
 		final ByteBuffer xml = in.read(segment.payload() + XML_OFFSET, xmlSize, "metadata XML");
-		final Element root = parse(xml.array(), in, segment.payload() + XML_OFFSET).getDocumentElement();
-		final Element metadata = child(root, "Metadata");
-		final Element scaling = child(child(metadata, "Scaling"), "Items");
-		final Element image = child(child(metadata, "Information"), "Image");
-		final Element dimensions = child(image, "Dimensions");
-		final double increment = increment(child(dimensions, "T"));
-		return new CziMetadata(distance(scaling, "X"), distance(scaling, "Y"), distance(scaling, "Z"),
-			channelNames(child(dimensions, "Channels")), Double.isNaN(increment) ? span(stamps) : increment,
+		try {
+			return parse(xml.array(), stamps);
+		}
+		catch (final XMLStreamException e) {
+			throw new CziFormatException(in.name() + ": metadata XML at offset " + (segment.payload() +
+				XML_OFFSET) + " is not well-formed: " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * Streams through the XML and stops once the scaling and the image information are read: what
+	 * follows them (experiment, hardware and display settings) is most of a real file's XML and
+	 * none of it is needed.
+	 */
+	private static CziMetadata parse(final byte[] xml, final double[] stamps)
+		throws XMLStreamException
+	{
+		final XMLInputFactory factory = XMLInputFactory.newFactory();
+		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		final XMLStreamReader r = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
+		final Map<String, Double> distances = new HashMap<>();
+		final List<String> channels = new ArrayList<>();
+		double interval = Double.NaN;
+		double[] offsets = new double[0];
+		boolean scaling = false;
+		boolean information = false;
+		boolean channelsRead = false;
+		String distance = null;
+		// the path below the root element, e.g. "Metadata/Scaling/Items"
+		final StringBuilder path = new StringBuilder();
+		final Deque<Integer> lengths = new ArrayDeque<>();
+		int depth = 0;
+		try {
+			while (r.hasNext() && !(scaling && information)) {
+				final int event = r.next();
+				if (event == XMLStreamConstants.END_ELEMENT) {
+					depth--;
+					if (depth == 0) break;
+					final String closed = path.toString();
+					if (closed.equals("Metadata/Scaling")) scaling = true;
+					else if (closed.equals("Metadata/Information")) information = true;
+					else if (closed.equals(DIMENSIONS + "/Channels")) channelsRead = true;
+					path.setLength(lengths.pop());
+					continue;
+				}
+				if (event != XMLStreamConstants.START_ELEMENT) continue;
+				if (depth++ == 0) continue;
+				lengths.push(path.length());
+				if (path.length() > 0) path.append('/');
+				path.append(r.getLocalName());
+				final String at = path.toString();
+				if (at.equals("Metadata/Scaling/Items/Distance")) distance = r.getAttributeValue(null, "Id");
+				else if (at.equals("Metadata/Scaling/Items/Distance/Value")) {
+					distances.putIfAbsent(distance, number(text(r, path, lengths)));
+					depth--;
+				}
+				else if (at.equals(DIMENSIONS + "/Channels/Channel") && !channelsRead) {
+					final String name = r.getAttributeValue(null, "Name");
+					channels.add(name == null || name.isEmpty() ? Objects.toString(r.getAttributeValue(null,
+						"Id"), "") : name);
+				}
+				else if (at.equals(DIMENSIONS + "/T/Positions/Interval/Increment")) {
+					interval = number(text(r, path, lengths));
+					depth--;
+				}
+				else if (at.equals(DIMENSIONS + "/T/Positions/List/Offsets")) {
+					offsets = numbers(text(r, path, lengths));
+					depth--;
+				}
+			}
+		}
+		finally {
+			r.close();
+		}
+		final double increment = interval > 0 ? interval : span(offsets);
+		return new CziMetadata(micrometres(distances.get("X")), micrometres(distances.get("Y")),
+			micrometres(distances.get("Z")), channels, Double.isNaN(increment) ? span(stamps) : increment,
 			stamps);
 	}
 
-	private static Document parse(final byte[] xml, final CziInput in, final long position)
-		throws CziFormatException
+	private static final String DIMENSIONS = "Metadata/Information/Image/Dimensions";
+
+	/** The text of the element {@code r} is at, leaving {@code r} past its end and the path above it. */
+	private static String text(final XMLStreamReader r, final StringBuilder path,
+		final Deque<Integer> lengths) throws XMLStreamException
 	{
-		try {
-			final DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-			factory.setXIncludeAware(false);
-			factory.setExpandEntityReferences(false);
-			final DocumentBuilder builder = factory.newDocumentBuilder();
-			builder.setErrorHandler(new ErrorHandler() {
-
-				@Override
-				public void warning(final SAXParseException e) {}
-
-				@Override
-				public void error(final SAXParseException e) throws SAXException {
-					throw e;
-				}
-
-				@Override
-				public void fatalError(final SAXParseException e) throws SAXException {
-					throw e;
-				}
-			});
-			return builder.parse(new ByteArrayInputStream(xml));
-		}
-		catch (final SAXException | IOException | ParserConfigurationException e) {
-			throw new CziFormatException(in.name() + ": metadata XML at offset " + position +
-				" is not well-formed: " + e.getMessage(), e);
-		}
+		final String text = r.getElementText();
+		path.setLength(lengths.pop());
+		return text;
 	}
 
 	/** Metres per pixel in the XML, µm here; 0 or missing means uncalibrated. */
-	private static double distance(final Element items, final String id) {
-		if (items == null) return Double.NaN;
-		for (Node n = items.getFirstChild(); n != null; n = n.getNextSibling()) {
-			if (n instanceof Element && ((Element) n).getTagName().equals("Distance") &&
-				id.equals(((Element) n).getAttribute("Id")))
-			{
-				final double metres = number(child((Element) n, "Value"));
-				return metres > 0 ? metres * 1e6 : Double.NaN;
-			}
-		}
-		return Double.NaN;
+	private static double micrometres(final Double metres) {
+		return metres != null && metres > 0 ? metres * 1e6 : Double.NaN;
 	}
 
-	private static List<String> channelNames(final Element channels) {
-		final List<String> names = new ArrayList<>();
-		if (channels == null) return names;
-		for (Node n = channels.getFirstChild(); n != null; n = n.getNextSibling()) {
-			if (!(n instanceof Element) || !((Element) n).getTagName().equals("Channel")) continue;
-			final Element channel = (Element) n;
-			final String name = channel.getAttribute("Name");
-			names.add(name.isEmpty() ? channel.getAttribute("Id") : name);
-		}
-		return names;
-	}
-
-	private static double increment(final Element t) {
-		final Element positions = child(t, "Positions");
-		final double interval = number(child(child(positions, "Interval"), "Increment"));
-		if (interval > 0) return interval;
-		final Element offsets = child(child(positions, "List"), "Offsets");
-		if (offsets == null) return Double.NaN;
-		final String[] parts = offsets.getTextContent().trim().split("\\s+");
+	private static double[] numbers(final String text) {
+		final String[] parts = text.trim().split("\\s+");
 		final double[] values = new double[parts.length];
 		try {
 			for (int i = 0; i < parts.length; i++)
 				values[i] = Double.parseDouble(parts[i]);
 		}
 		catch (final NumberFormatException e) {
-			return Double.NaN;
+			return new double[0];
 		}
-		return span(values);
+		return values;
 	}
 
 	/** Mean gap between the first and the last value; NaN for fewer than two or no progress. */
@@ -191,20 +211,12 @@ public final class CziMetadata {
 		return gap > 0 && Double.isFinite(gap) ? gap : Double.NaN;
 	}
 
-	private static double number(final Element e) {
-		if (e == null) return Double.NaN;
+	private static double number(final String text) {
 		try {
-			return Double.parseDouble(e.getTextContent().trim());
+			return Double.parseDouble(text.trim());
 		}
 		catch (final NumberFormatException ex) {
 			return Double.NaN;
 		}
-	}
-
-	private static Element child(final Element parent, final String name) {
-		if (parent == null) return null;
-		for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling())
-			if (n instanceof Element && ((Element) n).getTagName().equals(name)) return (Element) n;
-		return null;
 	}
 }
