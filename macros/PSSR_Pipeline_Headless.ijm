@@ -21,11 +21,11 @@ results = work + File.separator + "pssr";
 File.makeDirectory(results);
 
 print("PSSR 1/3: twin training data from " + input);
-run("Generate Twin Training Data", "inputs=[" + input + "] channel=1 scale=" + scale + " frames=3 tile=" + tile + " samples=" + samples + " recipe=pssr recipefile=[] param=[] seed=1 validation=0.1 minsignal=0.05 threads=0 output=[" + twins + "]");
+run("Generate Twin Training Data", "inputs=[" + input + "] channel=1 scale=" + scale + " frames=3 tile=" + tile + " samples=" + samples + " recipe=poisson recipefile=[] param=[] seed=1 validation=0.1 minsignal=0.05 threads=0 output=[" + twins + "]");
 
 print("PSSR 2/3: training " + model);
 // The draw options (scale ... minsignal) only apply when training on movies= instead of dataset=.
-run("Train Model", "dataset=[" + twins + "] movies=[] modelfile=[" + model + "] preset=small epochs=" + epochs + " batch=8 lr=0.001 wd=0.001 stability=1 seed=42 device=auto progressevery=20 resume=[] channel=1 scale=" + scale + " frames=3 tile=" + tile + " samples=" + samples + " recipe=pssr recipefile=[] param=[] validation=0.1 minsignal=0.05");
+run("Train Model", "dataset=[" + twins + "] movies=[] modelfile=[" + model + "] preset=small epochs=" + epochs + " batch=8 lr=0.001 wd=0.001 stability=0.25 seed=42 device=auto progressevery=20 resume=[] channel=1 scale=" + scale + " frames=3 tile=" + tile + " samples=" + samples + " recipe=poisson recipefile=[] param=[] validation=0.1 minsignal=0.05");
 
 print("PSSR 3/3: super-resolving into " + results);
 files = getFileList(input);

@@ -12,6 +12,7 @@ import ij.IJ;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pssr.app.TwinDraw;
 import org.pssr.crappify.Provenance;
 import org.pssr.crappify.io.Checksums;
 import org.pssr.testing.TestMovie;
@@ -46,7 +47,7 @@ class ProvenanceTest {
 		assertEquals("7", dataset.get("draw.seed"));
 		assertEquals("2", dataset.get("scale"));
 		assertEquals("3", dataset.get("frames"));
-		assertEquals("pssr", dataset.get("recipe.name"));
+		assertEquals(TwinDraw.DEFAULT_RECIPE, dataset.get("recipe.name"));
 		assertEquals(movie.getFileName().toString(), dataset.get("sources[0].name"));
 		assertEquals(Checksums.sha256(movie), dataset.get("sources[0].sha256"));
 
@@ -57,7 +58,7 @@ class ProvenanceTest {
 		assertTrue(bundle.containsKey("created"), bundle.toString());
 		assertEquals("5", bundle.get("training.seed"));
 		assertEquals("small", bundle.get("architecture.preset"));
-		assertEquals("pssr", bundle.get("recipe.name"));
+		assertEquals(TwinDraw.DEFAULT_RECIPE, bundle.get("recipe.name"));
 		assertTrue(bundle.get("training.device").startsWith("PyTorch"), bundle.toString());
 		assertTrue(bundle.get("data").contains("seed=7"), bundle.get("data"));
 
@@ -70,7 +71,7 @@ class ProvenanceTest {
 		assertTrue(tiff.get("network").startsWith("small (3 frames, x2"), tiff.get("network"));
 		assertEquals("2", tiff.get("scale"));
 		assertEquals("3", tiff.get("frames"));
-		assertTrue(tiff.get("recipe").startsWith("pssr"), tiff.get("recipe"));
+		assertTrue(tiff.get("recipe").startsWith(TwinDraw.DEFAULT_RECIPE), tiff.get("recipe"));
 		assertTrue(tiff.get("device").startsWith(Engines.ENGINE), tiff.get("device"));
 		assertEquals("48", tiff.get("tile"));
 		assertEquals("16", tiff.get("bits"));

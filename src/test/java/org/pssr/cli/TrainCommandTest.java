@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.pssr.app.TwinDraw;
 import org.pssr.crappify.IntensityMap;
 import org.pssr.app.ModelFiles;
 import org.pssr.imagej.MovieFiles;
@@ -35,7 +36,7 @@ class TrainCommandTest {
 			"4", "--device", "cpu"));
 		try (ModelBundle b = ModelBundle.load(model, "cpu")) {
 			assertEquals(2, b.scale());
-			assertEquals("pssr", b.recipe().get().name());
+			assertEquals(TwinDraw.DEFAULT_RECIPE, b.recipe().get().name());
 			assertEquals(2, b.recipe().get().scale());
 		}
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.pssr.crappify.Degradation;
 import org.pssr.crappify.Degradations;
+import org.pssr.crappify.PoissonDegradation;
 import org.pssr.crappify.SourceMovie;
 import org.pssr.crappify.TwinCrappifier;
 import org.pssr.crappify.TwinDatasetWriter;
@@ -17,6 +18,12 @@ import org.pssr.crappify.TwinOptions;
  */
 public final class TwinDraw {
 
+	/**
+	 * Shot and read noise on the LR grid, as a low-dose acquisition has it: on real movies it trains
+	 * the models that gain most over bicubic (docs/quality.md).
+	 */
+	public static final String DEFAULT_RECIPE = PoissonDegradation.NAME;
+
 	/** 2, 4 or 8. */
 	public int scale = 4;
 	/** Frames per tuple: 1, 3 or 5. */
@@ -25,7 +32,7 @@ public final class TwinDraw {
 	public int tile = 128;
 	/** Twin samples in all, training plus validation. */
 	public int samples = 1000;
-	public String recipe = "pssr";
+	public String recipe = DEFAULT_RECIPE;
 	public Map<String, Double> parameters = Map.of();
 	/** 1-based. */
 	public int channel = 1;

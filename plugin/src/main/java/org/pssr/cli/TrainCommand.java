@@ -60,7 +60,7 @@ public final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--wd", defaultValue = "1e-3", description = "Decoupled weight decay (default: ${DEFAULT-VALUE}).")
 	double wd;
 
-	@Option(names = "--stability", defaultValue = "1",
+	@Option(names = "--stability", defaultValue = "" + TrainingOptions.DEFAULT_STABILITY,
 		description = "Weight w of L1(Y1,Y2); 0 trains the plain model (default: ${DEFAULT-VALUE}).")
 	double stability;
 

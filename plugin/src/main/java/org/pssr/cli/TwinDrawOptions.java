@@ -25,7 +25,7 @@ final class TwinDrawOptions {
 		description = "Twin samples in all, training plus validation; per epoch when drawn on the fly (default: ${DEFAULT-VALUE}).")
 	int samples;
 
-	@Option(names = "--recipe", defaultValue = "pssr", description = "pssr, poisson, gaussian, or a recipe file from 'pssr calibrate' " +
+	@Option(names = "--recipe", defaultValue = TwinDraw.DEFAULT_RECIPE, description = "poisson, pssr, gaussian, or a recipe file from 'pssr calibrate' " +
 		"(your microscope's noise) (default: ${DEFAULT-VALUE}).")
 	String recipe;
 

@@ -76,7 +76,7 @@ public final class TrainModelCommand extends TwinDrawCommand {
 	@Parameter(label = "Stability weight", min = "0", stepSize = "0.1",
 		description = "How strongly the outputs for the two noise draws of a sample must agree; " +
 			"this is what removes flicker from super-resolved movies. 0 trains a plain model.")
-	double stability = 1;
+	double stability = TrainingOptions.DEFAULT_STABILITY;
 
 	@Parameter(label = "Random seed",
 		description = "The same seed, data and options train the same model.")

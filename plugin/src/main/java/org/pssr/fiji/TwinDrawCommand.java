@@ -40,11 +40,12 @@ abstract class TwinDrawCommand extends PssrCommand {
 			"directly on movies, this many are drawn afresh every epoch.")
 	int samples = 1000;
 
-	@Parameter(label = "Degradation recipe", choices = { "pssr", "poisson" },
-		description = "How a high-resolution tile is made low-resolution. pssr: blur, noise that grows " +
-			"with brightness, salt-and-pepper, then downsampling (PSSR's recipe for point-scanning " +
-			"microscopes). poisson: downsampling, then shot and read noise (camera images).")
-	String recipe = "pssr";
+	@Parameter(label = "Degradation recipe", choices = { "poisson", "pssr" },
+		description = "How a high-resolution tile is made low-resolution. poisson: downsampling, then " +
+			"shot and read noise, as a low-dose acquisition has it. pssr: noise that grows with " +
+			"brightness and salt-and-pepper, then downsampling (PSSR's published recipe; nearly " +
+			"noise-free low-resolution images).")
+	String recipe = TwinDraw.DEFAULT_RECIPE;
 
 	@Parameter(label = "Recipe file (optional)", required = false, style = FileWidget.OPEN_STYLE,
 		persist = false,
