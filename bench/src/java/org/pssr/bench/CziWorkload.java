@@ -19,6 +19,8 @@ final class CziWorkload implements Workload {
 	private static final String[] FILES = { "CellDivision_T3_Z5_CH2_X240_Y170.czi",
 		"CellDivision_T3_Z5_CH2_X240_Y170_comp1.czi" };
 	private static final String[] CODECS = { "uncompressed", "zstd1" };
+	/** The largest real sample: opening reads its XML, sub-block directory and attachments. */
+	private static final String LARGEST = "S3_1Pos_2Mosaic_T2Z3_CH2_sm.czi";
 
 	@Override
 	public String name() {
@@ -42,6 +44,13 @@ final class CziWorkload implements Workload {
 					"reference = Files.readAllBytes of the same file; %.1f MB of pixels, median of %d", mb,
 					reps)));
 		}
+		final Path largest = context.shared().resolve("data").resolve("czi").resolve(LARGEST);
+		final double open = Stopwatch.medianSeconds(5, reps * 4, () -> CziFile.open(largest).close());
+		final double raw = Stopwatch.medianSeconds(5, reps * 4, () -> Files.readAllBytes(largest));
+		rows.add(new Measurement("data: CZI open (" + LARGEST + ", the largest sample)", "opens/s", 1 /
+			open, 1 / raw, true, String.format(Locale.ROOT, "reference = Files.readAllBytes of the whole " +
+				"%.1f MB file; open = metadata XML, sub-block directory, attachments; median of %d", Files
+					.size(largest) / 1e6, reps * 4)));
 		return rows;
 	}
 

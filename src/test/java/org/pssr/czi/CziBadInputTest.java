@@ -1,5 +1,6 @@
 package org.pssr.czi;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -205,6 +207,35 @@ class CziBadInputTest {
 			"metadata XML");
 		final byte[] file = b.xml("<ImageDocument/>").bytes();
 		assertRefused(putInt(file, b.metadataPosition + 32, Integer.MAX_VALUE), "metadata", "claims");
+	}
+
+	@Test
+	void refusesMetadataThatIsNotUtf8() {
+		final byte[] file = new CziWriter(0).rawTile(0, new byte[4], 0, 0, 2, 2).xml(
+			"<ImageDocument>\u00e9</ImageDocument>").bytes();
+		final int at = indexOf(file, new byte[] { (byte) 0xc3, (byte) 0xa9 });
+		file[at] = (byte) 0xff;
+		assertRefused(file, "metadata XML", "not UTF-8");
+	}
+
+	@Test
+	void readsTheMetadataItNeedsWithoutTheSettingsAfterIt() throws IOException {
+		// Zeiss writes scaling and image information before the long experiment, hardware and display
+		// settings; what is damaged there does not keep a movie from opening
+		final byte[] file = new CziWriter(0).rawTile(0, new byte[4], 0, 0, 2, 2).xml("<ImageDocument>" +
+			"<Metadata><Information><Image><Dimensions><Channels><Channel Id=\"Channel:0\" Name=\"GFP\"/>" +
+			"</Channels></Dimensions></Image></Information><Scaling><Items><Distance Id=\"X\"><Value>" +
+			"2e-7</Value></Distance></Items></Scaling><DisplaySetting><Channels unclosed").bytes();
+		try (CziFile czi = CziReading.open(file)) {
+			assertEquals(0.2, czi.metadata().pixelWidth(), 1e-9);
+			assertEquals(List.of("GFP"), czi.metadata().channelNames());
+		}
+	}
+
+	private static int indexOf(final byte[] haystack, final byte[] needle) {
+		for (int i = 0; i + needle.length <= haystack.length; i++)
+			if (Arrays.equals(Arrays.copyOfRange(haystack, i, i + needle.length), needle)) return i;
+		throw new AssertionError("not found");
 	}
 
 	@Test

@@ -1,8 +1,11 @@
 package org.pssr.czi;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +31,7 @@ public final class CziMetadata {
 
 	private static final int XML_OFFSET = 256;
 	private static final int MAX_XML = 256 << 20;
+	private static final String DIMENSIONS = "Metadata/Information/Image/Dimensions";
 
 	private final double pixelWidth;
 	private final double pixelHeight;
@@ -94,12 +98,15 @@ public final class CziMetadata {
 			throw in.error("metadata at offset " + xmlPosition + " claims " + xmlSize +
 				" bytes of XML in a segment of " + segment.size + " bytes");
 		final ByteBuffer xml = in.read(segment.payload() + XML_OFFSET, xmlSize, "metadata XML");
+		final String where = in.name() + ": metadata XML at offset " + (segment.payload() + XML_OFFSET);
 		try {
-			return parse(xml.array(), stamps);
+			return parse(utf8(xml), stamps);
+		}
+		catch (final CharacterCodingException e) {
+			throw new CziFormatException(where + " is not well-formed: not UTF-8 text", e);
 		}
 		catch (final XMLStreamException e) {
-			throw new CziFormatException(in.name() + ": metadata XML at offset " + (segment.payload() +
-				XML_OFFSET) + " is not well-formed: " + e.getMessage(), e);
+			throw new CziFormatException(where + " is not well-formed: " + e.getMessage(), e);
 		}
 	}
 
@@ -108,13 +115,13 @@ public final class CziMetadata {
 	 * follows them (experiment, hardware and display settings) is most of a real file's XML and
 	 * none of it is needed.
 	 */
-	private static CziMetadata parse(final byte[] xml, final double[] stamps)
+	private static CziMetadata parse(final String xml, final double[] stamps)
 		throws XMLStreamException
 	{
 		final XMLInputFactory factory = XMLInputFactory.newFactory();
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-		final XMLStreamReader r = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
+		final XMLStreamReader r = factory.createXMLStreamReader(new StringReader(xml));
 		final Map<String, Double> distances = new HashMap<>();
 		final List<String> channels = new ArrayList<>();
 		double interval = Double.NaN;
@@ -126,13 +133,12 @@ public final class CziMetadata {
 		// the path below the root element, e.g. "Metadata/Scaling/Items"
 		final StringBuilder path = new StringBuilder();
 		final Deque<Integer> lengths = new ArrayDeque<>();
-		int depth = 0;
+		boolean inRoot = false;
 		try {
 			while (r.hasNext() && !(scaling && information)) {
 				final int event = r.next();
 				if (event == XMLStreamConstants.END_ELEMENT) {
-					depth--;
-					if (depth == 0) break;
+					if (lengths.isEmpty()) break;
 					final String closed = path.toString();
 					if (closed.equals("Metadata/Scaling")) scaling = true;
 					else if (closed.equals("Metadata/Information")) information = true;
@@ -141,7 +147,10 @@ public final class CziMetadata {
 					continue;
 				}
 				if (event != XMLStreamConstants.START_ELEMENT) continue;
-				if (depth++ == 0) continue;
+				if (!inRoot) {
+					inRoot = true;
+					continue;
+				}
 				lengths.push(path.length());
 				if (path.length() > 0) path.append('/');
 				path.append(r.getLocalName());
@@ -149,7 +158,6 @@ public final class CziMetadata {
 				if (at.equals("Metadata/Scaling/Items/Distance")) distance = r.getAttributeValue(null, "Id");
 				else if (at.equals("Metadata/Scaling/Items/Distance/Value")) {
 					distances.putIfAbsent(distance, number(text(r, path, lengths)));
-					depth--;
 				}
 				else if (at.equals(DIMENSIONS + "/Channels/Channel") && !channelsRead) {
 					final String name = r.getAttributeValue(null, "Name");
@@ -158,11 +166,9 @@ public final class CziMetadata {
 				}
 				else if (at.equals(DIMENSIONS + "/T/Positions/Interval/Increment")) {
 					interval = number(text(r, path, lengths));
-					depth--;
 				}
 				else if (at.equals(DIMENSIONS + "/T/Positions/List/Offsets")) {
 					offsets = numbers(text(r, path, lengths));
-					depth--;
 				}
 			}
 		}
@@ -175,7 +181,16 @@ public final class CziMetadata {
 			stamps);
 	}
 
-	private static final String DIMENSIONS = "Metadata/Information/Image/Dimensions";
+	/**
+	 * The XML as text; CZI metadata is UTF-8. Decoded here, strictly, because the JDK's XML parser
+	 * prints broken byte sequences of a damaged file to stderr besides throwing.
+	 */
+	private static String utf8(final ByteBuffer xml) throws CharacterCodingException {
+		final String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(
+			CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT).decode(xml)
+			.toString();
+		return text.startsWith("\uFEFF") ? text.substring(1) : text;
+	}
 
 	/** The text of the element {@code r} is at, leaving {@code r} past its end and the path above it. */
 	private static String text(final XMLStreamReader r, final StringBuilder path,
