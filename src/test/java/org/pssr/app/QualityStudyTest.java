@@ -94,6 +94,15 @@ class QualityStudyTest {
 			.get(0))));
 		assertFalse(tiny.modelFile("stability=0", two.get(0)).equals(tiny.modelFile("stability=0", two
 			.get(1))));
+
+		final QualityStudy plain = new QualityStudy(two, TINY, List.of(), dir.resolve("models"),
+			MovieFiles.IMAGEJ);
+		final String base = plain.modelFile(QualityStudy.BASE, two.get(0)).getFileName().toString();
+		final String same = tiny.modelFile("stability=" + QualityStudy.DEFAULTS.get("stability"), two
+			.get(0)).getFileName().toString();
+		assertTrue(base.startsWith("base-without-a-"), "no choice: the base settings alone, " + base);
+		assertEquals(same.substring(same.lastIndexOf('-')), base.substring(base.lastIndexOf('-')),
+			"a choice that sets a default trains the same model as the base settings");
 	}
 
 	@Test

@@ -39,6 +39,9 @@ public final class QualityStudy {
 	/** {@link Fold#degradation} of a fold evaluated with its model's own recipe. */
 	public static final String OWN = "own";
 
+	/** The choice that changes nothing: the base settings themselves. */
+	public static final String BASE = "base";
+
 	private final List<Path> movies;
 	private final Map<String, String> base;
 	private final List<String> choices;
@@ -49,7 +52,8 @@ public final class QualityStudy {
 	/**
 	 * @param movies the time-lapse movies; each is held out once
 	 * @param base settings that differ from {@link #DEFAULTS} for every run
-	 * @param choices {@code name=value} settings, each compared with the others on every fold
+	 * @param choices {@code name=value} settings, each compared with the others on every fold; none:
+	 *          the base settings alone ({@link #BASE})
 	 * @param work where the models go; a model already there is used again, not retrained, when it
 	 *          was trained with the same settings (its file name says which)
 	 */
@@ -58,17 +62,16 @@ public final class QualityStudy {
 	{
 		if (movies.size() < 2) throw new IllegalArgumentException("a leave-one-movie-out study needs " +
 			"at least two movies, not " + movies.size());
-		if (choices.isEmpty()) throw new IllegalArgumentException("no choice to compare");
 		for (final String key : base.keySet())
 			requireSetting(key);
 		for (final String choice : choices)
 			requireSetting(parse(choice)[0]);
 		this.movies = List.copyOf(movies);
 		this.base = Collections.unmodifiableMap(new LinkedHashMap<>(base));
-		this.choices = List.copyOf(choices);
+		this.choices = choices.isEmpty() ? List.of(BASE) : List.copyOf(choices);
 		this.work = work;
 		this.opener = opener;
-		for (final String choice : choices)
+		for (final String choice : this.choices)
 			settings(choice);
 	}
 
@@ -183,8 +186,10 @@ public final class QualityStudy {
 	Map<String, String> settings(final String choice) {
 		final Map<String, String> s = new LinkedHashMap<>(DEFAULTS);
 		s.putAll(base);
-		final String[] kv = parse(choice);
-		s.put(kv[0], kv[1]);
+		if (!choice.equals(BASE)) {
+			final String[] kv = parse(choice);
+			s.put(kv[0], kv[1]);
+		}
 		draw(s).validationCount();
 		options(s);
 		return s;

@@ -68,7 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
 		draw.samples = samples;
 		final CrappifyJob crappify = new CrappifyJob(draw, 1, 0);
 		final TrainJob train = new TrainJob(new TrainingOptions().preset("small").epochs(epochs).batch(
-			4).learningRate(1e-3).stability(1).seed(42).device(device).progressEvery(25), model);
+			4).learningRate(1e-3).seed(42).device(device).progressEvery(25), model);
 		crappify.check(twins, List.of());
 		final Logger log = new ConsoleLogger(System.out, "  ");
 

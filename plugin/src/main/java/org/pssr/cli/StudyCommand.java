@@ -40,10 +40,10 @@ public final class StudyCommand implements Callable<Integer> {
 		description = "Time-lapse movies, or folders of them; each is held out once.")
 	List<Path> movies;
 
-	@Option(names = "--vary", required = true, paramLabel = "NAME=V1,V2,...",
+	@Option(names = "--vary", paramLabel = "NAME=V1,V2,...",
 		description = "A setting and the values to compare, repeatable (each value is one choice, " +
-			"the others at the base settings). Settings: preset, epochs, batch, lr, stability, seed, " +
-			"device, scale, frames, tile, samples, recipe, augment.")
+			"the others at the base settings; none: the base settings alone). Settings: preset, epochs, " +
+			"batch, lr, stability, seed, device, scale, frames, tile, samples, recipe, augment.")
 	List<String> vary;
 
 	@Option(names = "--set", paramLabel = "NAME=VALUE",
@@ -100,6 +100,7 @@ public final class StudyCommand implements Callable<Integer> {
 
 	private List<String> choices() {
 		final List<String> choices = new ArrayList<>();
+		if (vary == null) return choices;
 		for (final String v : vary) {
 			final int eq = v.indexOf('=');
 			if (eq <= 0) throw new UserException("--vary takes NAME=V1,V2,..., not " + v);
