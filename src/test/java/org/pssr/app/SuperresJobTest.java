@@ -16,12 +16,17 @@ import java.util.stream.Stream;
 import ij.IJ;
 import ij.ImagePlus;
 
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pssr.crappify.Calibration;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Normalisation;
+import org.pssr.crappify.PoissonDegradation;
 import org.pssr.imagej.ImagePlusMovie;
 import org.pssr.imagej.MovieFiles;
+import org.pssr.testing.ArrayMovie;
 import org.pssr.testing.CodedMovies;
 import org.pssr.testing.RecordingLogger;
 
@@ -59,6 +64,36 @@ class SuperresJobTest {
 		result.setT(3);
 		assertEquals(200 + 5 + 7, result.getProcessor().getf(10, 14), 1e-2);
 		assertEquals(List.of(out), files());
+	}
+
+	@Test
+	void warnsWhenTheMovieIsMuchCleanerThanTheModelsTrainingData() throws IOException {
+		final OpenModel lowDose = new OpenModel(new NearestModel(3, 2), Normalisation.PSSR,
+			new PoissonDegradation(2), null, null, "a model trained on low-dose twins");
+		final RecordingLogger clean = new RecordingLogger();
+		new SuperresJob(lowDose, 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies.series(20, 16, 4), 1),
+			null, dir.resolve("clean.tif"), clean);
+		assertTrue(clean.lines.stream().anyMatch(l -> l.startsWith("warning: this movie has about ") &&
+			l.contains("recipe poisson") && l.contains("pssr calibrate")), String.join("\n",
+				clean.lines));
+
+		final UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(3);
+		final float[][] frames = new float[3][];
+		for (int t = 0; t < 3; t++) {
+			final float[] hr = new float[80 * 64];
+			for (int i = 0; i < hr.length; i++)
+				hr[i] = (float) (0.5 + 0.3 * Math.sin(i % 80 / 9.0 + t) * Math.cos(i / 80 / 7.0));
+			frames[t] = new PoissonDegradation(2).apply(hr, 80, 64, rng);
+		}
+		final RecordingLogger noisy = new RecordingLogger();
+		new SuperresJob(lowDose, 64, 32).toFile(new ArrayMovie(40, 32, Calibration.UNKNOWN, frames),
+			null, dir.resolve("noisy.tif"), noisy);
+		final RecordingLogger unknown = new RecordingLogger();
+		new SuperresJob(NearestModel.open(3, 2), 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies.series(
+			20, 16, 4), 1), null, dir.resolve("other.tif"), unknown);
+		for (final RecordingLogger quiet : List.of(noisy, unknown))
+			assertTrue(quiet.lines.stream().noneMatch(l -> l.startsWith("warning")), String.join("\n",
+				quiet.lines));
 	}
 
 	@Test

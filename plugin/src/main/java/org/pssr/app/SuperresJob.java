@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.real.FloatType;
 
 import org.pssr.crappify.Calibration;
 import org.pssr.crappify.Degradation;
 import org.pssr.crappify.IntensityMap;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
+import org.pssr.crappify.NoiseMatch;
 import org.pssr.crappify.Provenance;
 import org.pssr.crappify.io.ImageJTiffWriter;
 import org.pssr.crappify.io.Outputs;
@@ -94,6 +97,23 @@ public final class SuperresJob {
 		return this;
 	}
 
+	/**
+	 * Says so when a frame is much less noisy than the model's training data: such a model smooths
+	 * away detail as if it were noise, and can fall below bicubic.
+	 */
+	private void warnIfCleaner(final RandomAccessibleInterval<FloatType> frame,
+		final IntensityMap normaliser, final Logger log)
+	{
+		model.noiseModel().ifPresent(noise -> {
+			final double ratio = NoiseMatch.ratio(frame, normaliser, noise);
+			if (ratio < NoiseMatch.CLEANER) log.log(String.format(Locale.ROOT, "warning: this movie " +
+				"has about %.0f%% of the noise of the data the model was trained on (%s), so the model " +
+				"may smooth its detail away as noise. A model trained with a recipe of your acquisition " +
+				"('pssr calibrate', then 'pssr train --recipe') will do better; 'pssr evaluate --recipe' " +
+				"shows the difference.", 100 * ratio, model.recipe()));
+		});
+	}
+
 	/** Device and tile in one line, for the log. */
 	public String describe() {
 		return String.format(Locale.ROOT, "%s, x%d, %d frames per window, tiles of %d px, %d-bit output",
@@ -118,6 +138,7 @@ public final class SuperresJob {
 		range.within(movie.frames());
 		// Everything that can refuse the movie comes before the output is opened.
 		final IntensityMap normaliser = model.normaliser(movie);
+		warnIfCleaner(movie.frame((range.first() + range.last()) / 2 - 1), normaliser, log);
 		final MovieWriter writer = target.open(resolver.outputWidth(movie), resolver.outputHeight(
 			movie), uncertainty == null ? 1 : 2, range.length(), format, resolver.outputCalibration(movie));
 		if (uncertainty == null) {
@@ -187,6 +208,7 @@ public final class SuperresJob {
 		final Provenance made = settings(this.model.provenance(Provenance.of("superres").with("input",
 			wanted.input.describe()), Files.isRegularFile(model) ? wanted.model.describe() : null));
 		wanted.provenance = made.text();
+		warnIfCleaner(movie.frame((range.first() + range.last()) / 2 - 1), normaliser, log);
 		resolver.write(movie, normaliser, range.first() - 1, range.last(), new ImageJTiffWriter(tiff,
 			wanted.width, wanted.height, 1, 1, range.length(), format, resolver.outputCalibration(movie),
 			made.with("frames", range).text()), log);
