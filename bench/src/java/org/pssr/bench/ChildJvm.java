@@ -30,17 +30,36 @@ final class ChildJvm {
 	}
 
 	/**
+	 * As {@link #peakRssMb}, with the whole heap committed and touched at start: G1 otherwise touches
+	 * more pages of the same capped heap the longer it runs, and RSS grows with the run's length
+	 * though the program holds no more.
+	 */
+	static double peakRssMbHeapTouched(final String heap, final int threads, final String mainClass,
+		final String... args) throws IOException, InterruptedException
+	{
+		return start(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"), threads, mainClass,
+			args).peakRssMb();
+	}
+
+	/**
 	 * Starts {@code mainClass args} under {@link PeakRssProbe} with {@code threads} PyTorch threads;
 	 * its output goes to a file, so that several can run at once without blocking on a pipe.
 	 */
 	static ChildJvm start(final String maxHeap, final int threads, final String mainClass,
 		final String... args) throws IOException
 	{
-		final List<String> cmd = new ArrayList<>(Arrays.asList(Paths.get(System.getProperty(
-			"java.home"), "bin", "java").toString(), "-Xmx" + maxHeap, "-Djava.awt.headless=true",
-			"-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=" + threads,
-			"-Dai.djl.pytorch.num_interop_threads=" + threads, "-cp", System.getProperty(
-				"java.class.path"), PeakRssProbe.class.getName(), mainClass));
+		return start(List.of("-Xmx" + maxHeap), threads, mainClass, args);
+	}
+
+	private static ChildJvm start(final List<String> heap, final int threads, final String mainClass,
+		final String... args) throws IOException
+	{
+		final List<String> cmd = new ArrayList<>();
+		cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+		cmd.addAll(heap);
+		cmd.addAll(Arrays.asList("-Djava.awt.headless=true", "-Dai.djl.offline=true",
+			"-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=" + threads,
+			"-cp", System.getProperty("java.class.path"), PeakRssProbe.class.getName(), mainClass));
 		cmd.addAll(Arrays.asList(args));
 		final Path output = Files.createTempFile("pssr-bench-child", ".log");
 		final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output
