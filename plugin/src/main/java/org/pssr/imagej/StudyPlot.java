@@ -12,7 +12,8 @@ import org.pssr.app.QualityStudy;
 
 /**
  * A quality study as a PNG: the PSNR gain over bicubic on every held-out movie, one line per
- * choice, so a choice that helps one movie and hurts another shows.
+ * choice, so a choice that helps one movie and hurts another shows. A choice keeps its colour on
+ * every recipe of LR data; the first recipe's lines have circles, the others' none.
  */
 public final class StudyPlot {
 
@@ -23,10 +24,14 @@ public final class StudyPlot {
 	private StudyPlot() {}
 
 	public static Plot plot(final List<QualityStudy.Fold> folds) {
+		final List<String> series = new ArrayList<>();
 		final List<String> choices = new ArrayList<>();
+		final List<String> degradations = new ArrayList<>();
 		final List<String> movies = new ArrayList<>();
 		for (final QualityStudy.Fold f : folds) {
-			if (!choices.contains(f.label())) choices.add(f.label());
+			if (!series.contains(f.label())) series.add(f.label());
+			if (!choices.contains(f.choice)) choices.add(f.choice);
+			if (!degradations.contains(f.degradation)) degradations.add(f.degradation);
 			if (!movies.contains(f.heldOut)) movies.add(f.heldOut);
 		}
 		final Plot plot = new Plot("PSSR quality study", "held-out movie (" + String.join(", ",
@@ -34,27 +39,29 @@ public final class StudyPlot {
 		plot.setSize(960, 420);
 		double low = 0;
 		double high = 0;
-		for (int c = 0; c < choices.size(); c++) {
+		for (final String label : series) {
 			final double[] x = new double[movies.size()];
 			final double[] y = new double[movies.size()];
+			QualityStudy.Fold of = null;
 			for (final QualityStudy.Fold f : folds) {
-				if (!f.label().equals(choices.get(c))) continue;
+				if (!f.label().equals(label)) continue;
+				of = f;
 				final int m = movies.indexOf(f.heldOut);
 				x[m] = m + 1;
 				y[m] = f.psnrGain();
 				low = Math.min(low, y[m]);
 				high = Math.max(high, y[m]);
 			}
-			final Color colour = COLOURS[c % COLOURS.length];
+			final Color colour = COLOURS[choices.indexOf(of.choice) % COLOURS.length];
 			plot.setColor(colour, colour);
-			plot.add("connected circle", x, y);
+			plot.add(degradations.indexOf(of.degradation) == 0 ? "connected circle" : "line", x, y);
 		}
 		final double margin = 0.1 * Math.max(high - low, 0.5);
 		// the right third stays free for the legend
 		plot.setLimits(0.5, movies.size() + 2, low - margin, high + margin);
 		plot.setColor(Color.LIGHT_GRAY);
 		plot.drawDottedLine(0.5, 0, movies.size() + 0.5, 0, 2);
-		plot.setLegend(String.join("\t", choices), Plot.TOP_RIGHT);
+		plot.setLegend(String.join("\t", series), Plot.TOP_RIGHT);
 		return plot;
 	}
 
