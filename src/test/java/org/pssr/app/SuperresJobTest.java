@@ -73,7 +73,7 @@ class SuperresJobTest {
 		final RecordingLogger clean = new RecordingLogger();
 		new SuperresJob(lowDose, 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies.series(20, 16, 4), 1),
 			null, dir.resolve("clean.tif"), clean);
-		assertTrue(clean.lines.stream().anyMatch(l -> l.startsWith("warning: this movie has about ") &&
+		assertTrue(clean.lines.stream().anyMatch(l -> l.startsWith("warning: this movie has ") &&
 			l.contains("recipe poisson") && l.contains("pssr calibrate")), String.join("\n",
 				clean.lines));
 

@@ -3,6 +3,8 @@ package org.pssr.crappify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+
 import net.imglib2.img.array.ArrayImgs;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -47,6 +49,16 @@ class NoiseMatchTest {
 		assertTrue(pssr < NoiseMatch.CLEANER, "PSSR's recipe averages its noise away: " + pssr);
 		assertTrue(ratio(Tiles.downsample(scene(), HR, HR, SCALE), poisson) < 0.05,
 			"no noise at all");
+	}
+
+	@Test
+	void theDarkBackgroundDoesNotCount() {
+		final UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(7);
+		final PoissonDegradation poisson = new PoissonDegradation(SCALE);
+		final float[] lr = poisson.apply(scene(), HR, HR, rng);
+		// most of a nucleus movie: background at the file's zero, where quantisation leaves no noise
+		Arrays.fill(lr, 0, lr.length * 3 / 4, 0f);
+		assertEquals(1, ratio(lr, poisson), 0.2);
 	}
 
 	@Test

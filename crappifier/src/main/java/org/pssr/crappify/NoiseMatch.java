@@ -19,6 +19,12 @@ public final class NoiseMatch {
 	/** Below it, a frame has less than half the noise its model was trained for. */
 	public static final double CLEANER = 0.5;
 
+	/**
+	 * Blocks darker than this (normalised) are left out: in the background a camera's offset and the
+	 * file's grey-level steps, not the shot noise a recipe models, set the differences.
+	 */
+	private static final double DARK = 0.05;
+
 	// the s.d. of a normal variable per median absolute value
 	private static final double MAD_TO_SD = 1.4826;
 
@@ -28,8 +34,8 @@ public final class NoiseMatch {
 	 * @param frame a raw LR frame
 	 * @param normaliser the intensity map the model applies to it
 	 * @param recipe the model's training recipe, whose noise variance is in normalised units
-	 * @return the frame's noise s.d. as a fraction of the recipe's; NaN when no block has predicted
-	 *         noise
+	 * @return the frame's noise s.d. as a fraction of the recipe's; NaN when no block above the dark
+	 *         background has predicted noise
 	 */
 	public static double ratio(final RandomAccessibleInterval<FloatType> frame,
 		final IntensityMap normaliser, final Degradation recipe)
@@ -48,8 +54,9 @@ public final class NoiseMatch {
 				final float c = value(ra, normaliser, x0 + 2 * bx, y0 + 2 * by + 1);
 				final float d = value(ra, normaliser, x0 + 2 * bx + 1, y0 + 2 * by + 1);
 				// for white noise of s.d. s, (a - b - c + d) / 2 has s.d. s; smooth signal cancels
-				final double sd = Math.sqrt(recipe.lrNoiseVariance((a + b + c + d) / 4.0));
-				if (sd > 1e-6) z[n++] = (float) (Math.abs(a - b - c + d) / 2 / sd);
+				final double level = (a + b + c + d) / 4.0;
+				final double sd = Math.sqrt(recipe.lrNoiseVariance(level));
+				if (level >= DARK && sd > 1e-6) z[n++] = (float) (Math.abs(a - b - c + d) / 2 / sd);
 			}
 		}
 		if (n == 0) return Double.NaN;

@@ -107,10 +107,11 @@ public final class SuperresJob {
 		model.noiseModel().ifPresent(noise -> {
 			final double ratio = NoiseMatch.ratio(frame, normaliser, noise);
 			if (ratio < NoiseMatch.CLEANER) log.log(String.format(Locale.ROOT, "warning: this movie " +
-				"has about %.0f%% of the noise of the data the model was trained on (%s), so the model " +
+				"has %s of the noise of the data the model was trained on (%s), so the model " +
 				"may smooth its detail away as noise. A model trained with a recipe of your acquisition " +
 				"('pssr calibrate', then 'pssr train --recipe') will do better; 'pssr evaluate --recipe' " +
-				"shows the difference.", 100 * ratio, model.recipe()));
+				"shows the difference.", ratio < 0.01 ? "less than 1%" : String.format(Locale.ROOT,
+					"about %.0f%%", 100 * ratio), model.recipe()));
 		});
 	}
 
