@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.type.numeric.real.FloatType;
 
 import org.pssr.crappify.Calibration;
 import org.pssr.crappify.Degradation;
@@ -98,14 +96,15 @@ public final class SuperresJob {
 	}
 
 	/**
-	 * Says so when a frame is much less noisy than the model's training data: such a model smooths
-	 * away detail as if it were noise, and can fall below bicubic.
+	 * Says so when the middle frame of {@code range} is much less noisy than the model's training
+	 * data: such a model smooths away detail as if it were noise, and can fall below bicubic.
 	 */
-	private void warnIfCleaner(final RandomAccessibleInterval<FloatType> frame,
+	private void warnIfCleaner(final Movie movie, final FrameRange range,
 		final IntensityMap normaliser, final Logger log)
 	{
 		model.noiseModel().ifPresent(noise -> {
-			final double ratio = NoiseMatch.ratio(frame, normaliser, noise);
+			final double ratio = NoiseMatch.ratio(movie.frame((range.first() + range.last()) / 2 - 1),
+				normaliser, noise);
 			if (ratio < NoiseMatch.CLEANER) log.log(String.format(Locale.ROOT, "warning: this movie " +
 				"has %s of the noise of the data the model was trained on (%s), so the model " +
 				"may smooth its detail away as noise. A model trained with a recipe of your acquisition " +
@@ -139,7 +138,7 @@ public final class SuperresJob {
 		range.within(movie.frames());
 		// Everything that can refuse the movie comes before the output is opened.
 		final IntensityMap normaliser = model.normaliser(movie);
-		warnIfCleaner(movie.frame((range.first() + range.last()) / 2 - 1), normaliser, log);
+		warnIfCleaner(movie, range, normaliser, log);
 		final MovieWriter writer = target.open(resolver.outputWidth(movie), resolver.outputHeight(
 			movie), uncertainty == null ? 1 : 2, range.length(), format, resolver.outputCalibration(movie));
 		if (uncertainty == null) {
@@ -209,7 +208,7 @@ public final class SuperresJob {
 		final Provenance made = settings(this.model.provenance(Provenance.of("superres").with("input",
 			wanted.input.describe()), Files.isRegularFile(model) ? wanted.model.describe() : null));
 		wanted.provenance = made.text();
-		warnIfCleaner(movie.frame((range.first() + range.last()) / 2 - 1), normaliser, log);
+		warnIfCleaner(movie, range, normaliser, log);
 		resolver.write(movie, normaliser, range.first() - 1, range.last(), new ImageJTiffWriter(tiff,
 			wanted.width, wanted.height, 1, 1, range.length(), format, resolver.outputCalibration(movie),
 			made.with("frames", range).text()), log);
