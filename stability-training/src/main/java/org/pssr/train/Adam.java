@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Adam with decoupled weight decay (AdamW), written over the network's tensors rather than DJL's
@@ -39,35 +41,42 @@ final class Adam {
 		return steps;
 	}
 
-	/** One update from the gradients of the last backward pass, which it then clears. */
+	/**
+	 * One update from the gradients of the last backward pass, which it uses up and clears. In place
+	 * wherever DJL allows (the gradient becomes the moments' increments; two temporaries per tensor instead of five):
+	 * the update is memory-bound, and allocating temporaries of every tensor's size was the larger
+	 * half of its cost. With {@code g' = (1 - beta1) g}, the second moment's increment is
+	 * {@code (1 - beta2) g^2 = (1 - beta2) / (1 - beta1)^2 g'^2}, and {@code eps sqrt(1 - beta2^t)} on
+	 * {@code sqrt(v)} is exactly AdamW's {@code eps} on the bias-corrected {@code sqrt(v^)}.
+	 */
 	void step(final double lr) {
 		steps++;
 		final double c1 = 1 - Math.pow(BETA1, steps);
 		final double c2 = 1 - Math.pow(BETA2, steps);
+		final float rate = (float) (lr * Math.sqrt(c2) / c1);
+		final float eps = (float) (EPS * Math.sqrt(c2));
+		final float decay = (float) (1 - lr * weightDecay);
 		for (final Map.Entry<String, NDArray> e : params.entrySet()) {
 			final NDArray w = e.getValue();
 			final NDArray m = first.get(e.getKey());
 			final NDArray v = second.get(e.getKey());
 			try (NDArray g = w.getGradient()) {
-				try (NDArray a = g.mul(1 - BETA1); NDArray b = g.square()) {
-					m.muli(BETA1).addi(a);
-					v.muli(BETA2).addi(b.muli(1 - BETA2));
+				g.muli(1 - BETA1);
+				m.muli(BETA1).addi(g);
+				g.muli(g).muli((1 - BETA2) / ((1 - BETA1) * (1 - BETA1)));
+				v.muli(BETA2).addi(g);
+				try (NDArray denominator = v.sqrt(); NDArray step = m.div(denominator.addi(eps))) {
+					w.muli(decay).subi(step.muli(rate));
 				}
-				try (NDArray scaled = v.div((float) c2); NDArray denom = scaled.sqrt().addi(EPS);
-					NDArray update = m.div(denom)) {
-					w.muli((float) (1 - lr * weightDecay)).subi(update.muli((float) (lr / c1)));
-				}
-				g.subi(g);
 			}
+			JniUtils.zeroGrad((PtNDArray) w);
 		}
 	}
 
 	/** Drops gradients of a step that failed half-way (out of memory). */
 	void clearGradients() {
 		for (final NDArray w : params.values()) {
-			try (NDArray g = w.getGradient()) {
-				g.subi(g);
-			}
+			JniUtils.zeroGrad((PtNDArray) w);
 		}
 	}
 

@@ -8,8 +8,6 @@ final class ProgressReports implements TrainingHook {
 
 	private long since = System.nanoTime();
 	private int samples;
-	private double loss;
-	private int steps;
 
 	@Override
 	public void onTrainingBegin(final TrainingRun run) {
@@ -20,21 +18,17 @@ final class ProgressReports implements TrainingHook {
 	@Override
 	public void onBatch(final TrainingRun run) {
 		samples += run.samples;
-		loss += run.loss;
-		steps++;
 		if (run.adam.steps() % run.options.progressEvery() != 0) return;
 		final long now = System.nanoTime();
 		final double rate = samples / ((now - since) / 1e9);
 		final int n = run.train.size();
 		final double left = (run.options.epochs() - run.epoch - 1) * (double) n + (n - run.position);
 		final StepProgress p = new StepProgress(run.epoch + 1, run.options.epochs(), run.adam.steps(),
-			loss / steps, rate, left / rate);
+			run.loss, rate, left / rate);
 		run.log.status(p.toString());
 		run.listener.step(p);
 		since = now;
 		samples = 0;
-		loss = 0;
-		steps = 0;
 	}
 
 	@Override

@@ -147,15 +147,19 @@ public final class StabilityTrainer {
 		final int[] order = order(n, options.seed(), run.epoch);
 		while (run.position < n) {
 			if (cancel) throw new CancellationException("training cancelled");
-			if (preempt) return false;
+			if (preempt) {
+				run.readLoss();
+				return false;
+			}
 			if (finish) {
+				run.readLoss();
 				run.stoppedEarly = "finished early in epoch " + (run.epoch + 1);
 				run.trainLoss = run.meanLoss();
 				return true;
 			}
 			final int b = Math.min(run.batch, n - run.position);
 			try {
-				run.loss = step(run, engine, loss, order, b, schedule.rate(run.progress(run.position)));
+				step(run, engine, loss, order, b, schedule.rate(run.progress(run.position)));
 			}
 			catch (final EngineException e) {
 				if (hooks.stream().noneMatch(h -> h.onStepFailure(run, e))) throw e;
@@ -163,8 +167,7 @@ public final class StabilityTrainer {
 			}
 			run.samples = b;
 			run.position += b;
-			run.epochLoss += run.loss;
-			run.epochSteps++;
+			if (run.adam.steps() % options.progressEvery() == 0 || run.position == n) run.readLoss();
 			for (final TrainingHook h : hooks)
 				h.onBatch(run);
 		}
@@ -176,7 +179,7 @@ public final class StabilityTrainer {
 		return true;
 	}
 
-	private double step(final TrainingRun run, final Engine engine, final StabilityLoss loss,
+	private void step(final TrainingRun run, final Engine engine, final StabilityLoss loss,
 		final int[] order, final int b, final double lr)
 	{
 		final TwinSample first = train.get(run.epoch, order[run.position]);
@@ -191,23 +194,22 @@ public final class StabilityTrainer {
 			System.arraycopy(s.x2(), 0, x, (b + i) * lrSize, lrSize);
 			System.arraycopy(s.target(), 0, t, i * hrSize, hrSize);
 		}
-		final double value;
 		try (NDManager m = run.net.manager().newSubManager()) {
 			final NDArray input = m.create(FloatBuffer.wrap(x), new Shape(2L * b, first.frames(), first
 				.lrHeight(), first.lrWidth()));
 			final NDArray target = m.create(FloatBuffer.wrap(t), new Shape(b, 1, first.hrHeight(), first
 				.hrWidth()));
+			final NDArray l;
 			try (GradientCollector gc = engine.newGradientCollector()) {
 				// Both twins in one batch: one graph, one backward, twice the work per kernel launch.
 				final NDArray y = run.net.forward(input, true);
-				final NDArray l = loss.compute(y.get(new NDIndex("0:" + b)), y.get(new NDIndex(b + ":")),
-					target);
+				l = loss.compute(y.get(new NDIndex("0:" + b)), y.get(new NDIndex(b + ":")), target);
 				gc.backward(l);
-				value = l.getFloat();
 			}
+			// Outside the collector, so that the sum is no part of the next step's graph.
+			run.addLoss(l);
 			run.adam.step(lr);
 		}
-		return value;
 	}
 
 	/** @return {@code s}, when it has the sizes of {@code first} (or {@code first} is null) */

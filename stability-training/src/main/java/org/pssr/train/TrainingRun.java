@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.TwinSource;
@@ -34,9 +37,18 @@ final class TrainingRun {
 	final List<EpochReport> history = new ArrayList<>();
 	/** Why training stopped before its last epoch; null while it runs on. */
 	String stoppedEarly;
-	/** The loss of the last step, and the samples it took. */
+	/**
+	 * The mean step loss since the loss was last read from the device ({@link #readLoss}), and the
+	 * samples of the last step.
+	 */
 	double loss;
 	int samples;
+	/**
+	 * The sum of the step losses not read yet, kept on the device: reading a loss waits for its step
+	 * to finish there, which at every step would leave a GPU idle while the host prepares the next.
+	 */
+	private final NDArray unreadLoss;
+	private int unreadSteps;
 	/**
 	 * Samples of the current epoch done, and the sum and count of its step losses; restored from a
 	 * checkpoint written on preemption, which saves them in the middle of an epoch.
@@ -65,6 +77,27 @@ final class TrainingRun {
 		this.adam = new Adam(net.weights().trainable(), options.weightDecay());
 		this.checkpoints = checkpoints;
 		this.batch = Math.min(options.batch(), train.size());
+		this.unreadLoss = net.manager().zeros(new Shape(), DataType.FLOAT32, device);
+	}
+
+	/** Adds a step's loss, still on the device, to those {@link #readLoss} reads. */
+	void addLoss(final NDArray stepLoss) {
+		unreadLoss.addi(stepLoss);
+		unreadSteps++;
+	}
+
+	/**
+	 * Reads the losses of the steps since the last read: their mean into {@link #loss}, their sum and
+	 * count into the epoch's.
+	 */
+	void readLoss() {
+		if (unreadSteps == 0) return;
+		final double sum = unreadLoss.getFloat();
+		unreadLoss.subi(unreadLoss);
+		loss = sum / unreadSteps;
+		epochLoss += sum;
+		epochSteps += unreadSteps;
+		unreadSteps = 0;
 	}
 
 	/** The mean step loss so far in the current epoch; NaN before its first step. */
