@@ -13,6 +13,12 @@ Needs Debian's PyTorch:  sudo apt-get install python3-torch   (then run with /us
   pssr_reference.py infer  --preset small --lr 256 --warmup 1 --reps 3 --threads 2
   pssr_reference.py matmul --size 2048 --warmup 1 --reps 3 --threads 2
   pssr_reference.py crappify --recipe pssr --tile 128 --count 64 --warmup 1 --reps 3
+  pssr_reference.py superres --preset fast --input lr.tif --output sr.tif --lr-tile 64 --threads 2
+
+superres is `pssr superres` of a whole movie, as PSSR's own inference scripts do it (needs Debian's
+python3-tifffile): percentiles of sampled frames, a mirrored window sliding over the movie, each
+window in overlapping tiles blended with the same raised-cosine weights, every output frame
+appended to a float32 TIFF as soon as it is computed. Random weights: it measures speed.
 
 crappify is NumPy only (python3-torch brings python3-numpy): the twin draw of
 org.pssr.crappify.TwinCrappifier with the same recipes, in one thread, as a PSSR user writes it.
@@ -317,9 +323,92 @@ def crappify(args):
     return {"secondsPerRep": s, "tuplesPerSecond": args.count / s, "numpy": np.__version__}
 
 
+def axis(length, side, overlap):
+    """Tile starts and size along one axis, as org.pssr.train.infer.TiledPredictor lays them out."""
+    size = min(side, length)
+    count = 1 if size == length else math.ceil((length - overlap) / (size - overlap))
+    starts = [0] if count == 1 else [round(i * (length - size) / (count - 1)) for i in range(count)]
+    return starts, size
+
+
+def ramp(n, left, right, margin):
+    """HR weights across one tile: 0 in the margin of a shared edge, then a raised cosine to 1."""
+    def one(d, overlap):
+        rise = overlap - 2 * margin
+        w = np.ones_like(d, dtype=np.float32)
+        if overlap <= 0:
+            return w
+        w[d < margin] = 0
+        mid = (d >= margin) & (d < margin + rise)
+        w[mid] = np.sin(np.pi / 2 * (d[mid] - margin + 0.5) / rise) ** 2
+        return w
+    d = np.arange(n)
+    return one(d, left) * one(n - 1 - d, right)
+
+
+def tile_weights(starts, size, length, scale, margin):
+    out = []
+    for i, s in enumerate(starts):
+        prev_end = 0 if i == 0 else starts[i - 1] + size
+        next_start = length if i == len(starts) - 1 else starts[i + 1]
+        out.append(ramp(size * scale, (prev_end - s) * scale, (s + size - next_start) * scale,
+                        margin * scale))
+    return out
+
+
+def predict_tiled(net, window, side, scale):
+    frames, height, width = window.shape
+    overlap = min(64, side // 2)
+    margin = overlap // 4
+    xs, tw = axis(width, side, overlap)
+    ys, th = axis(height, side, overlap)
+    wx = tile_weights(xs, tw, width, scale, margin)
+    wy = tile_weights(ys, th, height, scale, margin)
+    total = np.zeros((height * scale, width * scale), np.float32)
+    weight = np.zeros_like(total)
+    for j, y0 in enumerate(ys):
+        for i, x0 in enumerate(xs):
+            tile = torch.from_numpy(np.ascontiguousarray(window[:, y0:y0 + th, x0:x0 + tw]))
+            with torch.no_grad():
+                out = net(tile[None])[0, 0].numpy()
+            w = wy[j][:, None] * wx[i][None, :]
+            total[y0 * scale:(y0 + th) * scale, x0 * scale:(x0 + tw) * scale] += w * out
+            weight[y0 * scale:(y0 + th) * scale, x0 * scale:(x0 + tw) * scale] += w
+    return total / weight
+
+
+def superres(args):
+    import tifffile
+    t0 = time.perf_counter()
+    torch.manual_seed(args.seed)
+    net = UNet(args.preset, args.frames, args.scale).eval()
+    half = args.frames // 2
+    with tifffile.TiffFile(args.input) as tif, tifffile.TiffWriter(args.output) as out:
+        pages = tif.pages
+        n = len(pages)
+        k = min(16, n)
+        sample = [pages[0 if k == 1 else round(i * (n - 1) / (k - 1))].asarray().astype(np.float32)
+                  for i in range(k)]
+        low, high = np.percentile(np.concatenate([f.ravel() for f in sample]), [0.1, 99.9])
+        recent = {}
+        for t in range(n):
+            indices = [abs(i) if i < n else 2 * (n - 1) - i for i in range(t - half, t + half + 1)]
+            for i in indices:
+                if i not in recent:
+                    recent[i] = (pages[i].asarray().astype(np.float32) - low) / (high - low)
+            for i in [i for i in recent if i not in indices]:
+                del recent[i]
+            hr = predict_tiled(net, np.stack([recent[i] for i in indices]), args.lr_tile, args.scale)
+            out.write(hr * (high - low) + low, contiguous=True)
+    seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "frames": n, "framesPerSecond": n / seconds,
+            "peakRssMB": peak_rss_mb(), "tifffile": tifffile.__version__}
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    p.add_argument("mode", choices=["describe", "train", "infer", "matmul", "crappify"])
+    p.add_argument("mode", choices=["describe", "train", "infer", "matmul", "crappify",
+                                       "superres"])
     p.add_argument("--preset", default="small", choices=sorted(PRESETS))
     p.add_argument("--frames", type=int, default=3)
     p.add_argument("--scale", type=int, default=4)
@@ -330,6 +419,9 @@ def main():
     p.add_argument("--size", type=int, default=2048, help="matrix side (matmul)")
     p.add_argument("--recipe", default="pssr", choices=["pssr", "poisson"], help="crappify")
     p.add_argument("--count", type=int, default=64, help="twin tuples per repetition (crappify)")
+    p.add_argument("--lr-tile", type=int, default=64, help="LR tile side (superres)")
+    p.add_argument("--input", help="LR movie, TIFF (superres)")
+    p.add_argument("--output", help="super-resolved movie, TIFF (superres)")
     p.add_argument("--warmup", type=int, default=1)
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--threads", type=int, default=0, help="0: PyTorch's default")
@@ -340,7 +432,7 @@ def main():
         torch.set_num_threads(args.threads)
         torch.set_num_interop_threads(args.threads)
     result = {"describe": describe, "train": train, "infer": infer, "matmul": matmul,
-              "crappify": crappify}[args.mode](args)
+              "crappify": crappify, "superres": superres}[args.mode](args)
     result["torch"] = torch.__version__
     result["threads"] = torch.get_num_threads()
     json.dump(result, sys.stdout)

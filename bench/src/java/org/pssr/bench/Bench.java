@@ -19,16 +19,19 @@ public final class Bench {
 		if (quick) return Arrays.asList(new PeakWorkload(), new TrainingWorkload("small", 32, 2, 1, 1, 2,
 			null), new InferenceWorkload("small", 32, 1, 1, 2), new CrappifyWorkload("pssr"),
 			new CziWorkload(), new SuperResolveMemoryWorkload(),
-			new TrainingMemoryWorkload(), new ChunkedSuperResolveWorkload());
+			new TrainingMemoryWorkload(), new ChunkedSuperResolveWorkload(),
+			new SuperResolveMovieWorkload("fast", 4));
 		return Arrays.asList(new PeakWorkload(), //
-			new TrainingWorkload("small", 128, 4, 1, 3, 5, null), //
-			new TrainingWorkload("small", 256, 4, 1, 2, 5, null), //
-			new TrainingWorkload("fast", 128, 4, 1, 3, 5, null), //
-			new TrainingWorkload("fast", 256, 4, 1, 3, 5, null), //
+			new TrainingWorkload("small", 128, 4, 2, 8, 5, null), //
+			new TrainingWorkload("small", 256, 4, 1, 3, 5, null), //
+			new TrainingWorkload("fast", 128, 4, 2, 10, 5, null), //
+			new TrainingWorkload("fast", 256, 4, 1, 4, 5, null), //
 			new TrainingWorkload("pssr", 128, 4, 1, 1, 3, "one step timed: pssr is a GPU preset"), //
 			new TrainingWorkload("pssr", 256, 4, 1, 1, 3, "one step timed: pssr is a GPU preset"), //
 			new InferenceWorkload("small", 256, 1, 2, 5), //
 			new InferenceWorkload("fast", 256, 1, 3, 5), //
+			new SuperResolveMovieWorkload("fast", 60), //
+			new SuperResolveMovieWorkload("small", 16), //
 			new CrappifyWorkload("pssr"), //
 			new CrappifyWorkload("poisson"), //
 			new CziWorkload(), //

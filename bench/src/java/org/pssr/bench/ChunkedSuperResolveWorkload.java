@@ -6,22 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-
-import ai.djl.Device;
-
-import com.google.gson.JsonObject;
 
 import org.pssr.app.FrameRange;
-import org.pssr.crappify.Normalisation;
 import org.pssr.crappify.io.Folders;
-import org.pssr.crappify.io.ImageJTiffWriter;
-import org.pssr.crappify.io.PixelFormat;
 import org.pssr.crappify.io.TiffStackReader;
-import org.pssr.crappify.synth.SyntheticFluorescenceMovie;
-import org.pssr.train.ModelBundle;
-import org.pssr.train.UNet;
-import org.pssr.train.UNetConfig;
 
 /**
  * A long movie super-resolved the way a cluster array job does it, on one machine: N
@@ -49,13 +37,8 @@ final class ChunkedSuperResolveWorkload implements Workload {
 		final int n = Math.max(2, context.threads());
 		final Path dir = Files.createTempDirectory("pssr-bench-chunks");
 		try {
-			final Path model = dir.resolve("model.pssr.zip");
-			try (UNet net = new UNet(UNetConfig.preset(PRESET, 3, TrainingSteps.SCALE), Device.cpu(), 1)) {
-				ModelBundle.save(model, net, Normalisation.PSSR, Optional.empty(), "bench", new JsonObject());
-			}
-			final Path movie = dir.resolve("movie.tif");
-			ImageJTiffWriter.save(new SyntheticFluorescenceMovie(side, side, frames, 11), movie,
-				PixelFormat.UINT16);
+			final Path model = BenchMovie.model(dir, PRESET);
+			final Path movie = BenchMovie.movie(dir, side, frames);
 
 			long t0 = System.nanoTime();
 			final double wholeRss = ChildJvm.peakRssMb(HEAP, n, CLI, superres(model, movie, dir.resolve(
@@ -82,7 +65,7 @@ final class ChunkedSuperResolveWorkload implements Workload {
 			}
 
 			final String how = String.format(Locale.ROOT, "preset %s, %dx%d -> %dx%d, %d frames; fresh " +
-				"JVMs (-Xmx%s) through the CLI, start-up included; no reference (no Python movie CLI)",
+				"JVMs (-Xmx%s) through the CLI, start-up included; against one process of ours (the reference super-resolves a whole movie in the superres movie rows)",
 				PRESET, side, side, side * TrainingSteps.SCALE, side * TrainingSteps.SCALE, frames, HEAP);
 			final double one = frames / wholeSeconds;
 			final double many = frames / chunkedSeconds;
