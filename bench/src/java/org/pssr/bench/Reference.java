@@ -21,7 +21,7 @@ import com.google.gson.JsonParser;
 public final class Reference {
 
 	public static final String INSTALL_HINT =
-		"reference not run: needs Debian's PyTorch (sudo apt-get install python3-torch)";
+		"reference not run: needs Debian's PyTorch (sudo apt-get install python3-torch python3-tifffile)";
 
 	private final String python;
 	private final Path script;
@@ -55,7 +55,7 @@ public final class Reference {
 		return script;
 	}
 
-	/** Whether the script exists and the interpreter imports torch; checked once. */
+	/** Whether the script exists and the interpreter imports torch and tifffile; checked once. */
 	public synchronized boolean available() {
 		if (available == null) {
 			if (!Files.isRegularFile(script)) {
@@ -64,7 +64,7 @@ public final class Reference {
 			}
 			else {
 				try {
-					final Output o = exec(Arrays.asList(python, "-c", "import torch"), 120);
+					final Output o = exec(Arrays.asList(python, "-c", "import torch, tifffile"), 120);
 					available = o.exit == 0;
 					if (!available) unavailableReason = INSTALL_HINT;
 				}
