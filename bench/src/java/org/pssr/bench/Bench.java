@@ -18,7 +18,7 @@ public final class Bench {
 	public static List<Workload> workloads(final boolean quick) {
 		if (quick) return Arrays.asList(new PeakWorkload(), new TrainingWorkload("small", 32, 2, 1, 1, 2,
 			null), new InferenceWorkload("small", 32, 1, 1, 2), new CrappifyWorkload("pssr"),
-			new CziWorkload(), new SuperResolveMemoryWorkload(),
+			new CziWorkload(), new LargeCziWorkload(), new SuperResolveMemoryWorkload(),
 			new TrainingMemoryWorkload(), new ChunkedSuperResolveWorkload(),
 			new SuperResolveMovieWorkload("fast", 4));
 		return Arrays.asList(new PeakWorkload(), //
@@ -35,6 +35,7 @@ public final class Bench {
 			new CrappifyWorkload("pssr"), //
 			new CrappifyWorkload("poisson"), //
 			new CziWorkload(), //
+			new LargeCziWorkload(), //
 			new SuperResolveMemoryWorkload(), //
 			new TrainingMemoryWorkload(), //
 			new ChunkedSuperResolveWorkload());

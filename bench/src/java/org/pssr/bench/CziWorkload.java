@@ -55,7 +55,7 @@ final class CziWorkload implements Workload {
 	}
 
 	/** Opens the file and reads every plane of every scene; the pixel bytes read. */
-	private static long readAllPlanes(final Path file) throws Exception {
+	static long readAllPlanes(final Path file) throws Exception {
 		long bytes = 0;
 		try (CziFile czi = CziFile.open(file)) {
 			for (final CziScene s : czi.scenes()) {

@@ -16,7 +16,7 @@ class LzwDecoderTest {
 		final byte[] data = new byte[200_000];
 		for (int i = 0; i < data.length; i++)
 			data[i] = (byte) (i % 1000 < 500 ? rng.nextInt(256) : i / 7);
-		final byte[] lzw = LzwTestEncoder.encode(data);
+		final byte[] lzw = LzwEncoder.encode(data);
 		final byte[] out = new byte[data.length];
 		assertEquals(data.length, LzwDecoder.decode(lzw, 0, lzw.length, out));
 		assertArrayEquals(data, out);

@@ -2,24 +2,30 @@ package org.pssr.czi;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.airlift.compress.zstd.ZstdCompressor;
 
 /**
- * Writes CZI files for tests as §1 of czi-format.md lays them out: layer-0 and pyramid subblocks
- * with any dimension letters, the codecs the reader decodes and JPEG XR, which it must refuse, XML
- * metadata, a TimeStamps attachment and a DELETED segment. Segments are 32-byte aligned and tile
- * the file, as in every sample.
+ * Writes CZI files as §1 of czi-format.md lays them out, for the tests and the benchmarks (the
+ * plugin reads CZI, it never writes it): layer-0 and pyramid subblocks with any dimension letters,
+ * the codecs the reader decodes and JPEG XR, which it must refuse, XML metadata, a TimeStamps
+ * attachment and a DELETED segment. Segments are 32-byte aligned and tile the file, as in every
+ * sample. {@link #write} streams the file, so it may be larger than memory when subblocks share
+ * their (encoded) pixel arrays.
  */
 public final class CziWriter {
 
@@ -62,7 +68,13 @@ public final class CziWriter {
 			this.code = code;
 		}
 
-		byte[] encode(final byte[] pixels) {
+		/** The directory's compression code. */
+		public int code() {
+			return code;
+		}
+
+		/** {@code pixels} as a subblock of this codec stores them, for {@link CziWriter#rawTile}. */
+		public byte[] encode(final byte[] pixels) {
 			switch (this) {
 				case ZSTD0:
 					return zstd(pixels);
@@ -73,7 +85,7 @@ public final class CziWriter {
 				case ZSTD1_HILO:
 					return concat(new byte[] { 3, 1, 1 }, zstd(hiLo(pixels)));
 				case LZW:
-					return LzwTestEncoder.encode(pixels);
+					return LzwEncoder.encode(pixels);
 				case JPEG_XR:
 					final byte[] jxr = pixels.clone();
 					System.arraycopy(JPEG_XR_MAGIC, 0, jxr, 0, JPEG_XR_MAGIC.length);
@@ -251,17 +263,85 @@ public final class CziWriter {
 		return this;
 	}
 
+	/** Writes the file segment by segment: only one subblock's segment is in memory at a time. */
 	public Path write(final Path file) throws IOException {
-		return Files.write(file, bytes());
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
+			StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
+		{
+			writeTo(new Sink() {
+
+				@Override
+				long size() throws IOException {
+					return channel.position();
+				}
+
+				@Override
+				void write(final byte[] b) throws IOException {
+					final ByteBuffer buffer = ByteBuffer.wrap(b);
+					while (buffer.hasRemaining())
+						channel.write(buffer);
+				}
+
+				@Override
+				void patch(final long segment, final byte[] payload) throws IOException {
+					final ByteBuffer buffer = ByteBuffer.wrap(payload);
+					long at = segment + 32;
+					while (buffer.hasRemaining())
+						at += channel.write(buffer, at);
+				}
+			});
+		}
+		return file;
 	}
 
 	public byte[] bytes() {
 		final ByteArrayOutputStream out = new ByteArrayOutputStream();
+		final Map<Long, byte[]> patches = new LinkedHashMap<>();
+		try {
+			writeTo(new Sink() {
+
+				@Override
+				long size() {
+					return out.size();
+				}
+
+				@Override
+				void write(final byte[] b) {
+					out.write(b, 0, b.length);
+				}
+
+				@Override
+				void patch(final long segment, final byte[] payload) {
+					patches.put(segment, payload);
+				}
+			});
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException("no I/O in memory", e);
+		}
+		final byte[] file = out.toByteArray();
+		patches.forEach((segment, payload) -> System.arraycopy(payload, 0, file, (int) (segment + 32),
+			payload.length));
+		return file;
+	}
+
+	/** Where {@link #writeTo} puts the file: appended segments, and payloads rewritten in place. */
+	private abstract static class Sink {
+
+		abstract long size() throws IOException;
+
+		abstract void write(byte[] b) throws IOException;
+
+		/** Rewrites a payload whose positions were not known when its segment was written. */
+		abstract void patch(long segment, byte[] payload) throws IOException;
+	}
+
+	private void writeTo(final Sink out) throws IOException {
 		subBlockPositions.clear();
 		segment(out, "ZISRAWFILE", new byte[512]);
 		if (directoryFirst) writeDirectoryAndMetadata(out);
 		for (int i = 0; i < subBlocks.size(); i++) {
-			subBlockPositions.add((long) out.size());
+			subBlockPositions.add(out.size());
 			segment(out, "ZISRAWSUBBLOCK", subBlock(subBlocks.get(i), out.size()));
 			if (i == 0 && deletedSegment) segment(out, "DELETED", subBlock(subBlocks.get(i), 0));
 		}
@@ -273,17 +353,15 @@ public final class CziWriter {
 			attachments.add(segment(out, "ZISRAWATTACH", attachment(1, stamps())));
 			attachmentDirectory = segment(out, "ZISRAWATTDIR", attachmentDirectory(attachments));
 		}
-		final byte[] file = out.toByteArray();
-		patch(file, directoryPosition, directory());
+		out.patch(directoryPosition, directory());
 		final ByteBuffer header = buffer(512);
 		header.putInt(0, 1);
 		header.putLong(52, directoryPosition).putLong(60, metadataPosition).putLong(72,
 			attachmentDirectory);
-		patch(file, 0, header.array());
-		return file;
+		out.patch(0, header.array());
 	}
 
-	private void writeDirectoryAndMetadata(final ByteArrayOutputStream out) {
+	private void writeDirectoryAndMetadata(final Sink out) throws IOException {
 		directoryPosition = segment(out, "ZISRAWDIRECTORY", directory());
 		metadataPosition = metadataSegment ? segment(out, "ZISRAWMETADATA", metadata()) : 0;
 	}
@@ -418,22 +496,17 @@ public final class CziWriter {
 	}
 
 	/** @return the position of the segment */
-	private long segment(final ByteArrayOutputStream out, final String id, final byte[] payload) {
+	private long segment(final Sink out, final String id, final byte[] payload) throws IOException {
 		final long position = out.size();
 		final int allocated = (payload.length + 31) / 32 * 32;
 		final ByteBuffer h = buffer(32);
 		h.put(id.getBytes(StandardCharsets.US_ASCII));
 		h.position(16);
 		h.putLong(allocated).putLong(usedSizeZero ? 0 : payload.length);
-		out.write(h.array(), 0, 32);
-		out.write(payload, 0, payload.length);
-		out.write(new byte[allocated - payload.length], 0, allocated - payload.length);
+		out.write(h.array());
+		out.write(payload);
+		out.write(new byte[allocated - payload.length]);
 		return position;
-	}
-
-	/** Rewrites a payload whose positions were not known when its segment was written. */
-	private static void patch(final byte[] file, final long segment, final byte[] payload) {
-		System.arraycopy(payload, 0, file, (int) segment + 32, payload.length);
 	}
 
 	private static byte[] zstd(final byte[] data) {

@@ -4,17 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
 import java.util.Map;
 
-/** TIFF LZW compression as libtiff writes it (early change, Clear when the table fills), for tests. */
-final class LzwTestEncoder {
+/** TIFF LZW compression as libtiff writes it (early change, Clear when the table fills), for {@link CziWriter}. */
+final class LzwEncoder {
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 	private long bits;
 	private int count;
 
-	private LzwTestEncoder() {}
+	private LzwEncoder() {}
 
 	static byte[] encode(final byte[] data) {
-		final LzwTestEncoder e = new LzwTestEncoder();
+		final LzwEncoder e = new LzwEncoder();
 		final Map<Integer, Integer> table = new HashMap<>();
 		int width = 9;
 		int next = 258;
