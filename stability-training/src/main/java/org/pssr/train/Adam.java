@@ -43,9 +43,9 @@ final class Adam {
 
 	/**
 	 * One update from the gradients of the last backward pass, which it uses up and clears. In place
-	 * wherever DJL allows (the gradient becomes the moments' increments; two temporaries per tensor instead of five):
-	 * the update is memory-bound, and allocating temporaries of every tensor's size was the larger
-	 * half of its cost. With {@code g' = (1 - beta1) g}, the second moment's increment is
+	 * wherever DJL allows (the gradient becomes the moments' increments; two temporaries per tensor
+	 * instead of five): the update is memory-bound, and temporaries of every tensor's size were the
+	 * larger half of its cost. With {@code g' = (1 - beta1) g}, the second moment's increment is
 	 * {@code (1 - beta2) g^2 = (1 - beta2) / (1 - beta1)^2 g'^2}, and {@code eps sqrt(1 - beta2^t)} on
 	 * {@code sqrt(v)} is exactly AdamW's {@code eps} on the bias-corrected {@code sqrt(v^)}.
 	 */
