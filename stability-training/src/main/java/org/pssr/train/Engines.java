@@ -30,6 +30,7 @@ public final class Engines {
 	 */
 	public static synchronized Engine pytorch() {
 		if (engine != null) return engine;
+		NativeHeap.keepFreedTensorMemory();
 		try {
 			engine = offline(() -> Engine.getEngine(ENGINE));
 			ComputeResources.current().threads().ifPresent(JniUtils::setNumThreads);
