@@ -15,11 +15,12 @@ import com.sun.jna.Native;
  * main thread frees such blocks); the JVM's threads did not. The settings are those of
  * {@code MALLOC_MMAP_THRESHOLD_}, {@code MALLOC_TRIM_THRESHOLD_} and {@code MALLOC_TOP_PAD_},
  * applied once through {@code mallopt} (the environment of a running JVM, Fiji's, cannot be
- * changed). The cost: up to {@link #TRIM_THRESHOLD} of freed memory stays resident after a peak.
+ * changed). The cost: up to {@link #TRIM_THRESHOLD} of freed memory per allocator arena stays
+ * resident after a peak.
  */
 final class NativeHeap {
 
-	/** Blocks below this come from the heap, not from mmap: the largest activation of a 256 px step. */
+	/** Blocks below this come from the heap, not from mmap: a 256 px step's largest activation. */
 	static final int MMAP_THRESHOLD = 256 << 20;
 	static final int TRIM_THRESHOLD = 512 << 20;
 	static final int TOP_PAD = 64 << 20;
