@@ -12,17 +12,21 @@ public final class Stopwatch {
 
 	private Stopwatch() {}
 
+	/** Wall time of one run of {@code work}. */
+	public static double seconds(final Work work) throws Exception {
+		final long t0 = System.nanoTime();
+		work.run();
+		return (System.nanoTime() - t0) / 1e9;
+	}
+
 	public static double medianSeconds(final int warmup, final int repetitions, final Work work)
 		throws Exception
 	{
 		for (int i = 0; i < warmup; i++)
 			work.run();
 		final double[] s = new double[repetitions];
-		for (int i = 0; i < repetitions; i++) {
-			final long t0 = System.nanoTime();
-			work.run();
-			s[i] = (System.nanoTime() - t0) / 1e9;
-		}
+		for (int i = 0; i < repetitions; i++)
+			s[i] = seconds(work);
 		return Spread.of(s).median();
 	}
 }

@@ -30,8 +30,9 @@ final class SuperResolveMemoryWorkload implements Workload {
 		final double a = peak(context, side, shortMovie);
 		final double b = peak(context, side, longMovie);
 		final String how = String.format(Locale.ROOT,
-			"preset %s, %dx%d -> %dx%d frames, -Xms=-Xmx=%s pre-touched, fresh JVM each; no reference (no Python movie CLI)",
-			PRESET, side, side, side * 4, side * 4, HEAP);
+			"preset %s, %dx%d -> %dx%d frames, -Xms=-Xmx=%s pre-touched, fresh JVM each; no reference " +
+				"(the reference's whole-movie RSS is in the superres movie rows)", PRESET, side, side, side *
+					4, side * 4, HEAP);
 		return Arrays.asList(new Measurement("memory: peak RSS super-resolving " + shortMovie +
 			" frames", "MB", a, Double.NaN, false, how), new Measurement(
 				"memory: peak RSS super-resolving " + longMovie + " frames", "MB", b, Double.NaN, false, how),
@@ -44,8 +45,8 @@ final class SuperResolveMemoryWorkload implements Workload {
 	{
 		final Path out = Files.createTempFile("pssr-bench-superres", ".tif");
 		try {
-			return ChildJvm.peakRssMbHeapTouched(HEAP, context.threads(), SuperResolveProbe.class.getName(), PRESET,
-				Integer.toString(side), Integer.toString(frames), out.toString());
+			return ChildJvm.peakRssMbHeapTouched(HEAP, context.threads(), SuperResolveProbe.class
+				.getName(), PRESET, Integer.toString(side), Integer.toString(frames), out.toString());
 		}
 		finally {
 			Files.deleteIfExists(out);

@@ -48,19 +48,15 @@ final class SuperResolveMovieWorkload implements Workload {
 			final Path ours = dir.resolve("ours.tif");
 			final Path theirs = dir.resolve("theirs.tif");
 			final double[] rss = { Double.NaN, Double.NaN };
-			final Spread[] seconds = Interleaved.run(rounds, () -> {
-				final long t0 = System.nanoTime();
-				rss[0] = ChildJvm.peakRssMb(HEAP, context.threads(), "org.pssr.cli.Main", "superres",
-					"--model", model.toString(), "--input", movie.toString(), "--output", ours.toString(),
-					"--tile", Integer.toString(tile), "--device", "cpu");
-				return (System.nanoTime() - t0) / 1e9;
-			}, !context.reference().available() ? null : () -> {
-				final long t0 = System.nanoTime();
-				rss[1] = context.reference().run("superres", "--preset", preset, "--input", movie.toString(),
-					"--output", theirs.toString(), "--lr-tile", Integer.toString(tile)).get("peakRssMB")
-					.getAsDouble();
-				return (System.nanoTime() - t0) / 1e9;
-			});
+			final Interleaved.Round oursRound = () -> Stopwatch.seconds(() -> rss[0] = ChildJvm.peakRssMb(
+				HEAP, context.threads(), "org.pssr.cli.Main", "superres", "--model", model.toString(),
+				"--input", movie.toString(), "--output", ours.toString(), "--tile", Integer.toString(tile),
+				"--device", "cpu"));
+			final Interleaved.Round theirRound = () -> Stopwatch.seconds(() -> rss[1] = context
+				.reference().run("superres", "--preset", preset, "--input", movie.toString(), "--output",
+					theirs.toString(), "--lr-tile", Integer.toString(tile)).get("peakRssMB").getAsDouble());
+			final Spread[] seconds = Interleaved.run(rounds, oursRound, context.reference().available()
+				? theirRound : null);
 			requireFrames(ours, frames, side * scale);
 			if (seconds[1] != null) requireFrames(theirs, frames, side * scale);
 			final double megapixels = (double) frames * side * scale * side * scale / 1e6;
