@@ -60,9 +60,8 @@ public final class NoiseMatch {
 			}
 		}
 		if (n == 0) return Double.NaN;
-		final float[] kept = Arrays.copyOf(z, n);
-		Arrays.sort(kept);
-		return MAD_TO_SD * kept[n / 2];
+		Arrays.sort(z, 0, n);
+		return MAD_TO_SD * z[n / 2];
 	}
 
 	private static float value(final RandomAccess<FloatType> ra, final IntensityMap normaliser,

@@ -18,7 +18,7 @@ final class ProgressReports implements TrainingHook {
 	@Override
 	public void onBatch(final TrainingRun run) {
 		samples += run.samples;
-		if (run.adam.steps() % run.options.progressEvery() != 0) return;
+		if (!run.progressDue()) return;
 		final long now = System.nanoTime();
 		final double rate = samples / ((now - since) / 1e9);
 		final int n = run.train.size();

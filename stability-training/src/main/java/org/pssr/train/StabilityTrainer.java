@@ -167,7 +167,7 @@ public final class StabilityTrainer {
 			}
 			run.samples = b;
 			run.position += b;
-			if (run.adam.steps() % options.progressEvery() == 0 || run.position == n) run.readLoss();
+			if (run.progressDue() || run.position == n) run.readLoss();
 			for (final TrainingHook h : hooks)
 				h.onBatch(run);
 		}

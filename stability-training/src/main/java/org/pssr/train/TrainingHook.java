@@ -13,7 +13,10 @@ interface TrainingHook {
 
 	default void onTrainingBegin(final TrainingRun run) throws IOException {}
 
-	/** After each successful step ({@link TrainingRun#samples}; {@link TrainingRun#loss} as last read). */
+	/**
+	 * After each successful step ({@link TrainingRun#samples}; {@link TrainingRun#loss} as last read
+	 * from the device).
+	 */
 	default void onBatch(final TrainingRun run) {}
 
 	/** After each epoch, also one cut short by a finish request. */

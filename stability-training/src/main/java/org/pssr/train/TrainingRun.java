@@ -100,6 +100,14 @@ final class TrainingRun {
 		unreadSteps = 0;
 	}
 
+	/**
+	 * Whether the step just taken is one to report: the loss is read from the device, and progress
+	 * shown, every {@link TrainingOptions#progressEvery} steps.
+	 */
+	boolean progressDue() {
+		return adam.steps() % options.progressEvery() == 0;
+	}
+
 	/** The mean step loss so far in the current epoch; NaN before its first step. */
 	double meanLoss() {
 		return epochSteps == 0 ? Double.NaN : epochLoss / epochSteps;
