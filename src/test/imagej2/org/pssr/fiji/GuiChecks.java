@@ -261,7 +261,9 @@ public final class GuiChecks {
 
 	/**
 	 * The epochs the loss plot's window showed when it was redrawn: ImageJ tells its image listeners
-	 * on the event thread, soon after each redraw.
+	 * on the event thread, soon after each redraw. An event can find the window without a plot (seen
+	 * once in CI, after training got faster: the window not yet holding its plot while ImageJ built
+	 * it, or no longer): that window showed no epochs, and the checks wait for the later redraws.
 	 */
 	private static final class PlotEvents implements ImageListener {
 
@@ -275,8 +277,10 @@ public final class GuiChecks {
 
 		@Override
 		public void imageUpdated(final ImagePlus imp) {
-			if (imp.getTitle().equals(TrainingDisplay.PLOT) && imp.getWindow() instanceof PlotWindow)
-				epochs.add(((PlotWindow) imp.getWindow()).getPlot().getDataObjectArrays(0)[0].length);
+			if (!imp.getTitle().equals(TrainingDisplay.PLOT) || !(imp.getWindow() instanceof PlotWindow))
+				return;
+			final Plot plot = ((PlotWindow) imp.getWindow()).getPlot();
+			if (plot != null) epochs.add(plot.getDataObjectArrays(0)[0].length);
 		}
 	}
 
