@@ -38,7 +38,7 @@ import ij.text.TextWindow;
 import org.pssr.fiji.it.Gui;
 import org.pssr.fiji.it.GuideTables;
 import org.pssr.train.ModelBundle;
-import org.pssr.train.eval.Evaluator;
+import org.pssr.train.eval.Method;
 import org.scijava.Context;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -415,8 +415,9 @@ public final class GuiChecks {
 	}
 
 	/**
-	 * Evaluate Model on the open movie: a results table with one row per method and a plot of PSNR
-	 * per frame, model and bicubic, one point per frame.
+	 * Evaluate Model on the open movie: a results table with one row per method, the best classical
+	 * answer second, and a plot of PSNR per frame, model, best classical answer and bicubic, one point
+	 * per frame.
 	 *
 	 * @param args the ground-truth movie, a model
 	 */
@@ -434,15 +435,19 @@ public final class GuiChecks {
 			methods.add(table.getStringValue("method", r));
 			check(Double.isFinite(table.getValue("PSNR (dB)", r)), "PSNR of " + methods);
 		}
-		check(methods.contains(Evaluator.MODEL) && methods.contains("bicubic") && methods.contains(
-			"bilinear"), "methods " + methods);
+		check(methods.size() == Method.values().length && methods.get(0).equals(Method.MODEL.label()) &&
+			methods.contains("bicubic+blur") && methods.contains("mean3+blur") && methods.contains(
+				"bicubic") && methods.contains("bilinear"), "methods " + methods);
+		check(table.getStringValue("what it is", 1).startsWith("best classical answer"),
+			"the best classical answer is not second: " + methods);
 		final Plot plot = plotWindow.getPlot();
 		final int frames = truth.getStackSize();
 		check(plot.getDataObjectArrays(0)[1].length == frames && plot.getDataObjectArrays(1)[1]
-			.length == frames, "the plot has no point per frame for the model and bicubic");
+			.length == frames && plot.getDataObjectArrays(2)[1].length == frames,
+			"the plot has no point per frame for the model, the best classical answer and bicubic");
 		final ImagePlus figure = ((ImageWindow) gui.window("PSSR evaluation figure")).getImagePlus();
-		check(figure.getWidth() > 5 * Math.min(truth.getWidth(), truth.getHeight()) / 2,
-			"the figure has not five panels side by side: " + figure.getWidth() + " wide");
+		check(figure.getWidth() > 6 * Math.min(truth.getWidth(), truth.getHeight()) / 2,
+			"the figure has not six panels side by side: " + figure.getWidth() + " wide");
 		Gui.onEdt(() -> { // as a user makes it wide enough for every column, and no taller
 			tableWindow.setSize(840, 170);
 			tableWindow.validate();

@@ -16,6 +16,7 @@ import java.util.Map;
 import ij.gui.Plot;
 
 import org.junit.jupiter.api.Test;
+import org.pssr.train.eval.Evaluation;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.crappify.Logger;
 import org.pssr.imagej.MovieFiles;
@@ -54,8 +55,12 @@ class QualityStudyTest {
 			.get(0).choice, folds.get(1).choice, folds.get(2).choice, folds.get(3).choice));
 		assertEquals(a.getFileName().toString(), folds.get(0).heldOut);
 		for (final QualityStudy.Fold f : folds) {
-			assertTrue(Double.isFinite(f.psnrGain()) && Double.isFinite(f.ssimGain()) && f
-				.temporalRatio() > 0 && f.noiseRatio() > 0, f.choice + " " + f.heldOut);
+			final Evaluation.Gain g = f.overBestClassical();
+			assertTrue(Double.isFinite(g.psnr) && Double.isFinite(g.ssim) && g.temporal > 0 && g.noise > 0,
+				f.choice + " " + f.heldOut);
+			assertEquals(f.evaluation.bestClassical(), g.over);
+			assertTrue(g.psnr <= f.overBicubic().psnr + 1e-9, "the best classical answer is at least " +
+				"as good as bicubic, which is a blur of sigma 0");
 		}
 		assertTrue(Files.isRegularFile(study.modelFile("stability=1", b)));
 		assertTrue(study.modelFile("stability=1", b).getFileName().toString().startsWith(
@@ -67,14 +72,15 @@ class QualityStudyTest {
 		assertTrue(md.contains("| stability=1 | own | mitocheck_nuclei.tif | "), md);
 		assertTrue(md.contains("epochs=1") && md.contains("preset=small"), "the base settings: " + md);
 		assertTrue(md.contains("](quality.png)"), md);
+		assertTrue(md.contains("PSNR gain over best classical (dB)") && md.contains("blur "), md);
 		final Plot plot = StudyPlot.plot(folds);
-		assertEquals(folds.get(3).psnrGain(), plot.getDataObjectArrays(1)[1][1], 1e-4,
+		assertEquals(folds.get(3).overBestClassical().psnr, plot.getDataObjectArrays(1)[1][1], 1e-4,
 			"stability=1 on the second movie");
 
 		opened.clear();
 		final List<QualityStudy.Fold> again = study.run(Logger.NONE);
 		assertEquals(List.of(a, b, a, b), opened, "a study run again uses its models, training none");
-		assertEquals(folds.get(3).psnrGain(), again.get(3).psnrGain(), 1e-9);
+		assertEquals(folds.get(3).overBestClassical().psnr, again.get(3).overBestClassical().psnr, 1e-9);
 		assertEquals(folds.get(3).trainingSeconds, again.get(3).trainingSeconds, 1e-9,
 			"a model used again keeps its training time");
 		assertTrue(folds.get(3).trainingSeconds > 0);

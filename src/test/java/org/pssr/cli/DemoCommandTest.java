@@ -55,8 +55,10 @@ class DemoCommandTest {
 		assertEquals(truth.getNFrames() + 1, csv.size(), "a header and one row per held-out frame");
 
 		final String table = printed.toString(StandardCharsets.UTF_8);
-		for (final String method : new String[] { "model", "bicubic", "bilinear" })
+		for (final String method : new String[] { "model", "bicubic+blur", "mean3+blur", "bicubic",
+			"bilinear" })
 			assertTrue(table.lines().anyMatch(l -> l.startsWith(method + " ")), "table row " + method +
 				" in:\n" + table);
+		assertTrue(table.contains("model over the best classical answer ("), table);
 	}
 }

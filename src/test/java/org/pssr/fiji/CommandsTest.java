@@ -25,6 +25,7 @@ import org.pssr.crappify.Logger;
 import org.pssr.imagej.ImagePlusMovie;
 import org.pssr.testing.CodedMovies;
 import org.pssr.train.eval.Evaluation;
+import org.pssr.train.eval.Method;
 
 class CommandsTest {
 
@@ -118,12 +119,18 @@ class CommandsTest {
 		final Evaluation evaluation = new EvaluateJob(NearestModel.open(3, 2), 0, 1).run(ImagePlusMovie
 			.wrap(CodedMovies.series(64, 48, 4), 1), null, null, Logger.NONE);
 		final ResultsTable table = EvaluateModelCommand.table(evaluation);
-		assertEquals(3, table.size());
+		assertEquals(Method.values().length, table.size());
 		assertEquals("model", table.getStringValue("method", 0));
-		assertEquals(evaluation.meanPsnr("bicubic"), table.getValue("PSNR (dB)", 1), 1e-9);
+		final Method best = evaluation.bestClassical();
+		assertEquals(best.label(), table.getStringValue("method", 1), "the best classical answer second");
+		assertEquals(evaluation.meanPsnr(best), table.getValue("PSNR (dB)", 1), 1e-9);
+		assertEquals(evaluation.meanPsnr(Method.MODEL) - evaluation.meanPsnr(best), table.getValue(
+			"model's PSNR gain (dB)", 1), 1e-9);
 		assertTrue(table.getValue("PSNR (dB)", 1) > table.getValue("PSNR (dB)", 0),
-			"bicubic of a smooth ramp beats pixel replication");
+			"a smoothed bicubic of a smooth ramp beats pixel replication");
+		assertTrue(table.getStringValue("what it is", 1).startsWith("best classical answer"));
 		final Plot plot = EvaluateModelCommand.plot(evaluation);
 		assertEquals(4, plot.getXValues().length);
+		assertEquals(3, plot.getDataObjectDesignations().length, "model, best classical, bicubic");
 	}
 }

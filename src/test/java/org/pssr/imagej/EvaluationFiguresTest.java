@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import ij.ImagePlus;
 
@@ -35,15 +37,20 @@ class EvaluationFiguresTest {
 		assertEquals(32, f.lrWidth());
 		assertEquals(24, f.kymographRow());
 		assertEquals(32 * 24, f.panel(0).length, "the LR input at LR size");
-		final float[] model = f.panel(2);
-		final float[] truth = f.panel(3);
+		assertEquals(List.of("LR input", "bicubic", "model", "truth", "|model - truth|"), List.of(f
+			.panelTitles()).stream().filter(t -> !t.contains("blur")).collect(Collectors.toList()));
+		assertTrue(f.panelTitles()[2].matches("(bicubic|mean3)\\+blur \\(\\d+\\.\\d px\\)"), f
+			.panelTitles()[2]);
+		final float[] model = f.panel(3);
+		final float[] truth = f.panel(4);
 		for (int i = 0; i < truth.length; i++)
-			assertEquals(Math.abs(model[i] - truth[i]), f.panel(4)[i], 1e-6f);
+			assertEquals(Math.abs(model[i] - truth[i]), f.panel(5)[i], 1e-6f);
 		for (int x = 0; x < 64; x++) {
-			assertEquals(model[24 * 64 + x], f.kymograph(1)[1 * 64 + x], "model kymograph, frame 2");
-			assertEquals(truth[24 * 64 + x], f.kymograph(2)[1 * 64 + x], "truth kymograph, frame 2");
+			assertEquals(f.panel(2)[24 * 64 + x], f.kymograph(1)[1 * 64 + x], "classical kymograph, frame 2");
+			assertEquals(model[24 * 64 + x], f.kymograph(2)[1 * 64 + x], "model kymograph, frame 2");
+			assertEquals(truth[24 * 64 + x], f.kymograph(3)[1 * 64 + x], "truth kymograph, frame 2");
 		}
-		assertTrue(f.kymograph(2)[3 * 64 + 10] != f.kymograph(2)[0 * 64 + 10],
+		assertTrue(f.kymograph(3)[3 * 64 + 10] != f.kymograph(3)[0 * 64 + 10],
 			"the coded movie changes in time, so the truth's kymograph does");
 		assertEquals(2, figure(0).chosenFrame(), "the middle frame by default");
 	}
@@ -55,12 +62,12 @@ class EvaluationFiguresTest {
 	}
 
 	@Test
-	void theImageHasFivePanelsAboveThreeKymographs() throws IOException {
+	void theImageHasSixPanelsAboveFourKymographs() throws IOException {
 		final ImagePlus image = EvaluationFigures.image(figure(2));
 		final int side = 48;
-		assertEquals(5 * side + 6 * 8, image.getWidth());
+		assertEquals(6 * side + 7 * 8, image.getWidth());
 		assertEquals(2 * 18 + side + 4 * 12 + 3 * 8 + 18, image.getHeight());
-		final int[] truthPanelCentre = image.getProcessor().getPixel(8 + 3 * (side + 8) + side / 2, 18 +
+		final int[] truthPanelCentre = image.getProcessor().getPixel(8 + 4 * (side + 8) + side / 2, 18 +
 			8 + side / 2, null);
 		assertTrue(truthPanelCentre[0] > 0, "the truth panel is drawn");
 	}

@@ -18,8 +18,9 @@ import org.pssr.train.eval.EvaluationFigure;
 import org.pssr.train.eval.Evaluator;
 
 /**
- * Measures a model on a ground-truth HR movie, degraded with the model's own recipe, against
- * bicubic and bilinear upsampling: {@code pssr evaluate} and Evaluate Model.
+ * Measures a model on a ground-truth HR movie, degraded with the model's own recipe, against the
+ * best classical answers (bicubic then a Gaussian blur of the best sigma, also after a mean of three
+ * frames) and plain interpolation: {@code pssr evaluate} and Evaluate Model.
  */
 public final class EvaluateJob {
 
@@ -89,8 +90,8 @@ public final class EvaluateJob {
 			recipe + " (not the model's own)" : model.recipe()));
 		final Evaluation evaluation;
 		try {
-			evaluation = new Evaluator(model.model(), model.resolver(tile), degradation, seed)
-				.evaluate(truth, model.normaliser(truth), figure, log);
+			evaluation = new Evaluator(model.model(), model.resolver(tile)).evaluate(truth, model
+				.normaliser(truth), degradation, seed, figure, log);
 		}
 		catch (final IllegalArgumentException e) {
 			throw Refusals.about(source, e);

@@ -14,9 +14,10 @@ import org.pssr.crappify.IntensityMap;
 import org.pssr.train.eval.EvaluationFigure;
 
 /**
- * An evaluation's figure as one RGB image: the chosen frame side by side (LR input, bicubic, model,
- * truth, |model - truth|), a crop of at most {@value #CROP} HR pixels a side around the kymograph
- * row, and below it the kymographs of bicubic, the model and the truth over the same columns.
+ * An evaluation's figure as one RGB image: the chosen frame side by side (LR input, bicubic, the
+ * best classical answer, model, truth, |model - truth|), a crop of at most {@value #CROP} HR pixels a
+ * side around the kymograph row, and below it the kymographs of bicubic, the best classical answer,
+ * the model and the truth over the same columns.
  * Every image panel has the truth's display range, so brightness compares across panels.
  */
 public final class EvaluationFigures {
@@ -35,7 +36,8 @@ public final class EvaluationFigures {
 		final int y0 = clamp(f.kymographRow() - side / 2, f.hrHeight() - side) / scale * scale;
 		final int rowsPerFrame = Math.max(1, Math.round((float) side / f.frames()));
 		final int kymographHeight = f.frames() * rowsPerFrame;
-		final int panels = EvaluationFigure.PANELS.length;
+		final String[] titles = f.panelTitles();
+		final int panels = titles.length;
 		final ColorProcessor figure = new ColorProcessor(panels * side + (panels + 1) * GAP, 2 * LABEL +
 			side + kymographHeight + 3 * GAP + LABEL);
 		figure.setColor(Color.BLACK);
@@ -61,10 +63,11 @@ public final class EvaluationFigures {
 			else crop.setMinAndMax(range.low(), range.high());
 			final int x = GAP + i * (side + GAP);
 			figure.insert(crop.convertToRGB(), x, LABEL + GAP);
-			figure.drawString(EvaluationFigure.PANELS[i], x, LABEL);
+			figure.drawString(titles[i], x, LABEL);
 		}
 		final int kymographTop = 2 * LABEL + side + 2 * GAP;
-		for (int k = 0; k < EvaluationFigure.KYMOGRAPHS.length; k++) {
+		final String[] kymographs = f.kymographTitles();
+		for (int k = 0; k < kymographs.length; k++) {
 			final FloatProcessor kymograph = new FloatProcessor(f.hrWidth(), f.frames(), f.kymograph(k));
 			kymograph.setRoi(x0, 0, side, f.frames());
 			final ImageProcessor crop = kymograph.crop();
@@ -73,8 +76,7 @@ public final class EvaluationFigures {
 			tall.setMinAndMax(range.low(), range.high());
 			final int x = GAP + (k + 1) * (side + GAP);
 			figure.insert(tall.convertToRGB(), x, kymographTop);
-			figure.drawString(EvaluationFigure.KYMOGRAPHS[k] + ", row " + f.kymographRow() + " in time",
-				x, kymographTop - 2);
+			figure.drawString(kymographs[k] + ", row " + f.kymographRow(), x, kymographTop - 2);
 		}
 		figure.drawString("frame " + (f.chosenFrame() + 1) + " of " + f.frames() + "; kymographs: " +
 			"time downwards, " + f.frames() + " frames; |model - truth| from 0 to half the truth's range",
