@@ -1,33 +1,75 @@
 package org.pssr.crappify;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import com.google.gson.JsonObject;
 
 import net.imglib2.type.numeric.real.FloatType;
 
 /**
  * The noise of a real low-resolution acquisition, measured from the movie itself: a camera records
  * {@code offset + gain * photons + read noise}, so a pixel's variance grows linearly with its mean,
- * {@code var = gain * mean + floor}. Differences of consecutive frames remove what does not move,
- * leaving twice the noise variance; binned by the pair's mean, their robust spread gives the line.
- * The offset is the darkest level of the movie (chosen on even frames, measured on odd ones, so
- * the choice does not bias it low) and the read noise the frame-to-frame noise of those darkest
- * pixels, where no photons add to it.
+ * {@code var = gain * mean + floor}. Two estimates of that line: from single frames
+ * ({@link SingleFrameNoise}: the finest wavelet details of smooth regions, which works however much
+ * the sample moves) and, with four frames or more, from consecutive frames where the sample holds
+ * still ({@link StillPixelNoise}: frame differences, free of any texture). Both can only be inflated,
+ * by texture and by motion; where they agree within {@value #AGREEMENT} the still pixels' line is
+ * taken when they cover the movie's intensities, and where they disagree the lower of the two, with
+ * a warning. The recipe needs an offset and a read noise: any pair whose {@code readNoise^2 - gain *
+ * offset} is the line's intercept gives the line above the offset, and the offset is put at the
+ * movie's darkest level (its lower percentile, or the line's zero if that is higher), so that the line
+ * holds for every pixel. It is the camera's offset only where some pixels saw no light at all.
  * Everything is in the movie's own units (camera counts for a raw acquisition).
  */
 public final class NoiseCalibration {
 
+	/** One frame is enough for the single-frame estimate. */
+	public static final int MIN_FRAMES = 1;
+	/** Frames the still-pixel estimate needs: a pair and a frame on either side to judge it by. */
+	public static final int STILL_FRAMES = 4;
+	/** The largest relative difference of the two estimates' variances that counts as agreement. */
+	public static final double AGREEMENT = 0.2;
 	/**
-	 * Fewer frames give too few pairs: consecutive ones for the mean-variance relation, odd ones two
-	 * apart for the read noise.
+	 * Beyond this scatter of the bins about the line, in standard errors of their variances, the
+	 * variance does not follow one line: refused.
 	 */
-	public static final int MIN_FRAMES = 4;
-	private static final int BINS = 48;
-	private static final int MAX_SAMPLES = 1 << 22;
-	/** Lag-2 differences of a static scene have the variance of lag-1 ones; motion makes them larger. */
-	private static final double MAX_LAG_RATIO = 1.5;
+	public static final double MAX_SCATTER = 3;
+	private static final int SAMPLE_FRAMES = 16;
 	/** Fraction of pixels at the movie's maximum beyond which it is called saturated. */
 	private static final double SATURATED = 0.02;
+	/** Fraction of pixels at the movie's minimum or maximum beyond which they are taken as clipped. */
+	private static final double CLIPPED = 1e-4;
+	/** The still pixels' levels must reach this far into the single frames' range to be used. */
+	private static final double COVERAGE = 0.7;
+	/**
+	 * How much the variance must grow over the measured levels, as a share of its value at the
+	 * darkest, to be shot noise: Gaussian noise alone, which denoised or processed movies keep, gives
+	 * a rise within the estimate's error.
+	 */
+	private static final double MIN_RISE = 0.3;
+	/** The least share of the movie's intensity range the measurements must span. */
+	public static final double MIN_COVERAGE = 0.2;
+
+	/** Which estimate the recipe comes from. */
+	public enum Method {
+		SINGLE_FRAMES("single frames"), STILL_PIXELS("pixels that hold still");
+
+		private final String label;
+
+		Method(final String label) {
+			this.label = label;
+		}
+
+		@Override
+		public String toString() {
+			return label;
+		}
+	}
 
 	public final double gain;
 	public final double offset;
@@ -37,27 +79,51 @@ public final class NoiseCalibration {
 	/** The movie's intensity map (the one inference uses), which the recipe's 0 and 1 stand for. */
 	public final double low;
 	public final double high;
-	/** Coefficient of determination of the line over the bins. */
+	/** Coefficient of determination of the chosen line over its bins. */
 	public final double r2;
-	/** Variance of lag-2 over lag-1 differences: 1 for a static scene. */
-	public final double lagRatio;
-	public final int pairs;
-	public final long samples;
+	/** The bins' scatter about the chosen line, in standard errors of their variances. */
+	public final double scatter;
+	/**
+	 * The share of the movie's intensity range (between its percentiles) that the chosen line's
+	 * measurements span: beyond it, the line is extrapolated.
+	 */
+	public final double coverage;
+	public final Method method;
+	/** Smooth blocks of the single frames, as a fraction of all. */
+	public final double smoothFraction;
+	/** Pixels that held still, as a fraction of those judged; NaN with fewer than four frames. */
+	public final double stillFraction;
+	/**
+	 * The largest relative difference between the two estimates' variances at a tenth, half and nine
+	 * tenths of the intensity range; NaN when there is one estimate only.
+	 */
+	public final double disagreement;
+	/** What the user should know about the measurement, each a sentence. */
+	public final List<String> warnings;
+	private final VarianceLine singleFrames;
+	private final VarianceLine stillPixels;
 
-	private NoiseCalibration(final double gain, final double offset, final double readNoise,
-		final double floor, final IntensityMap map, final double r2, final double lagRatio,
-		final int pairs, final long samples)
+	private NoiseCalibration(final VarianceLine chosen, final Method method, final double offset,
+		final double readNoise, final IntensityMap map, final VarianceLine singleFrames,
+		final double smoothFraction, final VarianceLine stillPixels, final double stillFraction,
+		final double disagreement, final List<String> warnings)
 	{
-		this.gain = gain;
+		this.gain = chosen.slope;
+		this.floor = chosen.intercept;
+		this.r2 = chosen.r2;
+		this.scatter = chosen.scatter;
+		this.coverage = coverage(chosen, map);
+		this.method = method;
 		this.offset = offset;
 		this.readNoise = readNoise;
-		this.floor = floor;
 		this.low = map.low();
 		this.high = map.high();
-		this.r2 = r2;
-		this.lagRatio = lagRatio;
-		this.pairs = pairs;
-		this.samples = samples;
+		this.singleFrames = singleFrames;
+		this.smoothFraction = smoothFraction;
+		this.stillPixels = stillPixels;
+		this.stillFraction = stillFraction;
+		this.disagreement = disagreement;
+		this.warnings = Collections.unmodifiableList(warnings);
 	}
 
 	/**
@@ -69,101 +135,112 @@ public final class NoiseCalibration {
 		final String name)
 	{
 		final int frames = to - from;
-		if (frames < MIN_FRAMES) throw new IllegalArgumentException(name + " has " + frames +
-			" frame(s) to calibrate on; the noise is measured between consecutive frames and needs at " +
-			"least " + MIN_FRAMES);
-		final int pixels = Math.toIntExact(movie.width() * movie.height());
-		final int stride = (int) Math.max(1, (long) pixels * (frames - 1) / MAX_SAMPLES);
-		final int perPair = (pixels + stride - 1) / stride;
-		final int[] pixel = new int[perPair * (frames - 1)];
-		final float[] diffs = new float[pixel.length];
-		final float[] pairMax = new float[pixel.length];
-		final double[] evenSum = new double[pixels];
-		final double[] oddSum = new double[pixels];
-		final double[] squaredSteps = new double[pixels];
-		double lag1 = 0;
-		double lag2 = 0;
-		long lagCount = 0;
-		float max = Float.NEGATIVE_INFINITY;
-		long atMax = 0;
-		float[] before = null;
-		float[] previous = frame(movie, from, name);
-		for (int t = from; t < to; t++) {
-			final float[] current = t == from ? previous : frame(movie, t, name);
-			final double[] sum = (t - from) % 2 == 0 ? evenSum : oddSum;
-			for (int i = 0; i < pixels; i++) {
-				sum[i] += current[i];
-				if (current[i] > max) {
-					max = current[i];
-					atMax = 0;
-				}
-				if (current[i] == max) atMax++;
-			}
-			if (t > from) {
-				int s = (t - from - 1) * perPair;
-				for (int i = 0; i < pixels; i += stride, s++) {
-					pixel[s] = i;
-					pairMax[s] = Math.max(current[i], previous[i]);
-					diffs[s] = current[i] - previous[i];
-				}
-			}
-			if (before != null && (t - from) % 2 == 1) {
-				// odd frames two apart: not the even frames the darkest pixels are chosen on
-				for (int i = 0; i < pixels; i++) {
-					final double d = current[i] - before[i];
-					squaredSteps[i] += d * d;
-				}
-			}
-			if (before != null) {
-				for (int i = 0; i < pixels; i += stride) {
-					final double d1 = current[i] - previous[i];
-					final double d2 = current[i] - before[i];
-					lag1 += d1 * d1;
-					lag2 += d2 * d2;
-					lagCount++;
-				}
-			}
-			before = t == from ? null : previous;
-			previous = current;
-		}
-		if (lag1 == 0) throw new IllegalArgumentException(name + " does not change between frames: " +
+		if (frames < MIN_FRAMES) throw new IllegalArgumentException(name + " has no frame to " +
+			"calibrate on");
+		final int width = Math.toIntExact(movie.width());
+		final int height = Math.toIntExact(movie.height());
+		if (width < 8 || height < 8) throw new IllegalArgumentException(name + " (" + width + " x " +
+			height + ") is too small to measure its noise: it needs 8 x 8 pixels or more");
+		final List<float[]> sampled = new ArrayList<>();
+		for (final int t : spread(from, to, SAMPLE_FRAMES))
+			sampled.add(frame(movie, t, name));
+		final Range range = Range.of(sampled);
+		if (range.constantFrames) throw new IllegalArgumentException(name + " has constant frames: " +
 			"constant images carry no noise to measure (a copied frame, or a processed movie?)");
-		if (atMax > SATURATED * pixels * frames) throw new IllegalArgumentException(String.format(
+		if (range.atMax > SATURATED * range.pixels) throw new IllegalArgumentException(String.format(
 			Locale.ROOT, "%s is saturated: %.0f%% of its pixels are at its maximum (%s); saturated " +
-				"pixels carry no noise. Calibrate on an acquisition without saturation", name, 100.0 * atMax /
-					((double) pixels * frames), max));
-		final double lagRatio = lag2 / lag1;
-		if (lagRatio > MAX_LAG_RATIO) throw new IllegalArgumentException(String.format(Locale.ROOT,
-			"%s has no static pixels to calibrate on: frames two apart differ %.1f times as much as " +
-				"consecutive ones, so the scene changes between frames. Give --frames of a stretch " +
-				"where the sample holds still, or a movie of a fixed sample", name, lagRatio));
+				"pixels carry no noise. Calibrate on an acquisition without saturation", name, 100.0 *
+					range.atMax / range.pixels, range.max));
+		final float clipLow = range.atMin > CLIPPED * range.pixels ? range.min : Float.NaN;
+		final float clipHigh = range.atMax > CLIPPED * range.pixels ? range.max : Float.NaN;
 
-		final float[] means = new float[pixels];
-		for (int i = 0; i < pixels; i++)
-			means[i] = (float) ((evenSum[i] + oddSum[i]) / frames);
-		final double[][] bins = bins(means, pixel, diffs, pairMax, max);
-		final double[] line = fit(bins);
-		final double gain = line[0];
-		final double floor = line[1];
-		final double lowest = bins[0][0];
-		final double highest = bins[bins.length - 1][0];
-		final double rise = gain * (highest - lowest);
-		if (!(gain > 0) || !(rise > 0.1 * Math.max(gain * lowest + floor, 0))) throw new IllegalArgumentException(String.format(Locale.ROOT,
+		final SingleFrameNoise single = new SingleFrameNoise(clipLow, clipHigh);
+		final VarianceLine spatial = single.measure(sampled, width, height);
+		if (spatial == null) throw new IllegalArgumentException(name + " has too few smooth, " +
+			"unclipped regions to measure its noise in (" + width + " x " + height + ", " + frames +
+			" frames)");
+		VarianceLine temporal = null;
+		double stillFraction = Double.NaN;
+		if (frames >= STILL_FRAMES) {
+			// the pair (t, t+1) with up to three frames on either side: each pair of them is one more
+			// chance to see motion, and they give the pixel's level with less noise
+			final int side = Math.min(3, (frames - 2) / 2);
+			final List<float[][]> runs = new ArrayList<>();
+			for (final int t : spread(from + side, to - side - 1, SAMPLE_FRAMES)) {
+				final float[][] run = new float[2 * side + 2][];
+				for (int k = 0; k < run.length; k++)
+					run[k] = frame(movie, t - side + k, name);
+				runs.add(run);
+			}
+			final StillPixelNoise still = new StillPixelNoise(clipLow, clipHigh);
+			temporal = still.measure(runs, width, height, spatial);
+			stillFraction = still.stillFraction;
+		}
+
+		final List<String> warnings = new ArrayList<>();
+		final double lowest = spatial.lowest();
+		final double span = spatial.highest() - lowest;
+		final double[] levels = { lowest + 0.1 * span, lowest + 0.5 * span, lowest + 0.9 * span };
+		VarianceLine chosen = spatial;
+		Method method = Method.SINGLE_FRAMES;
+		double disagreement = Double.NaN;
+		if (temporal != null) {
+			disagreement = 0;
+			for (final double level : levels)
+				disagreement = Math.max(disagreement, Math.abs(temporal.at(level) - spatial.at(level)) /
+					Math.max(spatial.at(level), 1e-12));
+			final boolean covers = temporal.lowest() <= lowest + (1 - COVERAGE) * span && temporal
+				.highest() >= lowest + COVERAGE * span;
+			if (disagreement <= AGREEMENT) {
+				if (covers) {
+					chosen = temporal;
+					method = Method.STILL_PIXELS;
+				}
+			}
+			else {
+				final boolean stillLower = temporal.at(levels[1]) < spatial.at(levels[1]);
+				if (stillLower && covers) {
+					chosen = temporal;
+					method = Method.STILL_PIXELS;
+				}
+				warnings.add(String.format(Locale.ROOT, "the noise of single frames and of the pixels " +
+					"that hold still differ by up to %.0f%%; both can only be inflated (by texture, by " +
+					"motion), so the lower one, %s, is used; check the result with pssr evaluate --recipe",
+					100 * disagreement, stillLower && covers ? Method.STILL_PIXELS : Method.SINGLE_FRAMES));
+			}
+		}
+		final double gain = chosen.slope;
+		final double rise = gain * span;
+		if (!(gain > 0) || !(rise > MIN_RISE * Math.max(chosen.at(lowest), 0))) throw new IllegalArgumentException(String.format(Locale.ROOT,
 			"%s shows no shot noise: its variance hardly grows with intensity (slope %.3g). Is it " +
 				"a raw acquisition? Denoised, deconvolved or background-subtracted movies cannot be " +
 				"calibrated", name, gain));
-		final int[] dark = darkest(evenSum);
-		double offset = 0;
-		double readVariance = 0;
-		for (final int i : dark) {
-			offset += oddSum[i] / (frames / 2);
-			readVariance += squaredSteps[i] / (2.0 * (frames / 2 - 1));
-		}
-		offset /= dark.length;
-		readVariance /= dark.length;
+		if (chosen.scatter > MAX_SCATTER) throw new IllegalArgumentException(String.format(Locale.ROOT,
+			"%s: its noise does not follow one line of variance against intensity (the %s estimate's " +
+				"levels scatter %.1f times their standard error about it; a camera's about 1): a " +
+				"processed or composite movie? Calibrate on a raw acquisition", name, method,
+			chosen.scatter));
 		final IntensityMap map = Normalisation.PSSR.fit(movie, name);
-		return new NoiseCalibration(gain, offset, Math.sqrt(readVariance), floor, map, line[2], lagRatio,
-			frames - 1, pixel.length);
+		if (coverage(chosen, map) < MIN_COVERAGE) throw new IllegalArgumentException(String.format(
+			Locale.ROOT, "%s: the regions smooth or still enough to measure the noise in span only %.0f%% " +
+				"of its intensities (from %.4g to %.4g of %.4g to %.4g): too small or too dark a movie " +
+				"to tell how the noise grows with intensity. Calibrate on a larger field with more bright " +
+				"structures", name, 100 * coverage(chosen, map), chosen.lowest(), chosen.highest(), map
+					.low(), map.high()));
+		// any offset and read noise with readNoise^2 - gain * offset = the line's intercept give the
+		// line above the offset: the lowest level of the movie keeps the line down to its darkest pixels
+		double offset = Math.min(lowest, map.low());
+		double readVariance = chosen.at(offset);
+		if (readVariance < 0) {
+			offset = -chosen.intercept / gain;
+			readVariance = 0;
+		}
+		return new NoiseCalibration(chosen, method, offset, Math.sqrt(Math.max(0, readVariance)), map,
+			spatial, single.smoothFraction, temporal, stillFraction, disagreement, warnings);
+	}
+
+	private static double coverage(final VarianceLine line, final IntensityMap map) {
+		return map.flat() ? 0 : (line.highest() - line.lowest()) / (map.high() - map.low());
 	}
 
 	/** The recipe that degrades HR tiles (normalised as inference normalises this movie) like it. */
@@ -172,22 +249,45 @@ public final class NoiseCalibration {
 	}
 
 	/** The parameters of the {@link CalibratedDegradation} recipe, for its recipe file. */
-	public java.util.Map<String, Double> parameters() {
-		return recipe(2).parameters().entrySet().stream().filter(e -> !e.getKey().equals("scale"))
-			.collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey,
-				java.util.Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new));
+	public Map<String, Double> parameters() {
+		final Map<String, Double> p = new LinkedHashMap<>(recipe(2).parameters());
+		p.remove("scale");
+		return p;
+	}
+
+	/** The variance of a grey level whose expected value is {@code counts}, as measured. */
+	public double variance(final double counts) {
+		return gain * Math.max(0, counts - offset) + readNoise * readNoise;
 	}
 
 	/** What was measured, beside the recipe in its file. */
-	public com.google.gson.JsonObject measured() {
-		final com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+	public JsonObject measured() {
+		final JsonObject o = new JsonObject();
+		o.addProperty("method", method.toString());
 		o.addProperty("noiseFloor", floor);
 		o.addProperty("photonsAtHigh", photonsAtHigh());
 		o.addProperty("fitR2", r2);
-		o.addProperty("lagRatio", lagRatio);
-		o.addProperty("framePairs", pairs);
-		o.addProperty("samples", samples);
+		o.addProperty("fitScatter", scatter);
+		o.addProperty("coverage", coverage);
+		o.add("singleFrames", line(singleFrames));
+		o.addProperty("smoothFraction", smoothFraction);
+		if (stillPixels != null) o.add("stillPixels", line(stillPixels));
+		if (Double.isFinite(stillFraction)) o.addProperty("stillFraction", stillFraction);
+		if (Double.isFinite(disagreement)) o.addProperty("disagreement", disagreement);
+		final com.google.gson.JsonArray w = new com.google.gson.JsonArray();
+		warnings.forEach(w::add);
+		o.add("warnings", w);
 		o.addProperty("blur", "not estimated: the recipe's blur is the downsampling's area average");
+		return o;
+	}
+
+	private static JsonObject line(final VarianceLine line) {
+		final JsonObject o = new JsonObject();
+		o.addProperty("gain", line.slope);
+		o.addProperty("floor", line.intercept);
+		o.addProperty("fitR2", line.r2);
+		o.addProperty("fitScatter", line.scatter);
+		o.addProperty("samples", line.samples);
 		return o;
 	}
 
@@ -198,9 +298,23 @@ public final class NoiseCalibration {
 
 	@Override
 	public String toString() {
-		return String.format(Locale.ROOT, "gain %.4g per photon, offset %.4g, read noise %.4g (s.d.); " +
-			"%.0f photons at the upper percentile %.4g; fit R^2 %.3f over %d frame pairs, lag ratio %.2f",
-			gain, offset, readNoise, photonsAtHigh(), high, r2, pairs, lagRatio);
+		final StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "gain %.4g per photon, " +
+			"offset %.4g, read noise %.4g (s.d.); %.0f photons at the upper percentile %.4g; from %s " +
+			"(fit R^2 %.3f, scatter %.1f)", gain, offset, readNoise, photonsAtHigh(), high, method, r2,
+			scatter));
+		if (stillPixels != null) s.append(String.format(Locale.ROOT, "; single frames %s gain %.4g, " +
+			"still pixels (%.0f%%) %.4g", method == Method.SINGLE_FRAMES ? "(used)" : "", singleFrames.slope,
+			100 * stillFraction, stillPixels.slope));
+		return s.toString();
+	}
+
+	/** At most {@code n} frames of {@code [from, to)}, spread evenly, the first and last included. */
+	private static int[] spread(final int from, final int to, final int n) {
+		final int count = Math.min(n, to - from);
+		final int[] out = new int[count];
+		for (int i = 0; i < count; i++)
+			out[i] = count == 1 ? from : from + (int) Math.round((double) i * (to - 1 - from) / (count - 1));
+		return out;
 	}
 
 	private static float[] frame(final Movie movie, final int t, final String name) {
@@ -215,124 +329,36 @@ public final class NoiseCalibration {
 		return values;
 	}
 
-	/**
-	 * Equal-count bins of the pixels' temporal means: {mean, noise variance, count} each. The mean
-	 * over all frames rather than the pair's: binning by a noisy mean would pull each bin's mean
-	 * towards the others' and flatten the line, and a frame difference is independent of the sum of
-	 * the frames. Pairs touching the maximum (clipped) are left out; in each bin, differences beyond
-	 * 5 robust standard deviations (something moved) are too.
-	 */
-	private static double[][] bins(final float[] means, final int[] pixel, final float[] diffs,
-		final float[] pairMax, final float max)
-	{
-		final Integer[] order = new Integer[pixel.length];
-		int n = 0;
-		for (int s = 0; s < pixel.length; s++)
-			if (pairMax[s] < max) order[n++] = s;
-		final Integer[] kept = Arrays.copyOf(order, n);
-		Arrays.sort(kept, (a, b) -> Float.compare(means[pixel[a]], means[pixel[b]]));
-		final double[][] out = new double[BINS][];
-		for (int b = 0; b < BINS; b++) {
-			final int start = (int) ((long) n * b / BINS);
-			final int end = (int) ((long) n * (b + 1) / BINS);
-			final double[] d = new double[end - start];
-			double m = 0;
-			for (int i = start; i < end; i++) {
-				d[i - start] = diffs[kept[i]];
-				m += means[pixel[kept[i]]];
+	/** The extremes of the sampled frames and how many pixels sit at them. */
+	private static final class Range {
+
+		float min = Float.POSITIVE_INFINITY;
+		float max = Float.NEGATIVE_INFINITY;
+		long atMin;
+		long atMax;
+		long pixels;
+		boolean constantFrames = true;
+
+		static Range of(final List<float[]> frames) {
+			final Range r = new Range();
+			for (final float[] f : frames) {
+				float frameMin = Float.POSITIVE_INFINITY;
+				float frameMax = Float.NEGATIVE_INFINITY;
+				for (final float v : f) {
+					frameMin = Math.min(frameMin, v);
+					frameMax = Math.max(frameMax, v);
+				}
+				if (frameMax > frameMin) r.constantFrames = false;
+				r.min = Math.min(r.min, frameMin);
+				r.max = Math.max(r.max, frameMax);
 			}
-			out[b] = new double[] { m / Math.max(1, d.length), robustVariance(d) / 2, d.length };
+			for (final float[] f : frames)
+				for (final float v : f) {
+					if (v == r.min) r.atMin++;
+					if (v == r.max) r.atMax++;
+				}
+			r.pixels = (long) frames.size() * frames.get(0).length;
+			return r;
 		}
-		return out;
-	}
-
-	/** Variance of {@code d} without the values beyond 5 robust standard deviations of its median. */
-	private static double robustVariance(final double[] d) {
-		if (d.length < 2) return Double.NaN;
-		final double[] sorted = d.clone();
-		Arrays.sort(sorted);
-		final double median = sorted[sorted.length / 2];
-		final double[] dev = new double[sorted.length];
-		for (int i = 0; i < dev.length; i++)
-			dev[i] = Math.abs(sorted[i] - median);
-		Arrays.sort(dev);
-		final double limit = 5 * 1.4826 * dev[dev.length / 2];
-		double sum = 0;
-		double sum2 = 0;
-		int n = 0;
-		for (final double v : d) {
-			if (limit > 0 && Math.abs(v - median) > limit) continue;
-			sum += v;
-			sum2 += v * v;
-			n++;
-		}
-		final double mean = sum / n;
-		return (sum2 - n * mean * mean) / (n - 1);
-	}
-
-	/**
-	 * Least squares of variance on mean, first by bin counts alone, then refitted with weights of the
-	 * inverse square of the line's variance (the error of a variance estimate grows with it),
-	 * leaving out bins more than 6 standard errors off the line: a bin that straddles a gap in the
-	 * movie's intensities mixes two noise levels that the robust spread does not average. Gives
-	 * {slope, intercept, R^2}.
-	 */
-	private static double[] fit(final double[][] bins) {
-		final boolean[] used = new boolean[bins.length];
-		for (int b = 0; b < bins.length; b++)
-			used[b] = Double.isFinite(bins[b][1]) && bins[b][2] >= 2;
-		double[] line = line(bins, used, null);
-		for (int round = 0; round < 3; round++) {
-			for (int b = 0; b < bins.length; b++) {
-				if (!used[b]) continue;
-				final double expected = Math.max(line[0] * bins[b][0] + line[1], 1e-30);
-				final double error = expected * Math.sqrt(2 / bins[b][2]);
-				if (Math.abs(bins[b][1] - expected) > 6 * error) used[b] = false;
-			}
-			line = line(bins, used, line);
-		}
-		return line;
-	}
-
-	private static double[] line(final double[][] bins, final boolean[] used, final double[] previous) {
-		double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
-		for (int b = 0; b < bins.length; b++) {
-			if (!used[b]) continue;
-			final double v = previous == null ? 1 : previous[0] * bins[b][0] + previous[1];
-			final double w = bins[b][2] / Math.max(v * v, 1e-30);
-			sw += w;
-			sx += w * bins[b][0];
-			sy += w * bins[b][1];
-			sxx += w * bins[b][0] * bins[b][0];
-			sxy += w * bins[b][0] * bins[b][1];
-		}
-		final double slope = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
-		final double intercept = (sy - slope * sx) / sw;
-		double ssRes = 0, ssTot = 0;
-		final double meanY = sy / sw;
-		for (int b = 0; b < bins.length; b++) {
-			if (!used[b]) continue;
-			final double v = previous == null ? 1 : previous[0] * bins[b][0] + previous[1];
-			final double w = bins[b][2] / Math.max(v * v, 1e-30);
-			ssRes += w * Math.pow(bins[b][1] - (slope * bins[b][0] + intercept), 2);
-			ssTot += w * Math.pow(bins[b][1] - meanY, 2);
-		}
-		return new double[] { slope, intercept, ssTot > 0 ? 1 - ssRes / ssTot : 0 };
-	}
-
-	/**
-	 * The darkest 1 % of pixels by their sum over even frames; measured on odd frames, their level
-	 * is not biased low by the choice. Where the sample is dark, that level is the camera's offset and
-	 * their frame-to-frame steps its read noise; elsewhere, the background's level and noise.
-	 */
-	private static int[] darkest(final double[] evenSum) {
-		final Integer[] order = new Integer[evenSum.length];
-		for (int i = 0; i < order.length; i++)
-			order[i] = i;
-		Arrays.sort(order, (a, b) -> Double.compare(evenSum[a], evenSum[b]));
-		final int[] out = new int[Math.max(1, order.length / 100)];
-		for (int i = 0; i < out.length; i++)
-			out[i] = order[i];
-		return out;
 	}
 }

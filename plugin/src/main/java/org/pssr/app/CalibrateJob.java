@@ -56,6 +56,8 @@ public final class CalibrateJob {
 		extra.put("provenance", Records.gson().toJsonTree(made.entries()));
 		RecipeFile.write(output, CalibratedDegradation.NAME, c.parameters(), extra);
 		log.log("calibrated " + name + ": " + c);
+		for (final String warning : c.warnings)
+			log.log("warning: " + warning);
 		return c;
 	}
 }

@@ -15,15 +15,17 @@ import picocli.CommandLine.Option;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
 	description = { "Measure the noise of a real low-resolution acquisition (a raw movie, not " +
-		"denoised or background-subtracted, of a sample that holds still for some frames): camera " +
-		"gain, offset and read noise from how the variance of consecutive-frame differences grows " +
-		"with intensity. Writes a recipe file; give it to crappify, train or evaluate as " +
-		"--recipe FILE.json so the training data look like your microscope's." })
+		"denoised or background-subtracted; moving samples are fine): how the camera's noise " +
+		"variance grows with intensity (gain, and an offset and read noise that give it), from the " +
+		"finest details of smooth regions of single frames and, with 4 frames or more, from " +
+		"consecutive frames where pixels hold still; says which it used. Writes a recipe file; give " +
+		"it to crappify, train or evaluate as --recipe FILE.json so the training data look like " +
+		"your microscope's." })
 public final class CalibrateCommand implements Callable<Integer> {
 
 	@Option(names = "--input", required = true, paramLabel = "MOVIE",
-		description = "The low-resolution movie (TIFF or CZI), at least " + NoiseCalibration.MIN_FRAMES +
-			" frames.")
+		description = "The low-resolution movie (TIFF or CZI); one frame is enough, " + NoiseCalibration
+			.STILL_FRAMES + " or more let pixels that hold still be used too.")
 	Path input;
 
 	@Option(names = "--output", paramLabel = "RECIPE.json",
@@ -31,7 +33,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 	Path output;
 
 	@Option(names = "--frames", paramLabel = "FIRST:LAST",
-		description = "Only these frames (counted from 1): a stretch where the sample holds still.")
+		description = "Only these frames (counted from 1).")
 	String frames;
 
 	@Option(names = "--channel", defaultValue = "1", description = "Channel, from 1 (default: ${DEFAULT-VALUE}).")

@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 		InfoCommand.class,
 		ConvertCommand.class,
 		CalibrateCommand.class,
+		SimulateCommand.class,
 		CrappifyCommand.class,
 		TrainCommand.class,
 		SuperresCommand.class,

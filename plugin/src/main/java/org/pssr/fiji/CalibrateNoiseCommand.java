@@ -34,8 +34,8 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 
 	@Parameter(label = "Movie file (empty: the open image)", required = false,
 		style = FileWidget.OPEN_STYLE, persist = false,
-		description = "A raw low-resolution acquisition (TIFF, CZI) of a sample that holds still " +
-			"for some frames; not denoised or background-subtracted.")
+		description = "A raw low-resolution acquisition (TIFF, CZI), not denoised or " +
+			"background-subtracted; the sample may move.")
 	File inputfile;
 
 	@Parameter(label = "Recipe file (.json)", style = FileWidget.SAVE_STYLE, persist = false,
@@ -44,7 +44,7 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 	File outputfile;
 
 	@Parameter(label = "Frames FIRST:LAST (empty = all)", required = false, persist = false,
-		description = "Only these frames (counted from 1): a stretch where the sample holds still.")
+		description = "Only these frames (counted from 1).")
 	String frames = "";
 
 	@Parameter(label = "Channel", min = "1",

@@ -10,6 +10,7 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.junit.jupiter.api.Test;
+import org.pssr.crappify.GaussianBlur;
 import org.pssr.crappify.AbstractMovie;
 import org.pssr.crappify.Calibration;
 import org.pssr.crappify.Degradation;

@@ -2,6 +2,8 @@ package org.pssr.train.eval;
 
 import java.util.List;
 
+import org.pssr.crappify.GaussianBlur;
+
 /**
  * The sigma of the Gaussian blur after upsampling that scores best against the truth: the best any
  * smoothing of that kind can do on the movie, found with the truth in hand (an oracle, which no

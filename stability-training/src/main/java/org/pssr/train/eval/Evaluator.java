@@ -13,6 +13,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.pssr.crappify.AbstractMovie;
 import org.pssr.crappify.Calibration;
 import org.pssr.crappify.Degradation;
+import org.pssr.crappify.GaussianBlur;
 import org.pssr.crappify.IntensityMap;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Mirror;

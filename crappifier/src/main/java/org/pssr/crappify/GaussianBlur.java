@@ -1,16 +1,17 @@
-package org.pssr.train.eval;
+package org.pssr.crappify;
 
 /**
  * What ImageJ's {@code Gaussian Blur...} does to a frame: a separable Gaussian of standard
  * deviation {@code sigma} pixels, kernel truncated at 4 sigma and normalised, borders mirrored
- * half-sample symmetrically (as {@link ImageQuality} mirrors them).
+ * half-sample symmetrically (as the SSIM of the evaluation mirrors them). The blur of the best
+ * classical answer, of a simulated microscope's optics and of a recipe's.
  */
-final class GaussianBlur {
+public final class GaussianBlur {
 
 	private GaussianBlur() {}
 
 	/** A new row-major {@code width x height} image; {@code sigma} 0 returns a copy. */
-	static float[] apply(final float[] image, final int width, final int height, final double sigma) {
+	public static float[] apply(final float[] image, final int width, final int height, final double sigma) {
 		if (!(sigma >= 0)) throw new IllegalArgumentException("sigma must be >= 0, not " + sigma);
 		if (sigma == 0) return image.clone();
 		final float[] kernel = kernel(sigma);
