@@ -78,13 +78,19 @@ class ExportCommandTest {
 			saved.toString());
 		assertTrue(report.contains("max |TF - PyTorch|"), report);
 		assertTrue(Files.isRegularFile(saved.resolve("saved_model.pb")));
-		final Path viaTf = dir.resolve("tf.tif");
+		assertSuperResolvesLikeTheBundle(saved);
+	}
+
+	/** {@code pssr superres} with the export gives the movie the bundle gives on PyTorch. */
+	private static void assertSuperResolvesLikeTheBundle(final Path exported) {
+		final Path viaExport = dir.resolve(exported.getFileName() + ".tif");
+		assertEquals(ExitCodes.OK, Main.run("superres", "--model", exported.toString(), "--input", movie
+			.toString(), "--output", viaExport.toString(), "--tile", "32"));
 		final Path viaTorch = dir.resolve("torch.tif");
-		assertEquals(ExitCodes.OK, Main.run("superres", "--model", saved.toString(), "--input", movie
-			.toString(), "--output", viaTf.toString(), "--tile", "32"));
-		assertEquals(ExitCodes.OK, Main.run("superres", "--model", model.toString(), "--input", movie
-			.toString(), "--output", viaTorch.toString(), "--tile", "32", "--device", "cpu"));
-		assertSameMovie(viaTorch, viaTf);
+		if (!Files.exists(viaTorch)) assertEquals(ExitCodes.OK, Main.run("superres", "--model", model
+			.toString(), "--input", movie.toString(), "--output", viaTorch.toString(), "--tile", "32",
+			"--device", "cpu"));
+		assertSameMovie(viaTorch, viaExport);
 	}
 
 	@Test
@@ -133,13 +139,7 @@ class ExportCommandTest {
 		assertEquals(1, testOut.shape[3]);
 		assertTestOutputIsTheNetworksOn(pkg, testIn, testOut, false);
 		// the package runs through the same movie pipeline
-		final Path viaPkg = dir.resolve("pkg.tif");
-		assertEquals(ExitCodes.OK, Main.run("superres", "--model", pkg.toString(), "--input", movie
-			.toString(), "--output", viaPkg.toString(), "--tile", "32"));
-		final Path viaTorch = dir.resolve("torch2.tif");
-		assertEquals(ExitCodes.OK, Main.run("superres", "--model", model.toString(), "--input", movie
-			.toString(), "--output", viaTorch.toString(), "--tile", "32", "--device", "cpu"));
-		assertSameMovie(viaTorch, viaPkg);
+		assertSuperResolvesLikeTheBundle(pkg);
 	}
 
 	@Test
@@ -160,13 +160,7 @@ class ExportCommandTest {
 		assertTestOutputIsTheNetworksOn(pkg, Npy.read(new java.io.ByteArrayInputStream(files.get(
 			"test_input.npy"))), Npy.read(new java.io.ByteArrayInputStream(files.get(
 				"test_output.npy"))), true);
-		final Path viaPkg = dir.resolve("input-units.tif");
-		assertEquals(ExitCodes.OK, Main.run("superres", "--model", pkg.toString(), "--input", movie
-			.toString(), "--output", viaPkg.toString(), "--tile", "32"));
-		final Path viaTorch = dir.resolve("torch3.tif");
-		assertEquals(ExitCodes.OK, Main.run("superres", "--model", model.toString(), "--input", movie
-			.toString(), "--output", viaTorch.toString(), "--tile", "32", "--device", "cpu"));
-		assertSameMovie(viaTorch, viaPkg);
+		assertSuperResolvesLikeTheBundle(pkg);
 	}
 
 	@Test
