@@ -262,6 +262,8 @@ class BadInputCatalogueTest {
 		option(all, "convert", convert, "--scene", "scene", "-1", "99");
 		option(all, "export", export, "--format", "format", "onnx", "tf");
 		option(all, "export", export, "--license", "license", "not a licence!", "");
+		option(all, "export", export, "--output-units", "output units", "kelvin", "",
+			"normalised,input");
 		all.add(new Case("unknown subcommand", "unmatched", NONE, "superresolve", "--model", "x"));
 		all.add(new Case("unknown option", "unknown option", NONE, "superres", "--model",
 			"{ws}/model.pssr.zip", "--input", "{ws}/movie.tif", "--output", "{ws}/out.tif", "--modle", "x"));
@@ -363,6 +365,7 @@ class BadInputCatalogueTest {
 		bad.put("junk-savedmodel", "junk-savedmodel");
 		for (final String p : Packages.NAMES)
 			bad.put(p, p);
+		bad.put("sigmoid-output.zip", "sigmoid-output.zip: output post-processing 'sigmoid'");
 		for (final Map.Entry<String, String> e : bad.entrySet()) {
 			final String m = "{ws}/" + e.getKey();
 			all.add(new Case("superres with " + e.getKey(), e.getValue(), NONE, "superres", "--model", m,
@@ -424,6 +427,8 @@ class BadInputCatalogueTest {
 			"{ws}/model.pssr.zip", "--output", "{ws}/notes.txt"));
 		all.add(new Case("export a package onto the model", "already exists", NONE, "export", "--model",
 			"{ws}/model.pssr.zip", "--output", "{ws}/model.pssr.zip"));
+		all.add(new Case("export a SavedModel with input units", "output units", NONE, "export",
+			"--model", "{ws}/model.pssr.zip", "--output", "{ws}/exported", "--output-units", "input"));
 		all.add(new Case("convert onto its input", "input file", NONE, "convert", "{ws}/movie.czi",
 			"{ws}/movie.czi"));
 		all.add(new Case("convert under a file", "not a folder", NONE, "convert", "{ws}/movie.czi",
@@ -568,7 +573,8 @@ class BadInputCatalogueTest {
 
 		static final List<String> NAMES = List.of("yaml-syntax.zip", "three-axes.zip", "unsafe-tag.zip",
 			"cut-package.zip", "wrong-sha.zip", "no-rdf.zip", "dataset-type.zip", "pytorch-only.zip",
-			"fixed-size.zip", "odd-scale.zip", "old-spec.zip", "outside-weights.zip");
+			"fixed-size.zip", "odd-scale.zip", "old-spec.zip", "outside-weights.zip",
+			"sigmoid-output.zip");
 
 		static void write(final Path dir) throws IOException {
 			final byte[] weights = "not really a SavedModel".getBytes(StandardCharsets.UTF_8);
@@ -592,6 +598,8 @@ class BadInputCatalogueTest {
 				weights);
 			pkg(dir, "outside-weights.zip", good.replace("source: weights.zip", "source: ../weights.zip"),
 				weights);
+			// a step pssr's own map back to the movie's intensities cannot stand in for
+			pkg(dir, "sigmoid-output.zip", good + "    postprocessing: [{id: sigmoid}]\n", weights);
 			final byte[] whole = Files.readAllBytes(dir.resolve("wrong-sha.zip"));
 			Files.write(dir.resolve("cut-package.zip"), java.util.Arrays.copyOf(whole, whole.length / 2));
 		}

@@ -57,10 +57,18 @@ public final class Describe {
 			final Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(new String(rdf,
 				StandardCharsets.UTF_8));
 			out.add("bioimage.io package " + Provenance.describe(path));
-			final Object config = yaml instanceof Map ? ((Map<?, ?>) yaml).get("config") : null;
+			final Map<?, ?> fields = yaml instanceof Map ? (Map<?, ?>) yaml : Map.of();
+			if (fields.get("id") != null) out.add("id: " + fields.get("id"));
+			final Object config = fields.get("config");
 			final Object pssr = config instanceof Map ? ((Map<?, ?>) config).get("pssr") : null;
 			if (pssr == null) out.add("(made elsewhere: no config.pssr)");
-			else flatten("", new com.google.gson.Gson().toJsonTree(pssr), out);
+			else {
+				flatten("", new com.google.gson.Gson().toJsonTree(pssr), out);
+				// Layout 1 (see BioImageIoPackage) recorded neither its layout nor its clients.
+				if (!((Map<?, ?>) pssr).containsKey("layout")) out.add("tested_with: pssr-fiji's " +
+					"TensorFlow reload at export (export_check); layout 1, which JDLL 0.6.3 (deepImageJ) " +
+					"cannot read: export the model again for deepImageJ");
+			}
 		}
 		else if (name.endsWith(".tif") || name.endsWith(".tiff")) {
 			final Optional<Provenance> p = tiffInfo.apply(path).flatMap(Provenance::parse);

@@ -9,6 +9,7 @@ import org.pssr.train.ModelBundle;
 import org.pssr.train.exchange.ExportFormat;
 import org.pssr.train.exchange.ExportReport;
 import org.pssr.train.exchange.ModelExport;
+import org.pssr.train.exchange.OutputUnits;
 
 /**
  * Exports a model bundle as a TensorFlow SavedModel or a bioimage.io package, checked by reloading
@@ -18,12 +19,19 @@ public final class ExportJob {
 
 	private final String author;
 	private final String license;
+	private final OutputUnits units;
 
-	/** @param author recorded in rdf.yaml; null or empty for the user's name */
-	public ExportJob(final String author, final String license) {
+	/**
+	 * @param author recorded in rdf.yaml; null or empty for the user's name
+	 * @param units a package's output units ({@code normalised}, {@code input}); null for
+	 *          normalised, which deepImageJ runs
+	 * @throws IllegalArgumentException for unknown units
+	 */
+	public ExportJob(final String author, final String license, final String units) {
 		this.author = author == null || author.isEmpty() ? System.getProperty("user.name", "unknown")
 			: author;
 		this.license = license;
+		this.units = units == null ? OutputUnits.NORMALISED : OutputUnits.parse(units);
 	}
 
 	/** @param format null picks it from {@code output}: bioimage.io for a .zip, else SavedModel */
@@ -37,8 +45,7 @@ public final class ExportJob {
 		try (ModelBundle bundle = ModelBundle.load(model, "cpu")) {
 			log.status("Exporting " + model.getFileName() + " (" + bundle.config() + ") as " + chosen +
 				"...");
-			final ExportReport report = new ModelExport(author, license).export(bundle, output, chosen);
-			return report;
+			return new ModelExport(author, license, units).export(bundle, output, chosen);
 		}
 	}
 }

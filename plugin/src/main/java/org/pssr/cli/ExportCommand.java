@@ -38,9 +38,16 @@ public final class ExportCommand implements Callable<Integer> {
 		description = "Licence of the weights, recorded in rdf.yaml (default: ${DEFAULT-VALUE}).")
 	String license;
 
+	@Option(names = "--output-units", paramLabel = "normalised|input",
+		description = "What a package's output is in. normalised (default): the network's units, 0 " +
+			"and 1 at the input's percentiles, no post-processing; deepImageJ (JDLL 0.6.3) runs it. " +
+			"input: scale_mean_variance against the input, about its units; bioimageio.core runs it, " +
+			"JDLL 0.6.3 does not. pssr superres gives the movie's units either way.")
+	String outputUnits;
+
 	@Override
 	public Integer call() throws IOException {
-		System.out.println(new ExportJob(author, license).run(model, output, format, ConsoleLogger
+		System.out.println(new ExportJob(author, license, outputUnits).run(model, output, format, ConsoleLogger
 			.stderr()));
 		return ExitCodes.OK;
 	}

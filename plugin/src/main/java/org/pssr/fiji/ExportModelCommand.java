@@ -45,6 +45,12 @@ public final class ExportModelCommand extends PssrCommand {
 			"MIT, ...); recorded in rdf.yaml.")
 	String license = "CC-BY-4.0";
 
+	@Parameter(label = "Output units (bioimage.io)", choices = { "normalised", "input" },
+		description = "normalised: the package's output stays in the network's units (0 and 1 at the " +
+			"input's percentiles), which deepImageJ runs. input: the package maps it back with " +
+			"scale_mean_variance, which bioimageio.core runs and deepImageJ does not.")
+	String outputunits = "normalised";
+
 	@Parameter(type = ItemIO.OUTPUT)
 	String report;
 
@@ -56,8 +62,8 @@ public final class ExportModelCommand extends PssrCommand {
 
 	@Override
 	void execute() throws IOException {
-		report = new ExportJob(author, license).run(modelfile.toPath(), output.toPath(), format,
-			ImageJLogger.INSTANCE).toString();
+		report = new ExportJob(author, license, outputunits).run(modelfile.toPath(), output.toPath(),
+			format, ImageJLogger.INSTANCE).toString();
 		IJ.log("PSSR: " + report);
 	}
 }

@@ -124,7 +124,8 @@ class MacrosIT {
 		final Path out = ItData.work("export").resolve("tiny_bioimageio.zip");
 		final FijiInstall.Result r = fiji.run(MINUTES_10, "script", macro(fiji,
 			"PSSR_Export_Model.ijm").toString(), "modelfile=" + ItData.model(), "output=" + out,
-			"format=bioimageio", "author=Integration Test", "license=MIT");
+			"format=bioimageio", "author=Integration Test", "license=MIT",
+			"outputunits=normalised");
 		assertEquals("ok", r.result(), r.toString());
 		try (ZipFile zip = new ZipFile(out.toFile())) {
 			assertTrue(zip.getEntry("rdf.yaml") != null, "no rdf.yaml in " + out);

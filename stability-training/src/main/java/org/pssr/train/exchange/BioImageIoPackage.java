@@ -35,7 +35,9 @@ import org.yaml.snakeyaml.Yaml;
  * Writes a bioimage.io model package (model spec 0.5): {@code rdf.yaml}, the SavedModel as {@code
  * tensorflow_saved_model_bundle} weights, the test input and output as {@code .npy}, and a README.
  * The test output is what a bioimage.io consumer computes: the declared pre-processing, the
- * network, the declared post-processing.
+ * network, the declared post-processing. Written so that JDLL 0.6.3 (deepImageJ 3's engine) reads
+ * it unedited: a top-level {@code id}, axis scales that agree under the spec's size formula and
+ * JDLL's reading, and, for {@link OutputUnits#NORMALISED} output, only steps JDLL implements.
  */
 final class BioImageIoPackage {
 
@@ -50,13 +52,22 @@ final class BioImageIoPackage {
 	static final String PSSR_DOI = "10.1038/s41592-021-01080-z";
 	/** Output pixels at each tile edge that lack context; consumers tiling the model crop them. */
 	static final int HALO_LR_PIXELS = 8;
+	/**
+	 * {@code config.pssr.layout}: 1 had no {@code id}, axis scales 1 and 1/s and {@code
+	 * scale_mean_variance}; 2 has an {@code id}, axis scales s² and s, and the output units chosen.
+	 */
+	static final int LAYOUT = 2;
+	/** The JDLL release whose reading of layout 2 the deepimagej test suite checks. */
+	static final String JDLL = "0.6.3";
 
 	private final String author;
 	private final String license;
+	private final OutputUnits units;
 
-	BioImageIoPackage(final String author, final String license) {
+	BioImageIoPackage(final String author, final String license, final OutputUnits units) {
 		this.author = author;
 		this.license = license;
+		this.units = units;
 	}
 
 	/** @param networkOutput the SavedModel's output for the test window, normalised */
@@ -66,7 +77,8 @@ final class BioImageIoPackage {
 		final int s = bundle.scale();
 		final int side = test.side;
 		final float[] input = TensorFlowModel.channelsLast(test.raw, 1, test.frames, side * side);
-		final float[] output0 = BioImageIoProcessing.scaleMeanVariance(networkOutput, test.raw);
+		final float[] output0 = units == OutputUnits.INPUT ? BioImageIoProcessing.scaleMeanVariance(
+			networkOutput, test.raw) : networkOutput;
 		final Map<String, byte[]> files = new LinkedHashMap<>();
 		files.put(TEST_INPUT, npy(new long[] { 1, side, side, test.frames }, input));
 		files.put(TEST_OUTPUT, npy(new long[] { 1, (long) side * s, (long) side * s, 1 }, output0));
@@ -102,9 +114,13 @@ final class BioImageIoPackage {
 		final int s = bundle.scale();
 		final int m = bundle.model().lrMultiple();
 		final Normalisation n = bundle.normalisation();
+		final String bundleSha = Checksums.sha256(bundle.path());
 		final Map<String, Object> r = new LinkedHashMap<>();
 		r.put("type", "model");
 		r.put("format_version", FORMAT_VERSION);
+		// Optional in the spec (the zoo assigns its own on upload); JDLL 0.6.3 throws without one.
+		r.put("id", String.format(Locale.ROOT, "pssr-%s-x%d-%s", bundle.config().preset(), s, bundleSha
+			.substring(0, 12)));
 		r.put("name", String.format(Locale.ROOT, "PSSR x%d %s (%d frames)", s, bundle.config().preset(), f));
 		r.put("description", String.format(Locale.ROOT, "Multi-frame point-scanning super-resolution " +
 			"(PSSR): %d consecutive low-resolution frames in, the centre frame %d times larger out. " +
@@ -122,13 +138,18 @@ final class BioImageIoPackage {
 			names.add(d == 0 ? "frame_t" : d < 0 ? "frame_t_minus_" + -d : "frame_t_plus_" + d);
 		}
 		final int min = Math.max(m, ModelExport.TEST_SIDE / 2 / m * m);
+		// A pixel's size in arbitrary units (no unit is given): input s², output s, so that the output
+		// is s times larger under the spec's formula (input size x input scale / output scale) and
+		// under JDLL 0.6.3's reading (input size x output scale); layout 1's 1 and 1/s read as x1/s.
+		final double inScale = (double) s * s;
+		final double outScale = s;
 		final Map<String, Object> in = new LinkedHashMap<>();
 		in.put("id", "input");
 		in.put("description", f + " consecutive frames (t-" + f / 2 + " .. t+" + f / 2 +
 			") of a low-resolution movie, as channels");
-		in.put("axes", List.of(map("type", "batch"), space("y", map("min", min, "step", m), null, null),
-			space("x", map("min", min, "step", m), null, null), map("type", "channel", "channel_names",
-				names)));
+		in.put("axes", List.of(map("type", "batch"), space("y", map("min", min, "step", m), inScale,
+			null), space("x", map("min", min, "step", m), inScale, null), map("type", "channel",
+				"channel_names", names)));
 		in.put("test_tensor", file(TEST_INPUT, files));
 		in.put("data", map("type", "float32"));
 		in.put("preprocessing", List.of(map("id", "scale_range", "kwargs", map("axes", List.of("y", "x",
@@ -136,16 +157,18 @@ final class BioImageIoPackage {
 			BioImageIoProcessing.EPS))));
 		final Map<String, Object> out = new LinkedHashMap<>();
 		out.put("id", "output");
-		out.put("description", "the centre frame, " + s + " times larger in y and x");
+		out.put("description", "the centre frame, " + s + " times larger in y and x, " + (units ==
+			OutputUnits.NORMALISED ? "in the network's units (0 and 1 are the input's low and high " +
+				"percentiles)" : "mapped to the input's mean and standard deviation"));
 		final int halo = HALO_LR_PIXELS * s;
 		out.put("axes", List.of(map("type", "batch"), space("y", map("tensor_id", "input", "axis_id", "y"),
-			1.0 / s, halo), space("x", map("tensor_id", "input", "axis_id", "x"), 1.0 / s, halo), map(
+			outScale, halo), space("x", map("tensor_id", "input", "axis_id", "x"), outScale, halo), map(
 				"type", "channel", "channel_names", List.of("super_resolved"))));
 		out.put("test_tensor", file(TEST_OUTPUT, files));
 		out.put("data", map("type", "float32"));
-		out.put("postprocessing", List.of(map("id", "scale_mean_variance", "kwargs", map(
-			"reference_tensor", "input", "axes", List.of("y", "x", "channel"), "eps",
-			BioImageIoProcessing.EPS))));
+		if (units == OutputUnits.INPUT) out.put("postprocessing", List.of(map("id",
+			"scale_mean_variance", "kwargs", map("reference_tensor", "input", "axes", List.of("y", "x",
+				"channel"), "eps", BioImageIoProcessing.EPS))));
 		r.put("inputs", List.of(in));
 		r.put("outputs", List.of(out));
 		final Map<String, Object> tf = file(WEIGHTS, files);
@@ -162,12 +185,33 @@ final class BioImageIoPackage {
 		pssr.put("preset", bundle.config().preset());
 		pssr.put("normalisation", plain(n.toJson()));
 		bundle.recipe().ifPresent(recipe -> pssr.put("recipe", plain(Degradations.toJson(recipe))));
+		pssr.put("layout", LAYOUT);
+		pssr.put("output_units", units.toString());
 		pssr.put("export_check", map("max_abs_difference_tf_vs_pytorch", report.maxDifference,
 			"output_magnitude", report.outputRange));
-		pssr.put("provenance", map("model", Provenance.describe(bundle.path()), "pssr-fiji", Provenance
-			.version(), "created", Provenance.created()));
+		pssr.put("tested_with", testedWith(report));
+		pssr.put("provenance", map("model", Provenance.describe(bundle.path().getFileName().toString(),
+			Files.size(bundle.path()), bundleSha, 0), "pssr-fiji", Provenance.version(), "created",
+			Provenance.created()));
 		r.put("config", map("pssr", pssr));
 		return r;
+	}
+
+	/**
+	 * The clients this package runs in, as far as pssr-fiji knows: its own TensorFlow reload at
+	 * export (this file), and JDLL through the deepimagej test suite (this layout, not this file).
+	 */
+	private Map<String, Object> testedWith(final ExportReport report) {
+		final Map<String, Object> t = new LinkedHashMap<>();
+		t.put("pssr-fiji", String.format(Locale.ROOT, "pssr-fiji %s, TensorFlow %s through DJL: this " +
+			"SavedModel reloaded at export and compared with PyTorch (max |TF - PyTorch| %.2g)", Provenance
+				.version(), TensorFlowNatives.VERSION, report.maxDifference));
+		t.put("jdll", units == OutputUnits.NORMALISED ? "JDLL " + JDLL + " with TensorFlow " +
+			TensorFlowNatives.VERSION + " (deepImageJ 3's engine): packages of layout " + LAYOUT +
+			" with normalised output are read and run unedited by pssr-fiji's deepimagej test suite " +
+			"(this layout, not this file)" : "JDLL " + JDLL + ": not runnable, JDLL has no " +
+				"scale_mean_variance (export with output units 'normalised' for deepImageJ)");
+		return t;
 	}
 
 	private static Map<String, Object> space(final String id, final Map<String, Object> size,
@@ -191,7 +235,7 @@ final class BioImageIoPackage {
 		return m;
 	}
 
-	private static String readme(final ModelBundle bundle, final ExportReport report) {
+	private String readme(final ModelBundle bundle, final ExportReport report) {
 		return "# " + String.format(Locale.ROOT, "PSSR x%d, %d frames", bundle.scale(), bundle.frames()) +
 			"\n\nMulti-frame point-scanning super-resolution (PSSR; " + PSSR_CITATION + " doi:" + PSSR_DOI +
 			"), exported by pssr-fiji from `" + bundle.path().getFileName() + "`.\n\n" +
@@ -199,10 +243,15 @@ final class BioImageIoPackage {
 			"(axes batch, y, x, channel), centre frame in the middle. Slide the window over the movie, " +
 			"mirroring at its ends, to get one output frame per input frame.\n\n" +
 			"## Normalisation\nInput: the " + bundle.normalisation().lowPercentile() + " and " + bundle
-				.normalisation().highPercentile() + " percentiles go to 0 and 1 (`scale_range`). pssr-fiji " +
-			"takes them over the whole movie and maps the output back with the inverse; the package " +
-			"declares the per-window `scale_range` and `scale_mean_variance` against the input, the " +
-			"closest the bioimage.io processing steps come.\n\n" +
+				.normalisation().highPercentile() + " percentiles of the window go to 0 and 1 " +
+			"(`scale_range`). pssr-fiji takes them over the whole movie and maps the output back with " +
+			"the inverse. " + (units == OutputUnits.NORMALISED ? "This package leaves the output in " +
+				"those normalised units (no post-processing): multiply it by the difference of the two " +
+				"percentiles of the input and add the low one to get intensities back. That way JDLL " +
+				"and deepImageJ run it, whose post-processing steps cannot refer to the input."
+				: "This package declares `scale_mean_variance` against the input, the closest the " +
+					"bioimage.io processing steps come; JDLL " + JDLL + " (deepImageJ) does not " +
+					"implement that step.") + "\n\n" +
 			"## Training\nU-Net preset `" + bundle.config().preset() + "` (" + bundle.config() +
 			"), stability loss L1(Y1,T) + L1(Y2,T) + L1(Y1,Y2) on twin crappified inputs. Recipe: " +
 			recipe(bundle) + "\n\n## Export check\n" + report + "\n";

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.ZipException;
 
 import com.google.gson.Gson;
@@ -40,6 +42,10 @@ public final class ImportedModel implements SuperResolutionModel {
 
 	/** Size multiple assumed for a SavedModel that does not say: a U-Net with four down-steps. */
 	static final int DEFAULT_MULTIPLE = 16;
+	/** Output post-processing steps pssr's own map back to the movie's intensities replaces. */
+	private static final Set<String> AFFINE_POSTPROCESSING = new TreeSet<>(List.of("ensure_dtype",
+		"scale_linear", "scale_mean_variance", "scale_range", "zero_mean_unit_variance",
+		"fixed_zero_mean_unit_variance"));
 
 	private final TensorFlowModel model;
 	private final Normalisation normalisation;
@@ -173,6 +179,7 @@ public final class ImportedModel implements SuperResolutionModel {
 		if (scale < 1 || Math.abs(ratio - scale) > 1e-6) throw new IllegalArgumentException(where +
 			"the output is not an integer upsampling of the input (y scale ratio " + ratio + ")");
 		final Normalisation normalisation = normalisation(input, where);
+		checkPostprocessing(output, where);
 		final Map<String, Object> tf = (Map<String, Object>) weights.get("tensorflow_saved_model_bundle");
 		final Path source = inside(dir, String.valueOf(tf.get("source")), where);
 		checkSha256(source, tf.get("sha256"), where);
@@ -212,6 +219,25 @@ public final class ImportedModel implements SuperResolutionModel {
 				"(scale_range)");
 		}
 		return new Normalisation(0, 100);
+	}
+
+	/**
+	 * pssr maps the network's output back to the movie's intensities with the movie's percentiles,
+	 * in place of whatever affine map a package declares (none in layout 2's normalised packages,
+	 * {@code scale_mean_variance} in layout 1's, {@code scale_linear} in others'); a step that changes
+	 * what the output means (a sigmoid, a threshold, a clip) cannot be replaced and is refused.
+	 */
+	@SuppressWarnings("unchecked")
+	private static void checkPostprocessing(final Map<String, Object> output, final String where) {
+		final Object post = output.get("postprocessing");
+		if (!(post instanceof List)) return;
+		for (final Object step : (List<Object>) post) {
+			final String id = String.valueOf(((Map<String, Object>) step).get("id"));
+			if (!AFFINE_POSTPROCESSING.contains(id)) throw new IllegalArgumentException(where +
+				"output post-processing '" + id + "' is not supported; pssr maps the output back to the " +
+				"movie's intensities itself, in place of affine steps (" + String.join(", ",
+					AFFINE_POSTPROCESSING) + ")");
+		}
 	}
 
 	@SuppressWarnings("unchecked")

@@ -30,18 +30,26 @@ public final class ModelExport {
 
 	private final String author;
 	private final String license;
+	private final OutputUnits units;
+
+	/** A package whose output is in {@link OutputUnits#NORMALISED} units (runs in deepImageJ). */
+	public ModelExport(final String author, final String license) {
+		this(author, license, OutputUnits.NORMALISED);
+	}
 
 	/**
 	 * @param author recorded as the model's author in rdf.yaml
 	 * @param license SPDX identifier of the weights' licence, recorded in rdf.yaml
+	 * @param units what a package's output is in; a SavedModel's is always normalised
 	 */
-	public ModelExport(final String author, final String license) {
+	public ModelExport(final String author, final String license, final OutputUnits units) {
 		if (author == null || author.trim().isEmpty()) throw new IllegalArgumentException(
 			"an author name is required (bioimage.io lists who made the model)");
 		if (license == null || !license.matches("[A-Za-z0-9.+-]+")) throw new IllegalArgumentException(
 			"license must be an SPDX identifier such as CC-BY-4.0, not '" + license + "'");
 		this.author = author.trim();
 		this.license = license;
+		this.units = units;
 	}
 
 	/**
@@ -58,6 +66,9 @@ public final class ModelExport {
 			format == ExportFormat.BIOIMAGEIO ? "a bioimage.io package is a .zip file: " + output
 				: "a SavedModel is a folder, not a .zip: " + output +
 					" (use --format bioimageio for a package)");
+		if (format == ExportFormat.SAVEDMODEL && units != OutputUnits.NORMALISED)
+			throw new IllegalArgumentException("output units '" + units + "' are for bioimage.io " +
+				"packages; a SavedModel's output is always in normalised units");
 		final TestWindow test = TestWindow.of(bundle);
 		if (format == ExportFormat.SAVEDMODEL) {
 			try (StagedOutput staged = StagedOutput.folder(output)) {
@@ -73,7 +84,8 @@ public final class ModelExport {
 			SavedModels.write(bundle.model().network(), metadata(bundle), savedModel);
 			final float[] got = tensorFlowOutput(bundle, savedModel, test);
 			final ExportReport report = checked(bundle, test, got, output, format);
-			new BioImageIoPackage(author, license).write(bundle, savedModel, test, got, report, output);
+			new BioImageIoPackage(author, license, units).write(bundle, savedModel, test, got, report,
+				output);
 			return report;
 		}
 	}
