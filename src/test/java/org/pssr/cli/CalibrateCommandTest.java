@@ -65,6 +65,33 @@ class CalibrateCommandTest {
 	}
 
 	@Test
+	void withHighResolutionMoviesTheBlurOfTheAcquisitionGoesIntoTheRecipe() throws IOException {
+		final Path hr = dir.resolve("hr.tif");
+		assertEquals(0, pssr.run("synth", hr.toString(), "--frames", "6", "--width", "256", "--height",
+			"256"), pssr.err);
+		final Path lr = dir.resolve("lr.tif");
+		assertEquals(0, pssr.run("simulate", "--input", hr.toString(), "--output", lr.toString(),
+			"--photons", "200", "--psf", "6"), pssr.err);
+		assertEquals(0, pssr.run("calibrate", "--input", lr.toString(), "--hr", hr.toString()),
+			pssr.err);
+		final JsonObject o = JsonParser.parseString(new String(Files.readAllBytes(dir.resolve(
+			"lr.recipe.json")), StandardCharsets.UTF_8)).getAsJsonObject();
+		assertEquals(6, o.getAsJsonObject("parameters").get("blur").getAsDouble(), 1.5, o.toString());
+		assertTrue(o.getAsJsonObject("measured").get("blur").getAsString().startsWith("blur sigma"), o
+			.toString());
+		assertTrue(o.getAsJsonObject("provenance").get("blur measured against").getAsString().contains(
+			"hr.tif"), o.toString());
+
+		assertEquals(0, pssr.run("calibrate", "--input", lr.toString(), "--output", dir.resolve(
+			"plain.json").toString()), pssr.err);
+		final JsonObject plain = JsonParser.parseString(new String(Files.readAllBytes(dir.resolve(
+			"plain.json")), StandardCharsets.UTF_8)).getAsJsonObject();
+		assertEquals(0, plain.getAsJsonObject("parameters").get("blur").getAsDouble());
+		assertTrue(plain.getAsJsonObject("measured").get("blur").getAsString().startsWith(
+			"not measured"), plain.toString());
+	}
+
+	@Test
 	void aMovieThatCannotBeCalibratedWritesNothing() throws IOException {
 		final Path lr = dir.resolve("saturated.tif");
 		ImageJTiffWriter.save(NoiseCalibrationTestMovies.camera(2.0, 100, 3, 500, 3, 400, 9), lr,

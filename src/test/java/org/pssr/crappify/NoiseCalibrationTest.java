@@ -130,7 +130,7 @@ class NoiseCalibrationTest {
 	void theRecipeDegradesLikeTheCamera() {
 		final NoiseCalibration c = NoiseCalibration.measure(NoiseCalibrationTestMovies.camera(2.0, 100, 3, 500, 16,
 			Double.MAX_VALUE, 3), 0, 16, "camera");
-		final CalibratedDegradation recipe = c.recipe(2);
+		final CalibratedDegradation recipe = c.recipe(2, 0);
 		final Degradation back = Degradations.fromJson(Degradations.toJson(recipe));
 		assertEquals(recipe.parameters(), back.parameters());
 		// a flat HR tile at normalised 0.5: its LR pixels' spread is the camera's at that level
@@ -195,7 +195,7 @@ class NoiseCalibrationTest {
 		final NoiseCalibration c = NoiseCalibration.measure(NoiseCalibrationTestMovies.camera(2.0, 100, 3, 500, 8,
 			Double.MAX_VALUE, 3), 0, 8, "camera");
 		final java.nio.file.Path file = dir.resolve("scope.recipe.json");
-		RecipeFile.write(file, CalibratedDegradation.NAME, c.parameters(), Map.of("measured", c
+		RecipeFile.write(file, CalibratedDegradation.NAME, c.parameters(0), Map.of("measured", c
 			.measured()));
 		final Degradation recipe = Degradations.create(file.toString(), 4, Map.of());
 		assertEquals(CalibratedDegradation.NAME, recipe.name());

@@ -132,7 +132,7 @@ class RecipeTest {
 			final float[] clipped = s.target().clone();
 			for (int p = 0; p < clipped.length; p++)
 				clipped[p] = Math.min(1, Math.max(0, clipped[p]));
-			final float[] local = Tiles.downsample(Tiles.gaussianBlur(clipped, 64, 64,
+			final float[] local = Tiles.downsample(GaussianBlur.apply(clipped, 64, 64,
 				PssrDegradation.DEFAULT_SIGMA), 64, 64, 2);
 			for (int p = 0; p < down.length; p++) {
 				final double d = s.x1()[p] - s.x2()[p];

@@ -37,12 +37,12 @@ class TilesTest {
 	void blurKeepsFlatImagesAndTotalsAndDownsamplingAveragesBlocks() {
 		final float[] flat = new float[40 * 30];
 		Arrays.fill(flat, 0.3f);
-		for (final float v : Tiles.gaussianBlur(flat, 40, 30, 5)) {
+		for (final float v : GaussianBlur.apply(flat, 40, 30, 5)) {
 			assertEquals(0.3f, v, 1e-5f);
 		}
 		final float[] spot = new float[64 * 64];
 		spot[32 * 64 + 32] = 1;
-		final float[] blurred = Tiles.gaussianBlur(spot, 64, 64, 2);
+		final float[] blurred = GaussianBlur.apply(spot, 64, 64, 2);
 		double sum = 0;
 		for (final float v : blurred) {
 			sum += v;

@@ -9,11 +9,12 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * The user's own camera, as {@link NoiseCalibration} measured it on a real low-resolution movie:
- * downsample (area average by {@code scale}), then, in the movie's units (normalised 0 and 1 are
- * its {@code low} and {@code high}), shot noise of {@code (value - offset) / gain} photons and
- * Gaussian read noise of {@code readnoise}, back in normalised units. The HR tile's intensities
- * stand for what the LR camera would have seen at the same place in its normalised range.
+ * The user's own microscope, as {@link NoiseCalibration} and {@link BlurEstimate} measured it on a
+ * real low-resolution movie: a Gaussian blur of {@code blur} HR pixels (0 when not measured), then
+ * downsample (area average by {@code scale}), then, in the movie's units (normalised 0 and 1 are its
+ * {@code low} and {@code high}), shot noise of {@code (value - offset) / gain} photons and Gaussian
+ * read noise of {@code readnoise}, back in normalised units. The HR tile's intensities stand for what
+ * the LR camera would have seen at the same place in its normalised range.
  */
 public final class CalibratedDegradation extends AbstractDegradation {
 
@@ -24,20 +25,22 @@ public final class CalibratedDegradation extends AbstractDegradation {
 	private final double readNoise;
 	private final double low;
 	private final double span;
+	private final double blur;
 
 	public CalibratedDegradation(final int scale, final double gain, final double offset,
-		final double readNoise, final double low, final double high)
+		final double readNoise, final double low, final double high, final double blur)
 	{
-		super(NAME, scale, parameters(gain, offset, readNoise, low, high));
+		super(NAME, scale, parameters(gain, offset, readNoise, low, high, blur));
 		this.gain = gain;
 		this.offset = offset;
 		this.readNoise = readNoise;
 		this.low = low;
 		this.span = high - low;
+		this.blur = blur;
 	}
 
 	private static Map<String, Double> parameters(final double gain, final double offset,
-		final double readNoise, final double low, final double high)
+		final double readNoise, final double low, final double high, final double blur)
 	{
 		if (!(gain > 0) || !Double.isFinite(gain)) throw new IllegalArgumentException(
 			"gain must be > 0: " + gain);
@@ -47,12 +50,15 @@ public final class CalibratedDegradation extends AbstractDegradation {
 		if (!(high > low) || !Double.isFinite(high) || !Double.isFinite(low))
 			throw new IllegalArgumentException("the calibrated range needs low < high: " + low + ", " +
 				high);
+		if (!(blur >= 0 && blur <= 64)) throw new IllegalArgumentException(
+			"blur must be from 0 to 64 HR pixels: " + blur);
 		final Map<String, Double> p = new LinkedHashMap<>();
 		p.put("gain", gain);
 		p.put("offset", offset);
 		p.put("readnoise", readNoise);
 		p.put("low", low);
 		p.put("high", high);
+		p.put("blur", blur);
 		return p;
 	}
 
@@ -60,8 +66,9 @@ public final class CalibratedDegradation extends AbstractDegradation {
 		for (final String key : new String[] { "gain", "offset", "readnoise", "low", "high" })
 			if (!p.containsKey(key)) throw new IllegalArgumentException("the calibrated recipe needs " +
 				key + " (pssr calibrate writes it)");
+		// recipe files of calibrations that did not measure the blur have none
 		return new CalibratedDegradation(scale, p.get("gain"), p.get("offset"), p.get("readnoise"), p
-			.get("low"), p.get("high"));
+			.get("low"), p.get("high"), p.getOrDefault("blur", 0.0));
 	}
 
 	@Override
@@ -74,7 +81,8 @@ public final class CalibratedDegradation extends AbstractDegradation {
 	public float[] apply(final float[] hr, final int width, final int height,
 		final UniformRandomProvider rng)
 	{
-		final float[] lr = Tiles.downsample(hr, width, height, scale());
+		final float[] lr = Tiles.downsample(blur > 0 ? GaussianBlur.apply(hr, width, height, blur) : hr,
+			width, height, scale());
 		final NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
 		for (int i = 0; i < lr.length; i++) {
 			final double photons = Math.max(0, low + lr[i] * span - offset) / gain;

@@ -243,14 +243,18 @@ public final class NoiseCalibration {
 		return map.flat() ? 0 : (line.highest() - line.lowest()) / (map.high() - map.low());
 	}
 
-	/** The recipe that degrades HR tiles (normalised as inference normalises this movie) like it. */
-	public CalibratedDegradation recipe(final int scale) {
-		return new CalibratedDegradation(scale, gain, offset, readNoise, low, high);
+	/**
+	 * The recipe that degrades HR tiles (normalised as inference normalises this movie) like it.
+	 *
+	 * @param blur the optics' blur in HR pixels ({@link BlurEstimate}); 0 when not measured
+	 */
+	public CalibratedDegradation recipe(final int scale, final double blur) {
+		return new CalibratedDegradation(scale, gain, offset, readNoise, low, high, blur);
 	}
 
 	/** The parameters of the {@link CalibratedDegradation} recipe, for its recipe file. */
-	public Map<String, Double> parameters() {
-		final Map<String, Double> p = new LinkedHashMap<>(recipe(2).parameters());
+	public Map<String, Double> parameters(final double blur) {
+		final Map<String, Double> p = new LinkedHashMap<>(recipe(2, blur).parameters());
 		p.remove("scale");
 		return p;
 	}
@@ -277,7 +281,6 @@ public final class NoiseCalibration {
 		final com.google.gson.JsonArray w = new com.google.gson.JsonArray();
 		warnings.forEach(w::add);
 		o.add("warnings", w);
-		o.addProperty("blur", "not estimated: the recipe's blur is the downsampling's area average");
 		return o;
 	}
 

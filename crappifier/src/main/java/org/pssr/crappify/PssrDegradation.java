@@ -79,7 +79,7 @@ public final class PssrDegradation extends AbstractDegradation {
 		final UniformRandomProvider rng)
 	{
 		final float[] x = clipped(hr);
-		return degrade(x, Tiles.gaussianBlur(x, width, height, sigma), width, height, rng);
+		return degrade(x, GaussianBlur.apply(x, width, height, sigma), width, height, rng);
 	}
 
 	/** The blurred copy depends on the image only, so both draws share it. */
@@ -88,7 +88,7 @@ public final class PssrDegradation extends AbstractDegradation {
 		final UniformRandomProvider rng1, final UniformRandomProvider rng2)
 	{
 		final float[] x = clipped(hr);
-		final float[] localVariance = Tiles.gaussianBlur(x, width, height, sigma);
+		final float[] localVariance = GaussianBlur.apply(x, width, height, sigma);
 		return new float[][] { degrade(x, localVariance, width, height, rng1), degrade(x,
 			localVariance, width, height, rng2) };
 	}

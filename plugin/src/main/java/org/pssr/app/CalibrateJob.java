@@ -1,12 +1,18 @@
 package org.pssr.app;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 
+import org.pssr.crappify.BlurEstimate;
 import org.pssr.crappify.CalibratedDegradation;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
@@ -30,6 +36,31 @@ public final class CalibrateJob {
 		return movie.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".recipe.json");
 	}
 
+	private List<Path> hr = List.of();
+	private int scale;
+	private int channel;
+	private MovieOpener opener;
+
+	/**
+	 * Also measures the blur of the acquisition against high-resolution movies of the same kind of
+	 * sample ({@link BlurEstimate}), for the recipe.
+	 *
+	 * @param movies HR movies or folders of them; none: the blur is not measured
+	 * @param factor the downsampling factor between them and the acquisition
+	 * @param channel of the HR movies, from 1
+	 */
+	public CalibrateJob withBlurAgainst(final List<Path> movies, final int factor, final int channel,
+		final MovieOpener opener)
+	{
+		if (!movies.isEmpty() && factor != 2 && factor != 4 && factor != 8) throw new IllegalArgumentException(
+			"--scale must be 2, 4 or 8 to measure the blur against HR movies, not " + factor);
+		hr = List.copyOf(movies);
+		scale = factor;
+		this.channel = channel;
+		this.opener = opener;
+		return this;
+	}
+
 	/**
 	 * @param range frames to measure on; null for all
 	 * @param source the movie's file, for the record; null for an image without one
@@ -37,6 +68,9 @@ public final class CalibrateJob {
 	public NoiseCalibration run(final Movie movie, final FrameRange range, final Path source,
 		final Path output, final Logger log) throws IOException
 	{
+		final List<Path> hrFiles = hr.isEmpty() ? List.of() : SourceMovies.expand(hr);
+		for (final Path file : hrFiles)
+			Outputs.refuseOverwriting(output, file, "a high-resolution movie");
 		Outputs.refuseOverwriting(output, source, "the input movie");
 		final String name = source == null ? "the image" : source.getFileName().toString();
 		final FrameRange frames = range == null ? new FrameRange(1, Math.max(1, movie.frames()))
@@ -51,13 +85,42 @@ public final class CalibrateJob {
 		}
 		final Provenance made = Provenance.of("calibrate").with("input", source == null
 			? "(an image without a file)" : Provenance.describe(source)).with("frames", frames);
+		final JsonObject measured = c.measured();
+		double blur = 0;
+		if (hrFiles.isEmpty()) measured.addProperty("blur", "not measured: give high-resolution " +
+			"movies of the same kind of sample to measure it against");
+		else {
+			log.status("measuring the blur of " + name + " against " + hrFiles.size() +
+				" high-resolution movie(s)");
+			final BlurEstimate b = blur(movie, c, hrFiles, name);
+			blur = b.sigma;
+			measured.addProperty("blur", b.toString());
+			made.with("blur measured against", hrFiles.stream().map(p -> p.getFileName().toString())
+				.collect(Collectors.joining(", "))).with("scale", scale);
+			log.log("measured the blur of " + name + ": " + b);
+		}
 		final Map<String, JsonElement> extra = new LinkedHashMap<>();
-		extra.put("measured", c.measured());
+		extra.put("measured", measured);
 		extra.put("provenance", Records.gson().toJsonTree(made.entries()));
-		RecipeFile.write(output, CalibratedDegradation.NAME, c.parameters(), extra);
+		RecipeFile.write(output, CalibratedDegradation.NAME, c.parameters(blur), extra);
 		log.log("calibrated " + name + ": " + c);
 		for (final String warning : c.warnings)
 			log.log("warning: " + warning);
 		return c;
+	}
+
+	private BlurEstimate blur(final Movie movie, final NoiseCalibration c, final List<Path> files,
+		final String name) throws IOException
+	{
+		final List<Movie> movies = new ArrayList<>();
+		try {
+			for (final Path file : files)
+				movies.add(opener.open(file, channel));
+			return BlurEstimate.measure(movie, c, movies, scale, name);
+		}
+		finally {
+			for (final Movie m : movies)
+				if (m instanceof Closeable) ((Closeable) m).close();
+		}
 	}
 }

@@ -3,6 +3,8 @@ package org.pssr.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.pssr.app.CalibrateJob;
@@ -39,13 +41,25 @@ public final class CalibrateCommand implements Callable<Integer> {
 	@Option(names = "--channel", defaultValue = "1", description = "Channel, from 1 (default: ${DEFAULT-VALUE}).")
 	int channel;
 
+	@Option(names = "--hr", paramLabel = "HR_MOVIE|DIR", arity = "1..*",
+		description = "High-resolution movies of the same kind of sample (those you train with): " +
+			"also measure how blurred the acquisition is against them, made low-resolution by " +
+			"--scale, and put that blur into the recipe. Without them the recipe has no blur.")
+	List<Path> hr = new ArrayList<>();
+
+	@Option(names = "--scale", defaultValue = "4", paramLabel = "S",
+		description = "With --hr: the downsampling factor between the HR movies and the acquisition, " +
+			"2, 4 or 8 (default: ${DEFAULT-VALUE}).")
+	int scale;
+
 	@Override
 	public Integer call() throws IOException {
 		if (!Files.exists(input)) throw new UserException("no such movie: " + input);
 		final FrameRange range = frames == null ? null : FrameRange.parse(frames);
 		final Path out = output != null ? output : CalibrateJob.defaultOutput(input);
-		final NoiseCalibration c = new CalibrateJob().run(MovieFiles.IMAGEJ.open(input, channel), range,
-			input, out, ConsoleLogger.stderr());
+		final NoiseCalibration c = new CalibrateJob().withBlurAgainst(hr, scale, channel,
+			MovieFiles.IMAGEJ).run(MovieFiles.IMAGEJ.open(input, channel), range, input, out,
+				ConsoleLogger.stderr());
 		System.out.println("Wrote " + out + ": " + c);
 		System.out.println("Use it with: pssr crappify ... --recipe " + out);
 		return ExitCodes.OK;

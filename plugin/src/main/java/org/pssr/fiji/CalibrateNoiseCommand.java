@@ -9,9 +9,11 @@ import ij.ImagePlus;
 
 import org.pssr.app.CalibrateJob;
 import org.pssr.app.FrameRange;
+import org.pssr.app.SourceMovies;
 import org.pssr.crappify.NoiseCalibration;
 import org.pssr.imagej.ImageJLogger;
 import org.pssr.imagej.ImagePlusMovie;
+import org.pssr.imagej.MovieFiles;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -51,6 +53,17 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 		description = "Which channel of a multi-channel movie to use (1 = the first).")
 	int channel = 1;
 
+	@Parameter(label = "HR movies to measure the blur against (';'-separated, optional)",
+		required = false, persist = false,
+		description = "High-resolution movies of the same kind of sample (those you train with): " +
+			"also measure how blurred the acquisition is against them, and put that blur into the " +
+			"recipe. Empty: the recipe has no blur.")
+	String hr = "";
+
+	@Parameter(label = "Scale (HR movies to this movie)", choices = { "2", "4", "8" },
+		description = "With HR movies: the downsampling factor between them and the acquisition.")
+	String scale = "4";
+
 	@Parameter(type = ItemIO.OUTPUT)
 	String report;
 
@@ -66,8 +79,9 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 			: ImagePlusMovie.file(image).orElse(null);
 		final FrameRange range = frames == null || frames.trim().isEmpty() ? null : FrameRange.parse(
 			frames.trim());
-		final NoiseCalibration c = new CalibrateJob().run(Commands.movie(image, inputfile, channel),
-			range, source, outputfile.toPath(), ImageJLogger.INSTANCE);
+		final NoiseCalibration c = new CalibrateJob().withBlurAgainst(SourceMovies.split(hr == null ? ""
+			: hr), Integer.parseInt(scale), channel, MovieFiles.IMAGEJ).run(Commands.movie(image,
+				inputfile, channel), range, source, outputfile.toPath(), ImageJLogger.INSTANCE);
 		report = "wrote " + outputfile + ": " + c;
 		IJ.log("PSSR: " + report);
 	}
