@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.pssr.train.eval.Evaluation;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.crappify.Logger;
+import org.pssr.crappify.acquisition.Acquisition;
 import org.pssr.imagej.MovieFiles;
 import org.pssr.imagej.StudyPlot;
 import org.pssr.testing.TestMovie;
@@ -84,6 +85,42 @@ class QualityStudyTest {
 		assertEquals(folds.get(3).trainingSeconds, again.get(3).trainingSeconds, 1e-9,
 			"a model used again keeps its training time");
 		assertTrue(folds.get(3).trainingSeconds > 0);
+	}
+
+	@Test
+	void onSimulatedAcquisitionsEachFoldCalibratesItsRecordingAndTrainsWithThatRecipe()
+		throws IOException
+	{
+		final Path a = TestMovie.SEQUENCE_1.synthetic();
+		final Path b = TestMovie.NUCLEI.synthetic();
+		final QualityStudy study = new QualityStudy(List.of(a, b), TINY, List.of(), dir.resolve(
+			"models"), MovieFiles.IMAGEJ).acquiredWith(List.of(Acquisition.of(Map.of("scale", 2.0,
+				"photons", 100.0, "gain", 3.0))));
+		final List<QualityStudy.Fold> folds = study.run(Logger.NONE);
+		assertEquals(2, folds.size());
+		for (final QualityStudy.Fold f : folds) {
+			assertEquals("acquisition scale=2 photons=100 gain=3", f.degradation);
+			final QualityStudy.CalibrationCheck c = f.calibration;
+			if (c.measured != null) {
+				assertTrue(Math.abs(c.gainError()) < 0.5, f.heldOut + ": " + c.measured);
+				assertTrue(c.blur >= 0, f.heldOut + ": " + c.blur);
+			}
+			else assertFalse(c.refusal.isEmpty());
+			assertTrue(Double.isFinite(f.overBestClassical().psnr) && f.overBestClassical().noise > 0,
+				f.heldOut);
+		}
+		try (java.util.stream.Stream<Path> recipes = Files.list(dir.resolve("models/recipes"))) {
+			assertEquals(folds.stream().filter(f -> f.calibration.measured != null).count(), recipes
+				.count(), "a recipe file per calibrated recording");
+		}
+		final String md = study.markdown(folds, "pssr study test", null);
+		assertTrue(md.contains("## Calibration of the recordings") && md.contains(
+			"| acquisition scale=2 photons=100 gain=3 | drosophila_h2b_seq1.tif | 3 | "), md);
+		assertTrue(md.contains("recorded twice"), md);
+
+		final List<QualityStudy.Fold> again = study.run(Logger.NONE);
+		assertEquals(folds.get(1).overBestClassical().psnr, again.get(1).overBestClassical().psnr, 1e-9,
+			"the same recordings, calibrations and models again");
 	}
 
 	@Test

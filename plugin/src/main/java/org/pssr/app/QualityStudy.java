@@ -16,13 +16,18 @@ import java.util.function.ToDoubleFunction;
 import org.pssr.crappify.Degradations;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
+import org.pssr.crappify.NoiseCalibration;
+import org.pssr.crappify.RecipeFile;
 import org.pssr.crappify.SourceMovie;
+import org.pssr.crappify.acquisition.Acquisition;
+import org.pssr.crappify.acquisition.SimulatedAcquisition;
 import org.pssr.crappify.io.Checksums;
 import org.pssr.train.ModelBundle;
 import org.pssr.train.TrainingListener;
 import org.pssr.train.TrainingOptions;
 import org.pssr.train.TwinDatasetOpener;
 import org.pssr.train.eval.Evaluation;
+import org.pssr.train.eval.Evaluator;
 import org.pssr.train.eval.Method;
 
 /**
@@ -49,6 +54,7 @@ public final class QualityStudy {
 	private final Path work;
 	private final MovieOpener opener;
 	private List<String> evaluationRecipes = List.of();
+	private List<Acquisition> acquisitions = List.of();
 
 	/**
 	 * @param movies the time-lapse movies; each is held out once
@@ -90,6 +96,65 @@ public final class QualityStudy {
 		return this;
 	}
 
+	/**
+	 * Runs the whole flow of a user on simulated acquisitions ({@link SimulatedAcquisition}) instead
+	 * of recipe-degraded movies: for every acquisition, every choice and every held-out movie, the
+	 * movie is recorded twice (two noise draws) as that microscope would, the first recording is
+	 * calibrated (noise, and blur against the training movies) as {@code pssr calibrate} does, a model
+	 * is trained on the other movies with that recipe, and it super-resolves both recordings, scored
+	 * against the held-out movie with the classical answers made from the same recordings. A movie
+	 * whose recording cannot be calibrated is trained with the default recipe, and the page says so.
+	 */
+	public QualityStudy acquiredWith(final List<Acquisition> settings) {
+		if (settings.isEmpty()) throw new IllegalArgumentException("no acquisition to simulate");
+		if (!evaluationRecipes.isEmpty()) throw new IllegalArgumentException("a study evaluates on " +
+			"recipes or on simulated acquisitions, not both");
+		for (final Acquisition a : settings)
+			for (final String choice : choices)
+				if (a.scale() != Integer.parseInt(settings(choice).get("scale"))) throw new IllegalArgumentException(
+					"the acquisition " + a + " is x" + a.scale() + " but the models are x" + settings(choice)
+						.get("scale"));
+		acquisitions = List.copyOf(settings);
+		return this;
+	}
+
+	/** How a held-out movie's simulated recording was calibrated, against the truth of the simulation. */
+	public static final class CalibrationCheck {
+
+		public final Acquisition truth;
+		/** Null when the recording could not be calibrated ({@link #refusal} says why). */
+		public final NoiseCalibration measured;
+		public final double blur;
+		public final String refusal;
+
+		CalibrationCheck(final Acquisition truth, final NoiseCalibration measured, final double blur,
+			final String refusal)
+		{
+			this.truth = truth;
+			this.measured = measured;
+			this.blur = blur;
+			this.refusal = refusal;
+		}
+
+		/** Measured over true gain, minus 1. */
+		public double gainError() {
+			return measured.gain / truth.get(Acquisition.GAIN) - 1;
+		}
+
+		/**
+		 * The largest relative error of the measured variance at a tenth, half and nine tenths of the
+		 * normalised intensity range.
+		 */
+		public double varianceError() {
+			double worst = 0;
+			for (final double level : new double[] { 0.1, 0.5, 0.9 }) {
+				final double counts = truth.counts(level);
+				worst = Math.max(worst, Math.abs(measured.variance(counts) / truth.variance(counts) - 1));
+			}
+			return worst;
+		}
+	}
+
 	/** One model: a choice, trained without one movie and evaluated on it. */
 	public static final class Fold {
 
@@ -99,15 +164,19 @@ public final class QualityStudy {
 		public final String heldOut;
 		public final Evaluation evaluation;
 		public final double trainingSeconds;
+		/** On a simulated acquisition, how its calibration went; null otherwise. */
+		public final CalibrationCheck calibration;
 
 		Fold(final String choice, final String degradation, final String heldOut,
-			final Evaluation evaluation, final double trainingSeconds)
+			final Evaluation evaluation, final double trainingSeconds,
+			final CalibrationCheck calibration)
 		{
 			this.choice = choice;
 			this.degradation = degradation;
 			this.heldOut = heldOut;
 			this.evaluation = evaluation;
 			this.trainingSeconds = trainingSeconds;
+			this.calibration = calibration;
 		}
 
 		/** The choice, and the recipe of the LR data unless it was the model's own. */
@@ -129,6 +198,7 @@ public final class QualityStudy {
 	/** Trains and evaluates every choice on every fold, choice by choice. */
 	public List<Fold> run(final Logger log) throws IOException {
 		Files.createDirectories(work);
+		if (!acquisitions.isEmpty()) return runAcquired(log);
 		final List<Fold> folds = new ArrayList<>();
 		for (final String choice : choices) {
 			final Map<String, String> settings = settings(choice);
@@ -143,14 +213,85 @@ public final class QualityStudy {
 				try (OpenModel opened = ModelFiles.open(model, settings.get("device"))) {
 					final Movie truth = opener.open(heldOut, draw.channel);
 					if (evaluationRecipes.isEmpty()) folds.add(new Fold(choice, OWN, name, new EvaluateJob(
-						opened, 0, 1).run(truth, heldOut, null, log), seconds));
+						opened, 0, 1).run(truth, heldOut, null, log), seconds, null));
 					for (final String recipe : evaluationRecipes)
 						folds.add(new Fold(choice, recipe, name, new EvaluateJob(opened, 0, 1).withRecipe(recipe)
-							.run(truth, heldOut, null, log), seconds));
+							.run(truth, heldOut, null, log), seconds, null));
 				}
 			}
 		}
 		return folds;
+	}
+
+	private List<Fold> runAcquired(final Logger log) throws IOException {
+		final List<Fold> folds = new ArrayList<>();
+		for (final Acquisition acquisition : acquisitions)
+			for (final String choice : choices) {
+				final TwinDraw base = draw(settings(choice));
+				for (final Path heldOut : movies) {
+					final String name = heldOut.getFileName().toString();
+					log.log("study: " + choice + ", " + label(acquisition) + ", held out " + name);
+					final Movie truth = opener.open(heldOut, base.channel);
+					final SimulatedAcquisition first = new SimulatedAcquisition(truth, acquisition, 1, name);
+					final SimulatedAcquisition second = new SimulatedAcquisition(truth, acquisition, 2, name);
+					final Path recipeFile = work.resolve("recipes").resolve(stem(name) + "-" + digest(
+						acquisition.toString() + base.channel) + ".recipe.json");
+					final CalibrationCheck check = calibrate(first, acquisition, heldOut, recipeFile, base
+						.channel, log);
+					final Map<String, String> settings = new LinkedHashMap<>(settings(choice));
+					if (check.measured != null) settings.put("recipe", recipeFile.toString());
+					final Path model = modelFile(choice, heldOut, settings.toString() + (check.measured == null
+						? "" : Checksums.sha256(Files.readAllBytes(recipeFile))));
+					if (Files.exists(model)) log.log("study: using " + model + " again (delete it to retrain)");
+					else train(settings, draw(settings), heldOut, model, log);
+					try (OpenModel opened = ModelFiles.open(model, settings.get("device"))) {
+						final Evaluation e = new Evaluator(opened.model(), opened.resolver(0)).evaluate(truth,
+							first.hrUnits(), new Evaluator.LrPair(first, second, first.toUnits(), opened.normaliser(
+								first)), null, log);
+						folds.add(new Fold(choice, label(acquisition), name, e, trainingSeconds(model), check));
+					}
+				}
+			}
+		return folds;
+	}
+
+	/**
+	 * Calibrates a recording as {@code pssr calibrate} does, measuring the blur against the movies
+	 * the model trains on, into {@code recipeFile}.
+	 */
+	private CalibrationCheck calibrate(final SimulatedAcquisition recording,
+		final Acquisition acquisition, final Path heldOut, final Path recipeFile, final int channel,
+		final Logger log) throws IOException
+	{
+		final List<Path> others = new ArrayList<>(movies);
+		others.remove(heldOut);
+		Files.createDirectories(recipeFile.getParent());
+		try {
+			final CalibrateJob job = new CalibrateJob().withBlurAgainst(others, acquisition.scale(),
+				channel, opener);
+			final NoiseCalibration c = job.run(recording, null, null, recipeFile, log);
+			return new CalibrationCheck(acquisition, c, RecipeFile.read(recipeFile).parameters.get("blur"),
+				null);
+		}
+		catch (final IllegalArgumentException e) {
+			log.log("study: the recording of " + heldOut.getFileName() + " cannot be calibrated (" + e
+				.getMessage() + "); training with the default recipe");
+			return new CalibrationCheck(acquisition, null, Double.NaN, e.getMessage());
+		}
+	}
+
+	/** The acquisition's settings that differ from the defaults, as the page names it. */
+	static String label(final Acquisition a) {
+		final List<String> differ = new ArrayList<>();
+		final Acquisition defaults = Acquisition.defaults();
+		a.values().forEach((k, v) -> {
+			if (!v.equals(defaults.values().get(k))) differ.add(k + "=" + format(v));
+		});
+		return differ.isEmpty() ? "acquisition defaults" : "acquisition " + String.join(" ", differ);
+	}
+
+	private static String digest(final String text) {
+		return Checksums.sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
 	}
 
 	private void train(final Map<String, String> settings, final TwinDraw draw, final Path heldOut,
@@ -244,10 +385,13 @@ public final class QualityStudy {
 	 * defaults) is never taken for it.
 	 */
 	Path modelFile(final String choice, final Path heldOut) {
-		final String digest = Checksums.sha256(settings(choice).toString().getBytes(
-			StandardCharsets.UTF_8)).substring(0, 8);
+		return modelFile(choice, heldOut, settings(choice).toString());
+	}
+
+	/** @param everything what the model is trained with, as text: its digest names the file */
+	private Path modelFile(final String choice, final Path heldOut, final String everything) {
 		return work.resolve(choice.replaceAll("[^A-Za-z0-9.=-]", "_").replace('=', '-') + "-without-" +
-			stem(heldOut.getFileName().toString()) + "-" + digest + ModelBundle.SUFFIX);
+			stem(heldOut.getFileName().toString()) + "-" + digest(everything) + ModelBundle.SUFFIX);
 	}
 
 	private static String stem(final String name) {
@@ -273,11 +417,21 @@ public final class QualityStudy {
 		md.append("Leave-one-movie-out over ").append(movies.size()).append(" movies (");
 		for (int i = 0; i < movies.size(); i++)
 			md.append(i == 0 ? "" : ", ").append('`').append(movies.get(i).getFileName()).append('`');
-		md.append("): for every movie, a model trained on the others (twins drawn on the fly) and ")
-			.append("evaluated on it as `pssr evaluate` does (degraded with ").append(
+		if (acquisitions.isEmpty()) md.append("): for every movie, a model trained on the others (twins ")
+			.append("drawn on the fly) and evaluated on it as `pssr evaluate` does (degraded with ").append(
 				evaluationRecipes.isEmpty() ? "the model's own recipe" : "each of the recipes " + String
 					.join(", ", evaluationRecipes) + " for every model, the column *LR made with*").append(
-						", noise seed 1). Base settings, `pssr train`'s defaults but for those given: ");
+						", noise seed 1). ");
+		else md.append("): the whole flow of a user on a microscope that `pssr simulate` stands for. ")
+			.append("Every held-out movie is recorded twice (noise seeds 1 and 2) as a camera on a ")
+			.append("lower-resolution microscope would record it (the column *LR made with*: the ")
+			.append("settings that differ from `pssr simulate`'s defaults, ").append(Acquisition.defaults())
+			.append("); the first recording is calibrated as `pssr calibrate --hr` does (its noise, and its ")
+			.append("blur against the other movies); a model is trained on the other movies with that ")
+			.append("recipe (twins drawn on the fly) and super-resolves both recordings, scored against ")
+			.append("the held-out movie (PSSR normalisation and affine fit, as CARE scores) beside the ")
+			.append("classical answers made from the same recordings. ");
+		md.append("Base settings, `pssr train`'s defaults but for those given: ");
 		final Map<String, String> shown = new LinkedHashMap<>(DEFAULTS);
 		shown.putAll(base);
 		final List<String> pairs = new ArrayList<>();
@@ -324,7 +478,35 @@ public final class QualityStudy {
 					.meanPsnr(best), e.meanPsnr(Method.BICUBIC), g.psnr, g.ssim, g.temporal, g.noise, f
 						.overBicubic().psnr, f.overBicubic().ssim));
 		}
+		if (!acquisitions.isEmpty()) calibrations(folds, md);
 		return md.toString();
+	}
+
+	/** How every simulated recording was calibrated, against the simulation's truth. */
+	private static void calibrations(final List<Fold> folds, final StringBuilder md) {
+		md.append("\n## Calibration of the recordings\n\n");
+		md.append("What `pssr calibrate` measured on the first recording of each held-out movie, against ")
+			.append("the simulated camera: the gain, the worst relative error of the noise variance at a ")
+			.append("tenth, half and nine tenths of the intensity range, and the blur (the simulated ")
+			.append("optics' sigma, in HR pixels). A recording that could not be calibrated was trained ")
+			.append("with the default recipe.\n\n");
+		md.append("| LR made with | held out | true gain | measured gain | gain error | worst variance ")
+			.append("error | from | true blur (px) | measured blur (px) |\n|---|---|---|---|---|---|---|---|---|\n");
+		final java.util.Set<String> shown = new java.util.HashSet<>();
+		for (final Fold f : folds) {
+			final CalibrationCheck c = f.calibration;
+			if (c == null || !shown.add(f.degradation + " " + f.heldOut)) continue;
+			if (c.measured == null) {
+				md.append(String.format(Locale.ROOT, "| %s | %s | %s | refused: %s | | | | %s | |\n",
+					f.degradation, f.heldOut, format(c.truth.get(Acquisition.GAIN)), c.refusal.replace('|', '/'),
+					format(c.truth.get(Acquisition.PSF))));
+				continue;
+			}
+			md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %+.1f%% | %.1f%% | %s | %s | %.2f |\n",
+				f.degradation, f.heldOut, format(c.truth.get(Acquisition.GAIN)), c.measured.gain, 100 * c
+					.gainError(), 100 * c.varianceError(), c.measured.method, format(c.truth.get(
+						Acquisition.PSF)), c.blur));
+		}
 	}
 
 	/** The recipes the folds were evaluated with, in the order they were given. */

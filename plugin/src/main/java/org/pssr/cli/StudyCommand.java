@@ -15,6 +15,7 @@ import org.pssr.app.QualityStudy;
 import org.pssr.app.SourceMovies;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
+import org.pssr.crappify.acquisition.Acquisition;
 import org.pssr.crappify.io.Outputs;
 import org.pssr.crappify.io.StagedOutput;
 import org.pssr.imagej.MovieFiles;
@@ -29,7 +30,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "study", mixinStandardHelpOptions = true,
 	description = { "Compare training choices on real movies, leave one movie out: for every " +
 		"choice and every movie, train on the other movies and evaluate on the held-out one against " +
-		"bicubic, then write a Markdown page (docs/quality.md) with the averages and every fold. " +
+		"the best classical answer (bicubic and the best Gaussian blur) and bicubic, on LR data made " +
+		"with recipes or recorded by a simulated microscope (--acquisition: the whole flow, " +
+		"calibration included), then write a Markdown page (docs/quality.md) with the averages and " +
+		"every fold. " +
 		"Movies with fewer than " + StudyCommand.MIN_FRAMES + " frames are left out. Hours of CPU " +
 		"for real settings: each fold is one 'pssr train'." })
 public final class StudyCommand implements Callable<Integer> {
@@ -55,6 +59,14 @@ public final class StudyCommand implements Callable<Integer> {
 			"rows (default: each model's own recipe); to compare recipes on the same LR data, and to see " +
 			"models on cleaner and noisier data than they were trained for.")
 	List<String> evaluateRecipes;
+
+	@Option(names = "--acquisition", paramLabel = "NAME=VALUE[,NAME=VALUE...]",
+		description = "Instead of degrading the held-out movies with recipes, record them with a " +
+			"simulated microscope of these settings (those of 'pssr simulate': scale, psf, photons, " +
+			"background, gain, offset, readnoise, bleaching, drift; the others at their defaults), " +
+			"calibrate the recording as 'pssr calibrate --hr' does, train with that recipe and score " +
+			"against the movie: the whole flow of a user. Repeatable: each is its own rows.")
+	List<String> acquisitions;
 
 	@Option(names = "--work", required = true, paramLabel = "DIR",
 		description = "Where the models go; a model already there is used again (a study that was " +
@@ -82,6 +94,7 @@ public final class StudyCommand implements Callable<Integer> {
 		final QualityStudy study = new QualityStudy(timeLapses(SourceMovies.expand(movies), log),
 			settings(set), choices(), work, MovieFiles.IMAGEJ);
 		if (evaluateRecipes != null) study.evaluatedWith(evaluateRecipes);
+		if (acquisitions != null) study.acquiredWith(acquisitions());
 		final List<QualityStudy.Fold> folds = study.run(log);
 		// the parse result is the whole command line's, subcommand name included
 		final String command = "pssr " + String.join(" ", spec.commandLine().getParseResult()
@@ -96,6 +109,32 @@ public final class StudyCommand implements Callable<Integer> {
 		}
 		System.out.println("Wrote " + output + ": " + folds.size() + " models");
 		return ExitCodes.OK;
+	}
+
+	private List<Acquisition> acquisitions() {
+		final List<Acquisition> all = new ArrayList<>();
+		for (final String a : acquisitions) {
+			final Map<String, Double> settings = new LinkedHashMap<>();
+			for (final String kv : a.split(",")) {
+				final int eq = kv.indexOf('=');
+				if (eq <= 0) throw new UserException("--acquisition takes NAME=VALUE[,NAME=VALUE...], not '" +
+					a + "'");
+				try {
+					settings.put(kv.substring(0, eq).trim(), Double.parseDouble(kv.substring(eq + 1).trim()));
+				}
+				catch (final NumberFormatException e) {
+					throw new UserException("--acquisition: '" + kv.substring(eq + 1).trim() + "' is not a " +
+						"number (" + kv.substring(0, eq).trim() + ")");
+				}
+			}
+			try {
+				all.add(Acquisition.of(settings));
+			}
+			catch (final IllegalArgumentException e) {
+				throw new UserException("--acquisition: " + e.getMessage(), e);
+			}
+		}
+		return all;
 	}
 
 	private List<String> choices() {
