@@ -60,5 +60,15 @@ class DemoCommandTest {
 			assertTrue(table.lines().anyMatch(l -> l.startsWith(method + " ")), "table row " + method +
 				" in:\n" + table);
 		assertTrue(table.contains("model over the best classical answer ("), table);
+
+		final ImagePlus lr = IJ.openImage(out.resolve("heldout_lr.tif").toString());
+		final ImagePlus superResolved = IJ.openImage(out.resolve("heldout_pssr.tif").toString());
+		assertEquals(truth.getNFrames(), superResolved.getNFrames(), "a frame out per frame in");
+		assertEquals(4 * lr.getWidth(), superResolved.getWidth());
+		final ImagePlus figure = IJ.openImage(out.resolve("evaluation.png").toString());
+		assertTrue(figure.getWidth() > 6 * 32, "six panels side by side: " + figure.getWidth());
+		assertTrue(table.contains("Super-resolved movie: " + out.resolve("heldout_pssr.tif")
+			.toAbsolutePath()) && table.contains("Evaluation figure: " + out.resolve("evaluation.png")
+				.toAbsolutePath()), table);
 	}
 }

@@ -12,6 +12,7 @@ import org.pssr.app.EvaluateJob;
 import org.pssr.app.ModelFiles;
 import org.pssr.app.OpenModel;
 import org.pssr.app.SourceMovies;
+import org.pssr.app.SuperresJob;
 import org.pssr.app.TrainJob;
 import org.pssr.app.TwinDraw;
 import org.pssr.crappify.Logger;
@@ -20,20 +21,23 @@ import org.pssr.crappify.PssrDegradation;
 import org.pssr.crappify.io.ImageJTiffWriter;
 import org.pssr.crappify.io.PixelFormat;
 import org.pssr.crappify.synth.SyntheticFluorescenceMovie;
+import org.pssr.imagej.EvaluationFigures;
 import org.pssr.train.ModelBundle;
 import org.pssr.train.TrainingListener;
 import org.pssr.train.TrainingOptions;
 import org.pssr.train.TwinDatasetOpener;
 import org.pssr.train.eval.Evaluation;
+import org.pssr.train.eval.Evaluator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
 	description = { "The whole pipeline on synthetic data, on the CPU, in a few minutes: a synthetic " +
-		"HR movie, twin training data, a 'small' model trained with the stability loss, and an " +
-		"evaluation on a held-out synthetic movie (another scene) against bicubic and bilinear " +
-		"upsampling. Every file goes to the output folder." })
+		"HR movie, twin training data, a 'small' model trained with the stability loss, an " +
+		"evaluation on a held-out synthetic movie (another scene) against the best classical answer " +
+		"and bicubic with its figure, and the held-out movie's LR version super-resolved. Every file " +
+		"goes to the output folder." })
 public final class DemoCommand implements Callable<Integer> {
 
 	@Option(names = "--output", defaultValue = "pssr-demo", paramLabel = "DIR",
@@ -77,27 +81,40 @@ public final class DemoCommand implements Callable<Integer> {
 		final Logger log = new ConsoleLogger(System.out, "  ");
 
 		Files.createDirectories(output);
-		step(start, "1/4 synthetic HR movies: " + hr + " (training), " + heldOut + " (held out)");
+		step(start, "1/5 synthetic HR movies: " + hr + " (training), " + heldOut + " (held out)");
 		final Movie training = write(new SyntheticFluorescenceMovie(256, 256, 24, 1), hr);
 		final Movie truth = write(new SyntheticFluorescenceMovie(128, 128, 8, 2), heldOut);
 
-		step(start, "2/4 twin training data: " + twins);
+		step(start, "2/5 twin training data: " + twins);
 		crappify.write(crappify.crappifier(List.of(SourceMovies.of("synthetic", hr, training, false))),
 			twins, Logger.NONE);
 
-		step(start, "3/4 training the 'small' model for " + epochs + " epochs on " + device);
+		step(start, "3/5 training the 'small' model for " + epochs + " epochs on " + device);
 		try (TwinDatasetOpener.Split split = TrainJob.dataset(twins)) {
 			log.log(train.run(split, log, TrainingListener.NONE));
 		}
 
-		step(start, "4/4 evaluating on the held-out movie");
+		final Path figure = output.resolve("evaluation.png");
+		step(start, "4/5 evaluating on the held-out movie; its figure: " + figure);
 		final Evaluation evaluation;
+		final Path lr = output.resolve("heldout_lr.tif");
+		final Path superResolved = output.resolve("heldout" + SuperresJob.SUFFIX);
 		try (OpenModel opened = ModelFiles.open(model, device)) {
-			evaluation = new EvaluateJob(opened, 0, 1).run(truth, heldOut, output.resolve("evaluation.csv"),
-				Logger.NONE);
+			final EvaluateJob evaluate = new EvaluateJob(opened, 0, 1).withFigure(0, figure);
+			evaluation = evaluate.run(truth, heldOut, output.resolve("evaluation.csv"), Logger.NONE);
+			EvaluationFigures.save(evaluate.figure(), figure);
+
+			step(start, "5/5 super-resolving the held-out movie's LR version: " + lr + " -> " +
+				superResolved);
+			final Movie degraded = Evaluator.LrPair.degraded(truth, opened.normaliser(truth), opened
+				.degradation(), 1).first();
+			ImageJTiffWriter.save(degraded, lr, PixelFormat.FLOAT32);
+			new SuperresJob(opened, 0, 32).toFile(degraded, lr, superResolved, Logger.NONE);
 		}
 		System.out.println();
 		System.out.print(evaluation.summary());
+		System.out.println("Super-resolved movie: " + superResolved.toAbsolutePath());
+		System.out.println("Evaluation figure: " + figure.toAbsolutePath());
 		step(start, "done; files in " + output.toAbsolutePath());
 		return ExitCodes.OK;
 	}

@@ -58,6 +58,11 @@ public final class Evaluator {
 			this.modelInput = modelInput;
 		}
 
+		/** The first acquisition, the one the evaluation's figure shows. */
+		public Movie first() {
+			return first;
+		}
+
 		/**
 		 * The truth in normalised units, degraded twice with {@code degradation}, one noise seed per
 		 * frame and draw: the LR data of {@code pssr evaluate}.
