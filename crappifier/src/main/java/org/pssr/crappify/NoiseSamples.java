@@ -12,9 +12,15 @@ final class NoiseSamples {
 	private float[] noise = new float[1 << 16];
 	private int n;
 	private final int limit;
+	private final double levelReadNoise;
 
-	NoiseSamples(final int limit) {
+	/**
+	 * @param levelReadNoise the read noise's variance in a level as a fraction of its variance in a
+	 *          pixel ({@link VarianceLine#fit})
+	 */
+	NoiseSamples(final int limit, final double levelReadNoise) {
 		this.limit = limit;
+		this.levelReadNoise = levelReadNoise;
 	}
 
 	/**
@@ -41,6 +47,6 @@ final class NoiseSamples {
 
 	/** The line these samples give; null with too few of them. */
 	VarianceLine line() {
-		return VarianceLine.fit(levels, noise, n);
+		return VarianceLine.fit(levels, noise, n, levelReadNoise);
 	}
 }

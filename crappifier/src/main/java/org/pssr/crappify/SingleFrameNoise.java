@@ -83,7 +83,8 @@ final class SingleFrameNoise {
 	private NoiseSamples collect(final float[][] details, final float[][] levels,
 		final float[][] activity, final boolean[][] clipped, final VarianceLine guide, final int stride)
 	{
-		final NoiseSamples samples = new NoiseSamples(MAX_SAMPLES);
+		// a block's level is the mean of its four pixels
+		final NoiseSamples samples = new NoiseSamples(MAX_SAMPLES, 0.25);
 		long unclipped = 0;
 		for (int f = 0; f < details.length; f++)
 			for (int k = 0; k < details[f].length; k += stride) {

@@ -11,9 +11,8 @@ import java.util.List;
  * 5 x 5 window around the pixel each difference must look like noise alone (its variance at most
  * {@value #SPREAD} times, its mean within 1.5 standard errors of, what the noise gives), and so must
  * the pair's own difference over the 24 pixels around the pixel, whose noise is not the pixel's. The
- * level of a sample is the pixel's mean over the other frames of its run: its own level (a mean over
- * neighbours would lend a bright thin structure's noise to a lower level), with noise independent of
- * the pair's.
+ * level of a sample is the pixel's mean over its run's frames: its own level (a mean over neighbours
+ * would lend a bright thin structure's noise to a lower level).
  */
 final class StillPixelNoise {
 
@@ -41,17 +40,18 @@ final class StillPixelNoise {
 	{
 		final int pixels = width * height;
 		final int stride = (int) Math.max(1, (long) pixels * runs.size() / MAX_SAMPLES);
-		final NoiseSamples samples = new NoiseSamples(MAX_SAMPLES);
+		final NoiseSamples samples = new NoiseSamples(MAX_SAMPLES, 1.0 / runs.get(0).length);
 		long judged = 0;
 		for (final float[][] run : runs) {
 			final int first = run.length / 2 - 1;
 			final float[] before = run[first];
 			final float[] after = run[first + 1];
-			// the pixel's level over the run's frames but the pair
+			// the pixel's level over the run's frames, the pair's too: given the photons of all of them,
+			// how they split between the pair has the variance of their mean
 			final float[] level = new float[pixels];
-			for (int k = 0; k < run.length; k++)
-				if (k != first && k != first + 1) for (int i = 0; i < pixels; i++)
-					level[i] += run[k][i] / (run.length - 2);
+			for (final float[] frame : run)
+				for (int i = 0; i < pixels; i++)
+					level[i] += frame[i] / run.length;
 			final List<float[][]> checks = new java.util.ArrayList<>();
 			for (int k = 0; k < first; k++) {
 				final float[] difference = new float[pixels];

@@ -10,11 +10,14 @@ import java.util.Locale;
  * The line of noise variance against intensity, {@code variance = slope * mean + intercept}, that a
  * camera's shot and read noise follow: fitted to samples of noise (values whose variance is the
  * noise variance at their level, such as finest-scale wavelet details or halved frame differences)
- * binned by the level they were taken at. That level is itself measured with noise (independent of
- * the sample's), so the bins' mean levels lie a little further apart than their samples' true
- * levels, which flattens the line where that noise is large against the range of levels (a few
- * photons at a low gain): the level is measured over as many pixels or frames as the estimate can
- * afford. Each bin's variance is robust (values beyond 5 robust
+ * binned by the level they were taken at, a mean over the sample's own pixels. Shot noise does not
+ * bias that binning (given the photons of a group of pixels, how they split among them has the
+ * variance of their mean), but the read noise in the level does: the bins' levels lie further apart
+ * than their true levels, which flattens the line by the reliability ratio {@code var(true levels) /
+ * var(measured levels)} where read noise is large against the spread of levels (a low gain, a dark
+ * movie). The slope is divided by that ratio, estimated from the measured levels' spread and the read
+ * noise the line gives at the darkest level; the line turns about the mean level. Each bin's variance
+ * is robust (values beyond 5 robust
  * standard deviations, edges and motion rather than noise, are left out); the line is fitted by
  * least squares with weights of the inverse square of its variance (the error of a variance
  * estimate grows with it), leaving out bins more than 6 standard errors off the line: a bin that
@@ -79,9 +82,13 @@ final class VarianceLine {
 	 * @param levels the measured level of each sample; only the first {@code n} are used
 	 * @param noise the samples; {@code noise[i]} has the noise variance of the true level of
 	 *          {@code levels[i]}
+	 * @param levelReadNoise the variance of the read noise in a measured level as a fraction of the
+	 *          read noise's variance in a pixel (a quarter for the mean of four pixels)
 	 * @return null with fewer than two bins' worth of samples
 	 */
-	static VarianceLine fit(final float[] levels, final float[] noise, final int n) {
+	static VarianceLine fit(final float[] levels, final float[] noise, final int n,
+		final double levelReadNoise)
+	{
 		if (n < 2 * MIN_COUNT) return null;
 		final long[] order = new long[n];
 		for (int i = 0; i < n; i++)
@@ -100,7 +107,24 @@ final class VarianceLine {
 			bins.add(new Bin(level / values.length, robustVariance(values), values.length));
 			start = end;
 		}
-		return fit(bins, n);
+		final VarianceLine measured = fit(bins, n);
+		double mean = 0;
+		double squares = 0;
+		for (int i = 0; i < n; i++) {
+			mean += levels[i];
+			squares += (double) levels[i] * levels[i];
+		}
+		mean /= n;
+		final double spread = squares / n - mean * mean;
+		VarianceLine line = measured;
+		for (int round = 0; round < 3; round++) {
+			final double read = Math.max(0, line.at(measured.lowest()));
+			final double reliability = Math.max(0.2, Math.min(1, 1 - levelReadNoise * read / spread));
+			final double slope = measured.slope / reliability;
+			line = new VarianceLine(slope, measured.at(mean) - slope * mean, measured.r2, measured.bins,
+				measured.samples);
+		}
+		return line;
 	}
 
 	/** How many of the sorted levels are below {@code level}. */
