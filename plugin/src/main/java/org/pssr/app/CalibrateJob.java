@@ -33,11 +33,14 @@ public final class CalibrateJob {
 	/**
 	 * @param range frames to measure on; null for all
 	 * @param source the movie's file, for the record; null for an image without one
+	 * @param rule whether an earlier recipe file of pssr's at {@code output} may be replaced
 	 */
 	public NoiseCalibration run(final Movie movie, final FrameRange range, final Path source,
-		final Path output, final Logger log) throws IOException
+		final Path output, final OutputRule rule, final Logger log) throws IOException
 	{
+		Outputs.refuseUnwritable(output);
 		Outputs.refuseOverwriting(output, source, "the input movie");
+		rule.check("--output", output, OutputRule.Kind.RECIPE);
 		final String name = source == null ? "the image" : source.getFileName().toString();
 		final FrameRange frames = range == null ? new FrameRange(1, Math.max(1, movie.frames()))
 			: range.within(movie.frames());

@@ -26,18 +26,24 @@ public final class ExportJob {
 		this.license = license;
 	}
 
-	/** @param format null picks it from {@code output}: bioimage.io for a .zip, else SavedModel */
+	/**
+	 * @param format null picks it from {@code output}: bioimage.io for a .zip, else SavedModel
+	 * @param rule whether an earlier export of pssr's at {@code output} may be replaced
+	 */
 	public ExportReport run(final Path model, final Path output, final String format,
-		final Logger log) throws IOException
+		final OutputRule rule, final Logger log) throws IOException
 	{
 		if (!Files.isRegularFile(model)) throw new IllegalArgumentException("no such model bundle: " +
 			model);
 		final ExportFormat chosen = format == null || format.isEmpty() ? ExportFormat.forOutput(output)
 			: ExportFormat.parse(format);
+		final boolean replace = rule.check("--output", output, chosen == ExportFormat.BIOIMAGEIO
+			? OutputRule.Kind.PACKAGE : OutputRule.Kind.SAVED_MODEL);
 		try (ModelBundle bundle = ModelBundle.load(model, "cpu")) {
 			log.status("Exporting " + model.getFileName() + " (" + bundle.config() + ") as " + chosen +
 				"...");
-			final ExportReport report = new ModelExport(author, license).export(bundle, output, chosen);
+			final ExportReport report = new ModelExport(author, license).export(bundle, output, chosen,
+				replace);
 			return report;
 		}
 	}

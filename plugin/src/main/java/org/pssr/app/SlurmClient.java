@@ -9,36 +9,52 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** SLURM's {@code sbatch}, found on the PATH, submitting scripts and reading back their job ids. */
-public final class Sbatch {
+/**
+ * SLURM's commands on a login node, found on the PATH: {@code sbatch} submits scripts and reads
+ * back their job ids, {@code scancel} takes back what was submitted when a later submission fails,
+ * and {@code sinfo} says what the nodes of a partition have ({@link SlurmNodes}). Tests hand in a
+ * PATH with stand-ins.
+ */
+public final class SlurmClient {
 
 	private static final Pattern JOB_ID = Pattern.compile("(\\d+)(;\\S+)?");
 
-	private final Path executable;
+	private final Path sbatch;
+	private final Path scancel;
+	private final Path sinfo;
 
-	private Sbatch(final Path executable) {
-		this.executable = executable;
+	private SlurmClient(final Path sbatch, final Path scancel, final Path sinfo) {
+		this.sbatch = sbatch;
+		this.scancel = scancel;
+		this.sinfo = sinfo;
 	}
 
 	/**
-	 * The {@code sbatch} of {@code path} (a PATH value).
+	 * The SLURM commands of {@code path} (a PATH value); {@code scancel} and {@code sinfo} may be
+	 * missing.
 	 *
-	 * @throws IllegalArgumentException when none of its folders has one
+	 * @throws IllegalArgumentException when none of its folders has {@code sbatch}
 	 */
-	public static Sbatch onPath(final String path) {
-		if (path != null) {
-			for (final String dir : path.split(File.pathSeparator)) {
-				if (dir.isEmpty()) continue;
-				final Path candidate = Path.of(dir, "sbatch");
-				if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return new Sbatch(
-					candidate);
-			}
+	public static SlurmClient onPath(final String path) {
+		final Path sbatch = find(path, "sbatch");
+		if (sbatch == null) throw new IllegalArgumentException("sbatch is not on the PATH (" + path +
+			"): run this on a SLURM login node, or leave out --submit and submit the scripts there " +
+			"with sbatch");
+		return new SlurmClient(sbatch, find(path, "scancel"), find(path, "sinfo"));
+	}
+
+	private static Path find(final String path, final String command) {
+		if (path == null) return null;
+		for (final String dir : path.split(File.pathSeparator)) {
+			if (dir.isEmpty()) continue;
+			final Path candidate = Path.of(dir, command);
+			if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return candidate;
 		}
-		throw new IllegalArgumentException("sbatch is not on the PATH (" + path + "): run this on a " +
-			"SLURM login node, or leave out --submit and submit the scripts there with sbatch");
+		return null;
 	}
 
 	/**
@@ -48,25 +64,63 @@ public final class Sbatch {
 	 * @throws IllegalArgumentException with sbatch's own message when it refuses the job
 	 */
 	public String submit(final Path script, final String... options) throws IOException {
-		final List<String> command = new ArrayList<>(List.of(executable.toString(), "--parsable"));
+		final List<String> command = new ArrayList<>(List.of(sbatch.toString(), "--parsable"));
 		command.addAll(Arrays.asList(options));
 		command.add(script.toString());
+		final Answer a = run(command);
+		if (a.status != 0) throw new IllegalArgumentException("sbatch refused " + script + " (exit " +
+			a.status + "): " + a.out.replace('\n', ' '));
+		return jobId(a.out);
+	}
+
+	/**
+	 * Cancels the job {@code id}, which this run submitted.
+	 *
+	 * @return what went wrong, empty when the job was cancelled
+	 */
+	public Optional<String> cancel(final String id) throws IOException {
+		if (scancel == null) return Optional.of("scancel is not on the PATH");
+		final Answer a = run(List.of(scancel.toString(), id));
+		return a.status == 0 ? Optional.empty() : Optional.of("scancel " + id + " failed (exit " +
+			a.status + "): " + a.out.replace('\n', ' '));
+	}
+
+	/**
+	 * Every node of every partition, as {@code sinfo} lists them; empty when sinfo is not on the
+	 * PATH or does not answer, so that a cluster without it can still be used.
+	 */
+	public Optional<List<SlurmNodes.Node>> nodes() throws IOException {
+		if (sinfo == null) return Optional.empty();
+		final Answer a = run(List.of(sinfo.toString(), "--noheader", "--Node", "--format",
+			SlurmNodes.FORMAT));
+		if (a.status != 0) return Optional.empty();
+		return Optional.of(SlurmNodes.parse(a.out));
+	}
+
+	private static final class Answer {
+
+		final int status;
+		final String out;
+
+		Answer(final int status, final String out) {
+			this.status = status;
+			this.out = out;
+		}
+	}
+
+	private static Answer run(final List<String> command) throws IOException {
 		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
 		final String out;
 		try (InputStream in = p.getInputStream()) {
 			out = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
 		}
-		final int status;
 		try {
-			status = p.waitFor();
+			return new Answer(p.waitFor(), out);
 		}
 		catch (final InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new IOException("interrupted while sbatch ran", e);
+			throw new IOException("interrupted while " + command.get(0) + " ran", e);
 		}
-		if (status != 0) throw new IllegalArgumentException("sbatch refused " + script + " (exit " +
-			status + "): " + out.replace('\n', ' '));
-		return jobId(out);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.pssr.app.CrappifyJob;
 import org.pssr.app.EvaluateJob;
 import org.pssr.app.ModelFiles;
 import org.pssr.app.OpenModel;
+import org.pssr.app.OutputRule;
 import org.pssr.app.SourceMovies;
 import org.pssr.app.TrainJob;
 import org.pssr.app.TwinDraw;
@@ -27,6 +28,7 @@ import org.pssr.train.TwinDatasetOpener;
 import org.pssr.train.eval.Evaluation;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -54,6 +56,9 @@ public final class DemoCommand implements Callable<Integer> {
 		description = "Where the model trains and runs (default: ${DEFAULT-VALUE}).")
 	String device;
 
+	@Mixin
+	OverwriteOption overwrite;
+
 	@Override
 	public Integer call() throws IOException {
 		final long start = System.nanoTime();
@@ -61,8 +66,12 @@ public final class DemoCommand implements Callable<Integer> {
 		final Path heldOut = output.resolve("heldout_hr.tif");
 		final Path twins = output.resolve("twins");
 		final Path model = output.resolve("model" + ModelBundle.SUFFIX);
-		if (Files.exists(twins)) throw new UserException(twins +
-			" exists; give the demo a new --output folder");
+		final Path csv = output.resolve("evaluation.csv");
+		final OutputRule rule = overwrite.rule();
+		rule.check("--output", hr, OutputRule.Kind.MOVIE);
+		rule.check("--output", heldOut, OutputRule.Kind.MOVIE);
+		rule.check("--output", model, OutputRule.Kind.MODEL);
+		rule.check("--output", csv, OutputRule.Kind.TABLE);
 		final TwinDraw draw = new TwinDraw();
 		draw.scale = scale;
 		draw.tile = 64;
@@ -73,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
 		final CrappifyJob crappify = new CrappifyJob(draw, 1, 0);
 		final TrainJob train = new TrainJob(new TrainingOptions().preset("small").epochs(epochs).batch(
 			4).learningRate(1e-3).stability(1).seed(42).device(device).progressEvery(25), model);
-		crappify.check(twins, List.of());
+		crappify.check(twins, List.of(), rule);
 		final Logger log = new ConsoleLogger(System.out, "  ");
 
 		Files.createDirectories(output);
@@ -93,7 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
 		step(start, "4/4 evaluating on the held-out movie");
 		final Evaluation evaluation;
 		try (OpenModel opened = ModelFiles.open(model, device)) {
-			evaluation = new EvaluateJob(opened, 0, 1).run(truth, heldOut, output.resolve("evaluation.csv"),
+			evaluation = new EvaluateJob(opened, 0, 1).replacing(rule).run(truth, heldOut, csv,
 				Logger.NONE);
 		}
 		System.out.println();
@@ -102,8 +111,10 @@ public final class DemoCommand implements Callable<Integer> {
 		return ExitCodes.OK;
 	}
 
-	private static Movie write(final Movie movie, final Path file) throws IOException {
-		ImageJTiffWriter.save(movie, file, PixelFormat.UINT16);
+	private static Movie write(final SyntheticFluorescenceMovie movie, final Path file)
+		throws IOException
+	{
+		ImageJTiffWriter.save(movie, file, PixelFormat.UINT16, movie.provenance().text());
 		return movie;
 	}
 

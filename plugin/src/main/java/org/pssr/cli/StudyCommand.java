@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.pssr.app.OutputRule;
 import org.pssr.app.QualityStudy;
 import org.pssr.app.SourceMovies;
 import org.pssr.crappify.Logger;
@@ -22,6 +23,7 @@ import org.pssr.imagej.StudyPlot;
 import org.pssr.train.ComputeResources;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -70,6 +72,9 @@ public final class StudyCommand implements Callable<Integer> {
 			"shows it when it is beside the page.")
 	Path plot;
 
+	@Mixin
+	OverwriteOption overwrite;
+
 	@Spec
 	CommandSpec spec;
 
@@ -77,7 +82,9 @@ public final class StudyCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		Outputs.refuseUnwritable(output);
 		if (plot != null) Outputs.refuseUnwritable(plot);
-		final Logger log = ConsoleLogger.stderr();
+		overwrite.rule().check("--output", output, OutputRule.Kind.PAGE);
+		if (plot != null) overwrite.rule().check("--plot", plot, OutputRule.Kind.FIGURE);
+		final Logger log = ConsoleLogger.stdout();
 		log.log(ComputeResources.current().describe());
 		final QualityStudy study = new QualityStudy(timeLapses(SourceMovies.expand(movies), log),
 			settings(set), choices(), work, MovieFiles.IMAGEJ);

@@ -51,6 +51,12 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 		description = "Which channel of a multi-channel movie to use (1 = the first).")
 	int channel = 1;
 
+
+	@Parameter(label = "Replace an earlier output", required = false, persist = false,
+		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
+			"first; a macro or a headless run stops instead. A file pssr did not make is never " +
+			"replaced.")
+	boolean overwrite;
 	@Parameter(type = ItemIO.OUTPUT)
 	String report;
 
@@ -67,8 +73,14 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 		final FrameRange range = frames == null || frames.trim().isEmpty() ? null : FrameRange.parse(
 			frames.trim());
 		final NoiseCalibration c = new CalibrateJob().run(Commands.movie(image, inputfile, channel),
-			range, source, outputfile.toPath(), ImageJLogger.INSTANCE);
+			range, source, outputfile.toPath(), Commands.rule(overwrite), ImageJLogger.INSTANCE);
 		report = "wrote " + outputfile + ": " + c;
 		IJ.log("PSSR: " + report);
+	}
+
+	@Override
+	boolean allowReplacing() {
+		overwrite = true;
+		return true;
 	}
 }
