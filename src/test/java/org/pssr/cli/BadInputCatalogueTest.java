@@ -1,41 +1,18 @@
 package org.pssr.cli;
 
 import static org.pssr.cli.Catalogue.NONE;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
-import ij.IJ;
-import ij.ImagePlus;
-import ij.ImageStack;
-import ij.process.ColorProcessor;
-import ij.process.FloatProcessor;
-import ij.process.ShortProcessor;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.pssr.cli.Catalogue.Case;
 import org.pssr.cli.Catalogue.Packages;
-import org.pssr.crappify.io.Checksums;
-import org.pssr.crappify.io.Folders;
-import org.pssr.czi.CziFeatureFiles;
 
 /**
  * The CLI's contract on bad input, case by case: every bad file, path and flag of the catalogue
@@ -43,25 +20,11 @@ import org.pssr.czi.CziFeatureFiles;
  * writes nothing and changes nothing ({@link Catalogue#check}). Every case runs in a workspace of
  * its own, a copy of the fixtures generated at the start.
  */
-class BadInputCatalogueTest {
-
-	private static Path fixtures;
-
-	@BeforeAll
-	static void fixtures() throws IOException {
-		fixtures = Catalogue.fixtures();
-	}
-
-	@AfterAll
-	static void removeFixtures() throws IOException {
-		Folders.deleteTree(fixtures);
-	}
+class BadInputCatalogueTest extends CatalogueTest {
 
 	@TestFactory
 	Stream<DynamicTest> everyBadInputIsRefusedInOneLineAndLeavesEverythingAsItWas() {
-		final List<Case> cases = catalogue();
-		assertTrue(cases.size() >= 300, "the catalogue has " + cases.size() + " cases");
-		return cases.stream().map(c -> DynamicTest.dynamicTest(c.name, () -> Catalogue.check(fixtures, c)));
+		return checked(catalogue(), 300);
 	}
 
 	private static List<Case> catalogue() {

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,10 +27,6 @@ import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ShortProcessor;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
 import org.pssr.crappify.io.Checksums;
 import org.pssr.crappify.io.Folders;
 import org.pssr.crappify.io.ImageJTiffWriter;
@@ -185,6 +180,9 @@ final class Catalogue {
 			StandardCharsets.UTF_8), "weights.bin", Bundles.firstWeight(Bundles.weights(model), Float.NaN)));
 		Zips.write(fixtures.resolve("huge-weights.pssr.zip"), Map.of("model.json", json.getBytes(
 			StandardCharsets.UTF_8), "weights.bin", Bundles.firstWeight(Bundles.weights(model), 1e35f)));
+		assertEquals(ExitCodes.OK, new MainRunner().run("superres", "--model", fixtures.resolve(
+			"model.pssr.zip").toString(), "--input", fixtures.resolve("movie.tif").toString(), "--output",
+			fixtures.resolve("joinable.tif").toString(), "--frames", "1:6", "--device", "cpu"));
 		assertEquals(ExitCodes.OK, new MainRunner().run("slurm", "superres", "--model", fixtures.resolve(
 			"model.pssr.zip").toString(), "--input", fixtures.resolve("movie.tif").toString(), "--output",
 			fixtures.resolve("sout").toString(), "--scripts", fixtures.resolve("scripts").toString()));

@@ -1,7 +1,5 @@
 package org.pssr.cli;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,12 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.pssr.cli.Catalogue.Case;
-import org.pssr.crappify.io.Folders;
 
 /**
  * The hostile catalogue of the newer features (slurm scripts, calibrate, evaluate's figure and plot,
@@ -26,29 +21,15 @@ import org.pssr.crappify.io.Folders;
  * {@code hostile-catalogue.tsv}, one case a line. Each case is checked as
  * {@link BadInputCatalogueTest}'s are ({@link Catalogue#check}).
  */
-class HostileCatalogueTest {
+class HostileCatalogueTest extends CatalogueTest {
 
 	private static final String FILE = "hostile-catalogue.tsv";
-	private static Path fixtures;
-
-	@BeforeAll
-	static void fixtures() throws IOException {
-		fixtures = Catalogue.fixtures();
-	}
-
-	@AfterAll
-	static void removeFixtures() throws IOException {
-		Folders.deleteTree(fixtures);
-	}
 
 	@TestFactory
 	Stream<DynamicTest> everyHostileInputIsRefusedInOneLineAndLeavesEverythingAsItWas()
 		throws IOException
 	{
-		final List<Case> cases = read();
-		assertTrue(cases.size() >= 200, "the catalogue has " + cases.size() + " cases");
-		return cases.stream().map(c -> DynamicTest.dynamicTest(c.name, () -> Catalogue.check(fixtures,
-			c)));
+		return checked(read(), 200);
 	}
 
 	/** The cases of {@link #FILE}: name, expected words, set-up, arguments; tab-separated, escaped. */
@@ -70,7 +51,8 @@ class HostileCatalogueTest {
 	}
 
 	/**
-	 * A set-up: {@code -}, or operations joined by {@code  && }, each {@code copy SRC DST},
+	 * A set-up: {@code -}, or operations joined by {@code  && }, each {@code copy SRC DST} (a file
+	 * or a folder),
 	 * {@code mkdir DIR} or {@code link TARGET LINK} with paths in the workspace.
 	 */
 	private static Catalogue.Setup setup(final String text) {
@@ -83,7 +65,7 @@ class HostileCatalogueTest {
 			for (final String[] op : operations) {
 				switch (op[0]) {
 					case "copy":
-						Files.copy(ws.resolve(op[1]), ws.resolve(op[2]));
+						Catalogue.copy(ws.resolve(op[1]), ws.resolve(op[2]));
 						break;
 					case "mkdir":
 						Files.createDirectories(ws.resolve(op[1]));

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.pssr.app.OutputRule;
 import org.pssr.app.OutputRule.Kind;
 import org.pssr.crappify.NoiseCalibrationTestMovies;
 import org.pssr.crappify.io.Folders;

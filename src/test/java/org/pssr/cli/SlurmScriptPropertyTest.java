@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.pssr.crappify.io.Checksums;
 import org.pssr.crappify.io.Folders;
 import org.pssr.crappify.io.ImageJTiffWriter;
 import org.pssr.crappify.io.PixelFormat;
@@ -223,14 +220,14 @@ class SlurmScriptPropertyTest {
 				out = ws.resolve("m.pssr.zip");
 				scripts = Path.of(o.get("--scripts"));
 			}
-			final Map<String, String> before = snapshot(ws);
+			final Map<String, String> before = Catalogue.snapshot(ws);
 			final MainRunner pssr = new MainRunner();
 			final int code = pssr.run(args.toArray(new String[0]));
 			if (code != ExitCodes.OK) {
 				assertEquals(ExitCodes.USAGE, code, c + ": " + pssr.err);
 				assertTrue(pssr.err.startsWith("pssr: ") && pssr.err.endsWith("\n") && pssr.err.indexOf(
 					'\n') == pssr.err.length() - 1, c + ": one line on stderr: " + pssr.err);
-				assertEquals(before, snapshot(ws), c + ": the workspace changed");
+				assertEquals(before, Catalogue.snapshot(ws), c + ": the workspace changed");
 				return false;
 			}
 			assertEquals("", pssr.err, c.toString());
@@ -367,19 +364,5 @@ class SlurmScriptPropertyTest {
 
 	private static String read(final Path file) throws IOException {
 		return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
-	}
-
-	private static Map<String, String> snapshot(final Path root) throws IOException {
-		try (Stream<Path> all = Files.walk(root)) {
-			return all.filter(p -> !p.equals(root)).collect(Collectors.toMap(p -> root.relativize(p)
-				.toString(), p -> {
-					try {
-						return Files.isDirectory(p) ? "dir" : Checksums.sha256(p);
-					}
-					catch (final IOException e) {
-						throw new UncheckedIOException(e);
-					}
-				}, (a, b) -> a, TreeMap::new));
-		}
 	}
 }

@@ -86,12 +86,8 @@ class CommandsTest {
 	void anEarlierOutputIsReplacedOnlyWithOverwriteAndAFileOfTheUsersNever(@TempDir final Path dir)
 		throws IOException
 	{
-		final Path input = dir.resolve("series.tif");
-		IJ.saveAsTiff(CodedMovies.series(24, 20, 5), input.toString());
-		final Path model = Files.write(dir.resolve("test.pssr.zip"), new byte[] { 1 });
 		final Path out = dir.resolve("out.tif");
-		for (final String frames : new String[] { "1:2", "3:5" })
-			command(input, model, frames, out).superResolve(NearestModel.open(3, 4));
+		parts(dir, out);
 		final JoinPartsCommand join = new JoinPartsCommand();
 		join.outputfile = out.toFile();
 		join.run();
@@ -126,6 +122,15 @@ class CommandsTest {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> command
 			.superResolve(NearestModel.open(3, 4)));
 		assertTrue(e.getMessage().contains("give inputfile=[...]"), e.getMessage());
+	}
+
+	/** Frames 1:2 and 3:5 of a coded movie, as parts of {@code out}. */
+	private static void parts(final Path dir, final Path out) throws IOException {
+		final Path input = dir.resolve("series.tif");
+		IJ.saveAsTiff(CodedMovies.series(24, 20, 5), input.toString());
+		final Path model = Files.write(dir.resolve("test.pssr.zip"), new byte[] { 1 });
+		for (final String frames : new String[] { "1:2", "3:5" })
+			command(input, model, frames, out).superResolve(NearestModel.open(3, 4));
 	}
 
 	private static SuperResolveMovieCommand command(final Path input, final Path model,

@@ -151,20 +151,9 @@ class StabilityTrainerTest {
 		}
 		final Path folder = dir.resolve("preempted");
 		final StabilityTrainer[] preempted = new StabilityTrainer[1];
-		preempted[0] = new StabilityTrainer(options(2, 1, "preempted"), train, valid, new Logger() {
-
-			@Override
-			public void log(final String message) {}
-
-			@Override
-			public void status(final String message) {}
-
-			@Override
-			public void progress(final String task, final long done, final long total) {
-				// SIGTERM while epoch 1 is validated, a loop outside the steps
-				if (task.equals("validation of epoch 1")) preempted[0].preempt();
-			}
-		}, TrainingListener.NONE);
+		// SIGTERM while epoch 1 is validated, a loop outside the steps
+		preempted[0] = new StabilityTrainer(options(2, 1, "preempted"), train, valid, onProgress(
+			"validation of epoch 1", () -> preempted[0].preempt()), TrainingListener.NONE);
 		final TrainingPreemptedException e = assertThrows(TrainingPreemptedException.class,
 			preempted[0]::train);
 		final CheckpointHeader header = Checkpoint.header(folder.resolve("last.ckpt"));
@@ -186,21 +175,11 @@ class StabilityTrainerTest {
 			final String name = preempt ? "setup-preempted" : "setup-cancelled";
 			final StabilityTrainer[] t = new StabilityTrainer[1];
 			final List<String> steps = new ArrayList<>();
-			t[0] = new StabilityTrainer(options(1, 1, name), train, valid, new Logger() {
-
-				@Override
-				public void log(final String message) {}
-
-				@Override
-				public void status(final String message) {}
-
-				@Override
-				public void progress(final String task, final long done, final long total) {
-					if (!task.startsWith("bilinear baseline")) return;
+			t[0] = new StabilityTrainer(options(1, 1, name), train, valid, onProgress("bilinear baseline",
+				() -> {
 					if (preempt) t[0].preempt();
 					else t[0].cancel();
-				}
-			}, new TrainingListener() {
+				}), new TrainingListener() {
 
 				@Override
 				public void step(final StepProgress p) {
@@ -216,6 +195,23 @@ class StabilityTrainerTest {
 			assertEquals(List.of(), steps, "no step after the request");
 			assertFalse(Files.exists(dir.resolve(name).resolve("last.ckpt")));
 		}
+	}
+
+	/** A log that runs {@code action} when a task starting with {@code task} reports progress. */
+	private static Logger onProgress(final String task, final Runnable action) {
+		return new Logger() {
+
+			@Override
+			public void log(final String message) {}
+
+			@Override
+			public void status(final String message) {}
+
+			@Override
+			public void progress(final String name, final long done, final long total) {
+				if (name.startsWith(task)) action.run();
+			}
+		};
 	}
 
 	@Test

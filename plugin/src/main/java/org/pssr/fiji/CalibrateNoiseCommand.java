@@ -51,7 +51,6 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 		description = "Which channel of a multi-channel movie to use (1 = the first).")
 	int channel = 1;
 
-
 	@Parameter(label = "Replace an earlier output", required = false, persist = false,
 		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
 			"first; a macro or a headless run stops instead. A file pssr did not make is never " +

@@ -75,7 +75,6 @@ public final class EvaluateModelCommand extends InferenceCommand {
 		description = "Seed of the degradation noise; the same seed gives the same scores.")
 	long seed = 1;
 
-
 	@Parameter(label = "Replace an earlier output", required = false, persist = false,
 		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
 			"first; a macro or a headless run stops instead. A file pssr did not make is never " +

@@ -45,7 +45,6 @@ public final class ExportModelCommand extends PssrCommand {
 			"MIT, ...); recorded in rdf.yaml.")
 	String license = "CC-BY-4.0";
 
-
 	@Parameter(label = "Replace an earlier output", required = false, persist = false,
 		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
 			"first; a macro or a headless run stops instead. A file pssr did not make is never " +

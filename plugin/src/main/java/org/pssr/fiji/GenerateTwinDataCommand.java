@@ -70,7 +70,6 @@ public final class GenerateTwinDataCommand extends TwinDrawCommand {
 			"twins, to check the recipe.")
 	private boolean preview = true;
 
-
 	@Parameter(label = "Replace an earlier output", required = false, persist = false,
 		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
 			"first; a macro or a headless run stops instead. A file pssr did not make is never " +

@@ -33,7 +33,6 @@ public final class JoinPartsCommand extends PssrCommand {
 		description = "Remove the parts folder after the joined movie is complete.")
 	boolean deleteparts;
 
-
 	@Parameter(label = "Replace an earlier output", required = false, persist = false,
 		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
 			"first; a macro or a headless run stops instead. A file pssr did not make is never " +

@@ -54,7 +54,6 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 			"noise, do not trust. Each draw costs one more super-resolution. 0: none.")
 	int uncertainty = 0;
 
-
 	@Parameter(label = "Replace an earlier output", required = false, persist = false,
 		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
 			"first; a macro or a headless run stops instead. A file pssr did not make is never " +

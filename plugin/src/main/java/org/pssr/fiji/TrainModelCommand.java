@@ -96,7 +96,6 @@ public final class TrainModelCommand extends TwinDrawCommand {
 			"beside its model; the options must be those it was started with.")
 	File resume;
 
-
 	@Parameter(label = "Replace an earlier output", required = false, persist = false,
 		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
 			"first; a macro or a headless run stops instead. A file pssr did not make is never " +
