@@ -16,6 +16,7 @@ import org.pssr.app.QualityStudy;
 import org.pssr.app.SourceMovies;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
+import org.pssr.crappify.io.Folders;
 import org.pssr.crappify.io.Outputs;
 import org.pssr.crappify.io.StagedOutput;
 import org.pssr.imagej.MovieFiles;
@@ -89,7 +90,16 @@ public final class StudyCommand implements Callable<Integer> {
 		final QualityStudy study = new QualityStudy(timeLapses(SourceMovies.expand(movies), log),
 			settings(set), choices(), work, MovieFiles.IMAGEJ);
 		if (evaluateRecipes != null) study.evaluatedWith(evaluateRecipes);
-		final List<QualityStudy.Fold> folds = study.run(log);
+		// a work folder made for a study that fails before its first model is removed again
+		final Folders.Made made = Folders.create(work);
+		final List<QualityStudy.Fold> folds;
+		try {
+			folds = study.run(log);
+		}
+		catch (final IOException | RuntimeException e) {
+			made.removeIfEmpty();
+			throw e;
+		}
 		// the parse result is the whole command line's, subcommand name included
 		final String command = "pssr " + String.join(" ", spec.commandLine().getParseResult()
 			.originalArgs());
