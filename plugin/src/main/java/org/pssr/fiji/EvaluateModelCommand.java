@@ -117,9 +117,6 @@ public final class EvaluateModelCommand extends InferenceCommand {
 	}
 
 	private void plan() throws IOException {
-		final OutputRule rule = Commands.rule(overwrite);
-		if (Commands.given(csvfile)) rule.check("csvfile", csvfile.toPath(), OutputRule.Kind.TABLE);
-		if (Commands.given(plotfile)) rule.check("plotfile", plotfile.toPath(), OutputRule.Kind.FIGURE);
 		final List<Integer> factors = new ArrayList<>();
 		try {
 			for (final String f : scales.trim().split("[,\\s]+"))
@@ -129,6 +126,9 @@ public final class EvaluateModelCommand extends InferenceCommand {
 			throw new IllegalArgumentException("factors are whole numbers separated by commas (2,4,8), " +
 				"not " + scales);
 		}
+		final OutputRule rule = Commands.rule(overwrite);
+		if (Commands.given(csvfile)) rule.check("csvfile", csvfile.toPath(), OutputRule.Kind.TABLE);
+		if (Commands.given(plotfile)) rule.check("plotfile", plotfile.toPath(), OutputRule.Kind.FIGURE);
 		final AcquisitionPlan plan = AcquisitionPlan.evaluate(modelfile.getPath(), factors, device,
 			tile, seed, recipe == null || recipe.trim().isEmpty() ? null : recipe.trim(), this::movie,
 			source(), ImageJLogger.INSTANCE, Commands.given(csvfile) ? csvfile.toPath() : null, Commands
