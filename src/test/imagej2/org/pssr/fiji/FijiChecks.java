@@ -121,7 +121,7 @@ public final class FijiChecks {
 		if (!"1.15.0".equals(before)) return "failed: Fiji's TensorFlow says " + before;
 		final Path out = Paths.get(args[1]);
 		try (ModelBundle bundle = ModelBundle.load(Paths.get(args[0]), "cpu")) {
-			new ModelExport("IT", "MIT").export(bundle, out, ExportFormat.SAVEDMODEL);
+			new ModelExport("IT", "MIT").export(bundle, out, ExportFormat.SAVEDMODEL, false);
 		}
 		try (OpenModel model = ModelFiles.open(out, "cpu")) {
 			final int s = model.model().scale();

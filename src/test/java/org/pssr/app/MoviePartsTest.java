@@ -1,5 +1,8 @@
 package org.pssr.app;
 
+import static org.pssr.testing.OutputRules.KEEP;
+import static org.pssr.testing.OutputRules.REPLACE;
+
 import static org.pssr.testing.SameMovie.assertSameMovie;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,12 +64,12 @@ class MoviePartsTest {
 	private void part(final SuperresJob job, final String range, final Path output)
 		throws IOException
 	{
-		job.toPart(movie, model, input, 1, FrameRange.parse(range), output, Logger.NONE);
+		job.toPart(movie, model, input, 1, FrameRange.parse(range), output, KEEP, Logger.NONE);
 	}
 
 	private Path whole(final int bits) throws IOException {
 		final Path out = dir.resolve("whole" + bits + ".tif");
-		job(bits).toFile(movie, input, out, Logger.NONE);
+		job(bits).toFile(movie, input, out, KEEP, Logger.NONE);
 		return out;
 	}
 
@@ -79,7 +82,7 @@ class MoviePartsTest {
 			part(job, "1:1", out);
 			part(job, "9:9", out);
 			part(job, "2:4", out);
-			assertEquals(4, new MovieParts(out).join(false, Logger.NONE));
+			assertEquals(4, new MovieParts(out).join(false, KEEP, Logger.NONE));
 			assertSameMovie(whole(bits), out);
 			final String info = MovieFiles.info(out).orElse("");
 			assertTrue(info.contains("joined: 4 parts") && info.contains("model: ") && info.contains(
@@ -107,7 +110,7 @@ class MoviePartsTest {
 		three.setStack(three.getStack().crop(0, 0, 3, 20, 16, 3));
 		IJ.saveAsTiff(three, alone.toString());
 		final Path cut = dir.resolve("cut.tif");
-		job(32).toFile(MovieFiles.IMAGEJ.open(alone, 1), alone, cut, Logger.NONE);
+		job(32).toFile(MovieFiles.IMAGEJ.open(alone, 1), alone, cut, KEEP, Logger.NONE);
 		final float[] inPart = plane(new MovieParts(out).tiff(FrameRange.parse("4:6")), 1);
 		final float[] inWhole = plane(whole(32), 4);
 		assertArrayEquals(inWhole, inPart);
@@ -132,32 +135,38 @@ class MoviePartsTest {
 		Files.write(second, bytes);
 		Files.setLastModifiedTime(second, old);
 		final RecordingLogger log = new RecordingLogger();
-		assertFalse(job.toPart(movie, model, input, 1, FrameRange.parse("1:4"), out, log));
-		assertTrue(job.toPart(movie, model, input, 1, FrameRange.parse("5:9"), out, log));
+		assertFalse(job.toPart(movie, model, input, 1, FrameRange.parse("1:4"), out, KEEP, log));
+		assertTrue(job.toPart(movie, model, input, 1, FrameRange.parse("5:9"), out, KEEP, log));
 		assertEquals(old, Files.getLastModifiedTime(first), "a complete part is not written again");
 		assertTrue(log.lines.get(0).contains("already done"), log.lines.toString());
-		parts.join(false, Logger.NONE);
+		parts.join(false, KEEP, Logger.NONE);
 		assertSameMovie(whole(32), out);
 	}
 
 	@Test
-	void aPartOfAnotherModelIsReplacedByItsTaskButRefusedByJoin() throws IOException {
+	void aPartOfAnotherModelIsReplacedByItsTaskWithOverwriteAndRefusedByJoin() throws IOException {
 		final Path out = dir.resolve("out.tif");
 		part(job(32), "1:4", out);
 		final Path other = Files.write(dir.resolve("other.bin"), "other weights".getBytes(
 			StandardCharsets.UTF_8));
-		job(32).toPart(movie, other, input, 1, FrameRange.parse("5:9"), out, Logger.NONE);
+		job(32).toPart(movie, other, input, 1, FrameRange.parse("5:9"), out, KEEP, Logger.NONE);
 		final Map<String, byte[]> before = snapshot();
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new MovieParts(out).join(false, Logger.NONE));
+			() -> new MovieParts(out).join(false, KEEP, Logger.NONE));
 		assertTrue(e.getMessage().contains("different runs") && e.getMessage().contains(
 			"model model.bin") && e.getMessage().contains("other.bin"), e.getMessage());
 		assertUnchanged(before, out);
 
+		final Map<String, byte[]> kept = snapshot();
+		final OutputRule.Refusal refused = assertThrows(OutputRule.Refusal.class, () -> job(32).toPart(
+			movie, model, input, 1, FrameRange.parse("5:9"), out, KEEP, Logger.NONE));
+		assertTrue(refused.getMessage().contains("a part of another run") && refused.getMessage()
+			.contains("other.bin"), refused.getMessage());
+		assertUnchanged(kept, out);
 		final RecordingLogger log = new RecordingLogger();
-		assertTrue(job(32).toPart(movie, model, input, 1, FrameRange.parse("5:9"), out, log));
+		assertTrue(job(32).toPart(movie, model, input, 1, FrameRange.parse("5:9"), out, REPLACE, log));
 		assertTrue(log.lines.get(0).contains("replacing the part of another run"), log.lines.toString());
-		new MovieParts(out).join(false, Logger.NONE);
+		new MovieParts(out).join(false, KEEP, Logger.NONE);
 		assertSameMovie(whole(32), out);
 	}
 
@@ -167,10 +176,10 @@ class MoviePartsTest {
 		part(job(32), "1:4", out);
 		final Path otherInput = coded("other.tif", 10);
 		job(32).toPart(MovieFiles.IMAGEJ.open(otherInput, 1), model, otherInput, 1, FrameRange.parse(
-			"5:9"), out, Logger.NONE);
+			"5:9"), out, KEEP, Logger.NONE);
 		final Map<String, byte[]> before = snapshot();
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new MovieParts(out).join(false, Logger.NONE));
+			() -> new MovieParts(out).join(false, KEEP, Logger.NONE));
 		assertTrue(e.getMessage().contains("input in.tif") && e.getMessage().contains("other.tif"), e
 			.getMessage());
 		assertUnchanged(before, out);
@@ -183,21 +192,21 @@ class MoviePartsTest {
 		movie = MovieFiles.IMAGEJ.open(input, 1);
 		final Path out = dir.resolve("out.tif");
 		new SuperresJob(WindowModel.open(2), 96, 32).toPart(movie, model, input, 1, FrameRange.parse(
-			"1:3"), out, Logger.NONE);
+			"1:3"), out, KEEP, Logger.NONE);
 		new SuperresJob(WindowModel.open(2), 1024, 32).toPart(movie, model, input, 1, FrameRange.parse(
-			"4:6"), out, Logger.NONE);
-		new MovieParts(out).join(false, Logger.NONE);
+			"4:6"), out, KEEP, Logger.NONE);
+		new MovieParts(out).join(false, KEEP, Logger.NONE);
 		final Path whole = dir.resolve("whole.tif");
-		new SuperresJob(WindowModel.open(2), 512, 32).toFile(movie, input, whole, Logger.NONE);
+		new SuperresJob(WindowModel.open(2), 512, 32).toFile(movie, input, whole, KEEP, Logger.NONE);
 		assertSameMovie(whole, out);
 
 		final Path tiled = dir.resolve("tiled.tif");
 		new SuperresJob(WindowModel.open(2), 32, 32).toPart(movie, model, input, 1, FrameRange.parse(
-			"1:3"), tiled, Logger.NONE);
+			"1:3"), tiled, KEEP, Logger.NONE);
 		new SuperresJob(WindowModel.open(2), 48, 32).toPart(movie, model, input, 1, FrameRange.parse(
-			"4:6"), tiled, Logger.NONE);
+			"4:6"), tiled, KEEP, Logger.NONE);
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new MovieParts(tiled).join(false, Logger.NONE));
+			() -> new MovieParts(tiled).join(false, KEEP, Logger.NONE));
 		assertTrue(e.getMessage().contains("tiles of 32 vs 48 px: give every task the same --tile"), e
 			.getMessage());
 	}
@@ -210,7 +219,7 @@ class MoviePartsTest {
 		part(job, "4:9", out);
 		final Map<String, byte[]> before = snapshot();
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new MovieParts(out).join(true, Logger.NONE));
+			() -> new MovieParts(out).join(true, KEEP, Logger.NONE));
 		assertTrue(e.getMessage().contains("1:5 and 4:9") && e.getMessage().contains("overlap"), e
 			.getMessage());
 		assertUnchanged(before, out);
@@ -227,17 +236,17 @@ class MoviePartsTest {
 		Files.copy(parts.tiff(FrameRange.parse("1:3")), parts.tiff(FrameRange.parse("4:6")));
 		final Map<String, byte[]> before = snapshot();
 		final IllegalArgumentException gap = assertThrows(IllegalArgumentException.class,
-			() -> parts.join(true, Logger.NONE));
+			() -> parts.join(true, KEEP, Logger.NONE));
 		assertTrue(gap.getMessage().contains("frames 4:6 of out.tif have no complete part"), gap
 			.getMessage());
 		part(job, "4:6", out);
 		final IllegalArgumentException end = assertThrows(IllegalArgumentException.class,
-			() -> parts.join(true, Logger.NONE));
+			() -> parts.join(true, KEEP, Logger.NONE));
 		assertTrue(end.getMessage().contains("frames 9:9"), end.getMessage());
 		assertFalse(Files.exists(out));
 		assertTrue(snapshot().keySet().containsAll(before.keySet()));
 		final IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-			() -> new MovieParts(dir.resolve("never.tif")).join(false, Logger.NONE));
+			() -> new MovieParts(dir.resolve("never.tif")).join(false, KEEP, Logger.NONE));
 		assertTrue(none.getMessage().contains("never.parts does not exist"), none.getMessage());
 	}
 
@@ -250,7 +259,7 @@ class MoviePartsTest {
 		bytes[bytes.length / 2] ^= 1;
 		Files.write(tif, bytes);
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new MovieParts(out).join(false, Logger.NONE));
+			() -> new MovieParts(out).join(false, KEEP, Logger.NONE));
 		assertTrue(e.getMessage().contains("damaged or incomplete"), e.getMessage());
 		assertFalse(Files.exists(out));
 	}
@@ -261,7 +270,7 @@ class MoviePartsTest {
 		part(job(32), "1:9", out);
 		IJ.saveAsTiff(CodedMovies.series(20, 16, 8), input.toString());
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new MovieParts(out).join(false, Logger.NONE));
+			() -> new MovieParts(out).join(false, KEEP, Logger.NONE));
 		assertTrue(e.getMessage().contains("were made from in.tif"), e.getMessage());
 		assertFalse(Files.exists(out));
 	}
@@ -285,12 +294,16 @@ class MoviePartsTest {
 		part(job(32), "7:9", out);
 		final Path folder = new MovieParts(out).folder();
 		final Path note = Files.write(folder.resolve("notes.txt"), new byte[] { 1 });
-		new MovieParts(out).join(true, Logger.NONE);
+		new MovieParts(out).join(true, KEEP, Logger.NONE);
 		assertTrue(Files.isRegularFile(out));
 		assertEquals(List.of(note), files(folder));
 		Files.delete(note);
 		part(job(32), "1:9", out);
-		new MovieParts(out).join(true, Logger.NONE);
+		final OutputRule.Refusal refused = assertThrows(OutputRule.Refusal.class, () -> new MovieParts(out)
+			.join(true, KEEP, Logger.NONE));
+		assertTrue(refused.replaceable() && refused.getMessage().contains("add --overwrite"), refused
+			.getMessage());
+		new MovieParts(out).join(true, REPLACE, Logger.NONE);
 		assertFalse(Files.exists(folder), "an emptied parts folder goes too");
 	}
 
@@ -299,6 +312,11 @@ class MoviePartsTest {
 		assertEquals("[1:4, 5:8, 9:10]", FrameRange.chunks(10, 4).toString());
 		assertEquals("[1:10]", FrameRange.chunks(10, 50).toString());
 		assertThrows(IllegalArgumentException.class, () -> FrameRange.chunks(10, 0));
+		assertEquals("[1:2147483647]", FrameRange.chunks(Integer.MAX_VALUE, Integer.MAX_VALUE)
+			.toString(), "no overflow into a negative range");
+		assertEquals("[1:2147483646, 2147483647:2147483647]", FrameRange.chunks(Integer.MAX_VALUE,
+			Integer.MAX_VALUE - 1).toString());
+		assertEquals("[1:5]", FrameRange.chunks(5, Integer.MAX_VALUE).toString());
 	}
 
 	private static float[] plane(final Path tif, final int frame) {

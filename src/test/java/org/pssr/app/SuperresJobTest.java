@@ -1,5 +1,7 @@
 package org.pssr.app;
 
+import static org.pssr.testing.OutputRules.KEEP;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -52,7 +54,7 @@ class SuperresJobTest {
 	void writesAFloatTiffWithAllFramesInInputUnitsAndScaledCalibration() throws IOException {
 		final Path out = dir.resolve("out.tif");
 		new SuperresJob(NearestModel.open(3, 2), 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies
-			.series(20, 16, 4), 1), null, out, Logger.NONE);
+			.series(20, 16, 4), 1), null, out, KEEP, Logger.NONE);
 		final ImagePlus result = IJ.openImage(out.toString());
 		assertNotNull(result);
 		assertEquals(40, result.getWidth());
@@ -72,7 +74,7 @@ class SuperresJobTest {
 			new PoissonDegradation(2), null, null, "a model trained on low-dose twins");
 		final RecordingLogger clean = new RecordingLogger();
 		new SuperresJob(lowDose, 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies.series(20, 16, 4), 1),
-			null, dir.resolve("clean.tif"), clean);
+			null, dir.resolve("clean.tif"), KEEP, clean);
 		assertTrue(clean.lines.stream().anyMatch(l -> l.startsWith("warning: this movie has ") &&
 			l.contains("recipe poisson") && l.contains("pssr calibrate")), String.join("\n",
 				clean.lines));
@@ -87,10 +89,10 @@ class SuperresJobTest {
 		}
 		final RecordingLogger noisy = new RecordingLogger();
 		new SuperresJob(lowDose, 64, 32).toFile(new ArrayMovie(40, 32, Calibration.UNKNOWN, frames),
-			null, dir.resolve("noisy.tif"), noisy);
+			null, dir.resolve("noisy.tif"), KEEP, noisy);
 		final RecordingLogger unknown = new RecordingLogger();
 		new SuperresJob(NearestModel.open(3, 2), 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies.series(
-			20, 16, 4), 1), null, dir.resolve("other.tif"), unknown);
+			20, 16, 4), 1), null, dir.resolve("other.tif"), KEEP, unknown);
 		for (final RecordingLogger quiet : List.of(noisy, unknown))
 			assertTrue(quiet.lines.stream().noneMatch(l -> l.startsWith("warning")), String.join("\n",
 				quiet.lines));
@@ -100,7 +102,7 @@ class SuperresJobTest {
 	void writesSixteenBitsOnRequest() throws IOException {
 		final Path out = dir.resolve("out16.tif");
 		new SuperresJob(NearestModel.open(1, 2), 64, 16).toFile(ImagePlusMovie.wrap(CodedMovies
-			.series(20, 16, 2), 1), null, out, Logger.NONE);
+			.series(20, 16, 2), 1), null, out, KEEP, Logger.NONE);
 		final ImagePlus result = IJ.openImage(out.toString());
 		assertEquals(16, result.getBitDepth());
 		assertEquals(100 + 3, result.getStack().getProcessor(2).get(6, 0));
@@ -110,7 +112,7 @@ class SuperresJobTest {
 	void aFiveFrameModelOnATwoFrameMovieLeavesNoFile() {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> new SuperresJob(NearestModel.open(5, 2), 64, 32).toFile(ImagePlusMovie.wrap(
-				CodedMovies.series(20, 16, 2), 1), null, dir.resolve("out.tif"), Logger.NONE));
+				CodedMovies.series(20, 16, 2), 1), null, dir.resolve("out.tif"), KEEP, Logger.NONE));
 		assertTrue(e.getMessage().contains("5 frames"), e.getMessage());
 		assertEquals(List.of(), files());
 	}
@@ -119,12 +121,12 @@ class SuperresJobTest {
 	void aMissingOutputFolderIsMadeAndAFileOnThePathIsRefusedLeavingNothing() throws IOException {
 		final Path made = dir.resolve("missing").resolve("out.tif");
 		new SuperresJob(NearestModel.open(3, 2), 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies.series(
-			20, 16, 4), 1), null, made, Logger.NONE);
+			20, 16, 4), 1), null, made, KEEP, Logger.NONE);
 		assertEquals(List.of(made), files());
 		final Path blocked = Files.write(dir.resolve("a-file"), new byte[] { 1 }).resolve("out.tif");
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> new SuperresJob(NearestModel.open(3, 2), 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies
-				.series(20, 16, 4), 1), null, blocked, Logger.NONE));
+				.series(20, 16, 4), 1), null, blocked, KEEP, Logger.NONE));
 		assertTrue(e.getMessage().contains("is a file, not a folder"), e.getMessage());
 		assertEquals(java.util.Set.of(dir.resolve("a-file"), made), java.util.Set.copyOf(files()));
 	}
@@ -137,7 +139,7 @@ class SuperresJobTest {
 		final Path link = Files.createSymbolicLink(dir.resolve("link.tif"), input);
 		final SuperresJob job = new SuperresJob(NearestModel.open(3, 2), 64, 32);
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> job.toFile(
-			MovieFiles.IMAGEJ.open(input, 1), input, link, Logger.NONE));
+			MovieFiles.IMAGEJ.open(input, 1), input, link, KEEP, Logger.NONE));
 		assertTrue(e.getMessage().contains("the input movie"), e.getMessage());
 		assertArrayEquals(before, Files.readAllBytes(input));
 	}
@@ -151,7 +153,7 @@ class SuperresJobTest {
 		final Path out = dir.resolve("out");
 		final RecordingLogger log = new RecordingLogger();
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new SuperresJob(NearestModel.open(3, 2), 64, 32).folder(in, out, 1, MovieFiles.IMAGEJ,
+			() -> new SuperresJob(NearestModel.open(3, 2), 64, 32).folder(in, out, 1, MovieFiles.IMAGEJ, KEEP,
 				log));
 		assertTrue(e.getMessage().startsWith("1 of 3 movies failed: b.tif"), e.getMessage());
 		assertTrue(Files.isRegularFile(out.resolve("a_pssr.tif")));

@@ -47,9 +47,10 @@ class AcquisitionPlanTest {
 		assertEquals(ExitCodes.OK, pssr.run("evaluate", "--truth", truth.toString(), "--model", dir
 			.resolve("m{scale}.pssr.zip").toString(), "--scales", "4,2", "--device", "cpu", "--csv", csv
 				.toString(), "--plot", png.toString()), pssr.err);
-		final String[] lines = pssr.out.split("\n");
+		// the table follows the log
+		final String[] lines = pssr.out.substring(pssr.out.lastIndexOf("\nscale ") + 1).split("\n");
 		assertTrue(lines[0].startsWith("scale") && lines[1].startsWith("x2 ") && lines[2].startsWith(
-			"x4 "), pssr.out);
+			"x4 ") && lines.length == 3, pssr.out);
 		final List<String> rows = Files.readAllLines(csv);
 		assertEquals(3, rows.size(), rows.toString());
 		for (int r = 1; r <= 2; r++) {

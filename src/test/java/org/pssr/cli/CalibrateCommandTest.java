@@ -97,8 +97,9 @@ class CalibrateCommandTest {
 		ImageJTiffWriter.save(NoiseCalibrationTestMovies.camera(2.0, 100, 3, 500, 3, 400, 9), lr,
 			PixelFormat.UINT16);
 		assertEquals(2, pssr.run("calibrate", "--input", lr.toString()));
-		assertTrue(pssr.err.contains("pssr: ") && pssr.err.contains("saturated.tif") && pssr.err
+		assertTrue(pssr.err.startsWith("pssr: ") && pssr.err.contains("saturated.tif") && pssr.err
 			.contains("saturated"), pssr.err);
+		assertEquals(1, pssr.err.split("\n").length, "one line, the progress is on stdout: " + pssr.err);
 		assertFalse(Files.exists(dir.resolve("saturated.recipe.json")));
 		assertEquals(2, pssr.run("crappify", "--input", lr.toString(), "--output", dir.resolve("t")
 			.toString(), "--recipe", dir.resolve("none.json").toString()));

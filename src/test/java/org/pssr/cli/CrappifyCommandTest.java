@@ -107,8 +107,9 @@ class CrappifyCommandTest {
 
 		final Path taken = Files.createDirectories(dir.resolve("taken"));
 		Files.write(taken.resolve("notes.txt"), new byte[] { 'x' });
-		assertEquals("pssr: output folder " + taken +
-			" exists and is not a twin dataset; choose a new or empty folder", run(args(movie, taken)));
+		assertEquals("pssr: --output: " + taken + " exists and is not a twin dataset pssr wrote; pssr " +
+			"never replaces a file it did not make: choose another name or move it away", run(args(movie,
+				taken)));
 		assertEquals(List.of("notes.txt"), list(taken));
 	}
 

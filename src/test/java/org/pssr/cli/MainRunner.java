@@ -10,6 +10,12 @@ final class MainRunner {
 	String out;
 	String err;
 
+	/** The last line of standard output: the result, after the log. */
+	String result() {
+		final String[] lines = out.trim().split("\n");
+		return lines[lines.length - 1];
+	}
+
 	/** @return the exit code */
 	int run(final String... args) {
 		final PrintStream stdout = System.out;

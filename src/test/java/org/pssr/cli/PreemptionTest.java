@@ -39,7 +39,7 @@ class PreemptionTest {
 		final Process p = CliProcess.start(log, Map.of(), train);
 		try {
 			// about 40 training samples, 10 steps an epoch: signal at step 4
-			waitFor(log, "epoch 1/1 step 4:", p);
+			waitFor(Path.of(log + ".out"), "epoch 1/1 step 4:", p);
 			p.destroy();
 			assertTrue(p.waitFor(60, TimeUnit.SECONDS), "exited after SIGTERM");
 		}
@@ -48,6 +48,7 @@ class PreemptionTest {
 		}
 		final String text = read(log);
 		assertEquals(ExitCodes.PREEMPTED, p.exitValue(), text);
+		assertEquals(1, text.split("\n").length, "one line on stderr: " + text);
 		final Matcher m = Pattern.compile("preempted in epoch 1 after (\\d+) of (\\d+) samples").matcher(
 			text);
 		assertTrue(m.find(), text);
@@ -65,9 +66,38 @@ class PreemptionTest {
 		resume[train.length] = "--resume";
 		resume[train.length + 1] = last.toString();
 		assertEquals(ExitCodes.OK, resumed.run(resume), resumed.err);
-		assertTrue(resumed.err.contains("after epoch 0 and " + position + " of the " + samples +
-			" samples of epoch 1"), resumed.err);
+		assertTrue(resumed.out.contains("after epoch 0 and " + position + " of the " + samples +
+			" samples of epoch 1"), resumed.out);
 		assertTrue(Files.isRegularFile(model));
+	}
+
+	@Test
+	void sigtermWhileTrainingIsSetUpStopsItBeforeItsFirstStepWith75() throws Exception {
+		final Path model = dir.resolve("m.pssr.zip");
+		// two million twins, half of them for validation: the bilinear baseline alone takes minutes
+		final Path log = dir.resolve("setup.log");
+		final Process p = CliProcess.start(log, Map.of(), "train", "--movies", TestMovie.NUCLEI
+			.synthetic().toString(), "--output", model.toString(), "--scale", "2", "--tile", "16",
+			"--samples", "2000000", "--validation", "0.5", "--epochs", "1", "--device", "cpu");
+		try {
+			// the first line is printed once SIGTERM is handled
+			waitFor(Path.of(log + ".out"), "CPU", p);
+			p.destroy();
+			assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still setting up a minute after SIGTERM: " +
+				read(Path.of(log + ".out")));
+		}
+		finally {
+			p.destroyForcibly();
+		}
+		assertEquals(ExitCodes.PREEMPTED, p.exitValue(), read(log));
+		assertEquals("pssr: training stopped while it was set up, before its first step; nothing new " +
+			"to save: run it again", read(log).trim());
+		assertFalse(read(Path.of(log + ".out")).contains("step"), "no training step");
+		assertFalse(Files.exists(model), "no model");
+		try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+			assertEquals(java.util.List.of("setup.log", "setup.log.out"), left.map(f -> f.getFileName()
+				.toString()).sorted().collect(java.util.stream.Collectors.toList()), "nothing left behind");
+		}
 	}
 
 	private static void waitFor(final Path log, final String line, final Process p)

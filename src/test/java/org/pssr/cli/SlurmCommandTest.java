@@ -58,7 +58,7 @@ class SlurmCommandTest {
 		final MainRunner cli = new MainRunner();
 		assertEquals(0, cli.run("slurm", "superres", "--model", model.toString(), "--input", movies
 			.toString(), "--output", out.toString(), "--chunk-frames", "2", "--cpus-per-task", "1",
-			"--device", "cpu", "--tile", "32", "--partition", "gpu a", "--time", "1:00:00",
+			"--device", "cpu", "--tile", "32", "--partition", "gpu,debug", "--time", "1:00:00",
 			"--sbatch=--qos=long", "--launcher", launcher), cli.err);
 		final Path scripts = out.resolve("slurm");
 		assertEquals("Wrote " + scripts.resolve("superres.sbatch") + " (3 tasks) and " + scripts
@@ -67,7 +67,7 @@ class SlurmCommandTest {
 					"join.sbatch"), cli.out.trim());
 		final String array = read(scripts.resolve("superres.sbatch"));
 		for (final String line : new String[] { "#SBATCH --array=0-2", "#SBATCH --cpus-per-task=1",
-			"#SBATCH --partition=gpu a", "#SBATCH --time=1:00:00", "#SBATCH --qos=long",
+			"#SBATCH --partition=gpu,debug", "#SBATCH --time=1:00:00", "#SBATCH --qos=long",
 			"#SBATCH --output=" + scripts.resolve("logs/superres-%A_%a.log"), "task 0 " + movies.resolve(
 				"a.tif") + " " + out.resolve("a_pssr.tif") + " 1:2", "task 2 " + movies.resolve("a.tif") +
 					" " + out.resolve("a_pssr.tif") + " 5:5" })
@@ -114,6 +114,122 @@ class SlurmCommandTest {
 			array);
 		assertTrue(array.contains(" --frames \"$frames\" --tile 1024 --device auto --channel 1 --bits 32\n"),
 			"one tile for every task, HR 2048 px for the x2 model: " + array);
+	}
+
+	/** Stand-ins for SLURM's commands in {@code bin}: each records its arguments in NAME.calls. */
+	private Path slurmStandIns(final String sbatch, final String sinfo) throws IOException {
+		final Path bin = Files.createDirectories(dir.resolve("bin"));
+		final Map<String, String> bodies = Map.of("sbatch", sbatch, "sinfo", sinfo, "scancel", "");
+		for (final Map.Entry<String, String> c : bodies.entrySet()) {
+			final Path file = Files.write(bin.resolve(c.getKey()), ("#!/bin/sh\necho \"$@\" >> " + bin
+				.resolve(c.getKey() + ".calls") + "\n" + c.getValue()).getBytes(StandardCharsets.UTF_8));
+			file.toFile().setExecutable(true);
+		}
+		return bin;
+	}
+
+	private static List<String> calls(final Path bin, final String command) throws IOException {
+		final Path file = bin.resolve(command + ".calls");
+		return Files.exists(file) ? Files.readAllLines(file) : List.of();
+	}
+
+	@Test
+	void aTaskNoNodeOfThePartitionCanRunIsRefusedBeforeAnythingIsWrittenOrSubmitted()
+		throws Exception
+	{
+		final Path bin = slurmStandIns("echo 4001\n", "printf 'debug*|n1|4|7900|(null)|infinite\\n" +
+			"debug*|n2|2|3900|(null)|infinite\\n'\n");
+		final Path log = dir.resolve("nodes.log");
+		final Process p = CliProcess.start(log, Map.of("PATH", bin + ":" + System.getenv("PATH")),
+			"slurm", "superres", "--model", model.toString(), "--input", movies.toString(), "--output", dir
+				.resolve("out").toString(), "--cpus-per-task", "64", "--submit");
+		assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+		assertEquals(ExitCodes.USAGE, p.exitValue(), read(log));
+		assertEquals("pssr: --cpus-per-task 64: no node of partition debug can run a task like this, " +
+			"which would stay pending for ever; the largest node is n1: 4 CPUs, 7900 MB, 0 GPUs\n",
+			read(log));
+		assertEquals(List.of("--noheader --Node --format %P|%N|%c|%m|%G|%l"), calls(bin, "sinfo"));
+		assertEquals(List.of(), calls(bin, "sbatch"), "nothing submitted");
+		assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+	}
+
+	@Test
+	void whenTheJoinJobCannotBeSubmittedTheArrayJobIsCancelledAndTheCommandSaysSo() throws Exception {
+		final Path bin = slurmStandIns("if [ \"$2\" = \"--dependency=afterok:4001\" ]; then echo " +
+			"'sbatch: error: QOSMaxSubmitJobPerUserLimit' >&2; exit 1; fi\necho 4001\n", "exit 1\n");
+		final Path log = dir.resolve("join.log");
+		final Process p = CliProcess.start(log, Map.of("PATH", bin + ":" + System.getenv("PATH")),
+			"slurm", "superres", "--model", model.toString(), "--input", movies.toString(), "--output", dir
+				.resolve("out").toString(), "--submit");
+		assertTrue(p.waitFor(2, TimeUnit.MINUTES));
+		assertEquals(ExitCodes.USAGE, p.exitValue(), read(log));
+		final String err = read(log);
+		assertEquals(1, err.split("\n").length, err);
+		assertTrue(err.startsWith("pssr: sbatch refused " + dir.resolve("out/slurm/join.sbatch")) && err
+			.contains("QOSMaxSubmitJobPerUserLimit") && err.contains("cancelled the array job 4001 " +
+				"(scancel), so nothing is left queued"), err);
+		assertEquals(List.of("4001"), calls(bin, "scancel"));
+		assertTrue(read(Path.of(log + ".out")).contains("note: sinfo did not answer"), "said, not hidden");
+	}
+
+	@Test
+	void theSameCommandAgainReplacesNothingAndOtherScriptsNeedOverwrite() throws Exception {
+		final Path out = dir.resolve("out");
+		final String[] args = { "slurm", "superres", "--model", model.toString(), "--input", movies
+			.toString(), "--output", out.toString(), "--launcher", launcher };
+		final MainRunner cli = new MainRunner();
+		assertEquals(0, cli.run(args), cli.err);
+		final Path array = out.resolve("slurm/superres.sbatch");
+		final java.nio.file.attribute.FileTime written = FileTimes.set(array);
+		assertEquals(0, cli.run(args), cli.err);
+		assertEquals(written, Files.getLastModifiedTime(array), "the same script is left as it is");
+		final String before = read(array);
+		final String[] other = java.util.Arrays.copyOf(args, args.length + 2);
+		other[args.length] = "--time";
+		other[args.length + 1] = "2:00:00";
+		assertEquals(ExitCodes.USAGE, cli.run(other));
+		assertTrue(cli.err.contains(array + " is a batch script pssr wrote before; add --overwrite"),
+			cli.err);
+		assertEquals(before, read(array));
+		final String[] replacing = java.util.Arrays.copyOf(other, other.length + 1);
+		replacing[other.length] = "--overwrite";
+		assertEquals(0, cli.run(replacing), cli.err);
+		assertTrue(read(array).contains("#SBATCH --time=2:00:00\n") && read(array).contains(
+			" --overwrite\n"), "the tasks may replace earlier parts too: " + read(array));
+		assertTrue(read(out.resolve("slurm/join.sbatch")).contains("join --output \"$output\" --overwrite"));
+	}
+
+	@Test
+	void thePrintedCommandsAreQuotedSoThatPastingThemDoesWhatTheySay() throws Exception {
+		final Path scripts = dir.resolve("s $(touch PASTED) `touch TOO`; x");
+		final MainRunner cli = new MainRunner();
+		assertEquals(0, cli.run("slurm", "superres", "--model", model.toString(), "--input", movies
+			.toString(), "--output", dir.resolve("out").toString(), "--scripts", scripts.toString()), cli.err);
+		final String submit = cli.result();
+		assertTrue(submit.startsWith("Submit with: "), cli.out);
+		final Path bin = slurmStandIns("echo 4001\n", "");
+		assertEquals(0, run(List.of("bash", "-c", submit.substring("Submit with: ".length())), Map.of(
+			"PATH", bin + ":" + System.getenv("PATH"))), log());
+		assertFalse(Files.exists(dir.resolve("PASTED")) || Files.exists(dir.resolve("TOO")) || Files
+			.exists(Path.of("PASTED")), "pasting ran a command");
+		assertEquals(List.of("--parsable " + scripts.resolve("superres.sbatch"),
+			"--dependency=afterok:4001 " + scripts.resolve("join.sbatch")), calls(bin, "sbatch"));
+
+		assertEquals(0, cli.run("slurm", "train", "--scripts", scripts.resolve("t").toString(), "--",
+			"--movies", movies.toString(), "--output", dir.resolve("m.pssr.zip").toString()), cli.err);
+		assertEquals("Submit with: sbatch " + SlurmJob.quote(scripts.resolve("t/train.sbatch").toString()),
+			cli.result());
+	}
+
+	/** Modification times set into the past, so that a file written again shows it. */
+	private static final class FileTimes {
+
+		static java.nio.file.attribute.FileTime set(final Path file) throws IOException {
+			final java.nio.file.attribute.FileTime past = java.nio.file.attribute.FileTime.fromMillis(
+				1_000_000_000L);
+			Files.setLastModifiedTime(file, past);
+			return past;
+		}
 	}
 
 	@Test

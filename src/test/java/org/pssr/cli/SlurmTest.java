@@ -198,6 +198,21 @@ class SlurmTest {
 	}
 
 	/** Submits the array and join jobs of {@code movies} in chunks; returns their ids. */
+	@Test
+	void aTaskNoNodeCanRunIsRefusedNamingTheLargestNodeAndNothingIsSubmitted() throws Exception {
+		final Path model = Files.copy(Paths.get(SlurmTest.class.getResource(
+			"/org/pssr/train/legacy/format1-tiny.pssr.zip").toURI()), dir.resolve("tiny.pssr.zip"));
+		final Path movie = dir.resolve("a.tif");
+		ImageJTiffWriter.save(new SyntheticFluorescenceMovie(24, 16, 3, 1), movie, PixelFormat.UINT16);
+		final MainRunner cli = new MainRunner();
+		assertEquals(ExitCodes.USAGE, cli.run("slurm", "superres", "--model", model.toString(), "--input",
+			movie.toString(), "--output", dir.resolve("out").toString(), "--cpus-per-task", "4096",
+			"--launcher", launcher(), "--submit"), cli.out);
+		assertTrue(cli.err.startsWith("pssr: --cpus-per-task 4096: no node of partition ") && cli.err
+			.contains("the largest node is ") && cli.err.indexOf('\n') == cli.err.length() - 1, cli.err);
+		assertFalse(Files.exists(dir.resolve("out")), "nothing written, so nothing submitted");
+	}
+
 	private String[] submit(final Path model, final Path movies, final Path out, final int chunk)
 		throws IOException
 	{

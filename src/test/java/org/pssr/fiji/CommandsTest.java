@@ -84,6 +84,38 @@ class CommandsTest {
 	}
 
 	@Test
+	void anEarlierOutputIsReplacedOnlyWithOverwriteAndAFileOfTheUsersNever(@TempDir final Path dir)
+		throws IOException
+	{
+		final Path out = dir.resolve("out.tif");
+		parts(dir, out);
+		final JoinPartsCommand join = new JoinPartsCommand();
+		join.outputfile = out.toFile();
+		join.run();
+		assertFalse(join.isCanceled(), join.getCancelReason());
+		final byte[] joined = Files.readAllBytes(out);
+		join.run();
+		assertTrue(join.isCanceled() && join.getCancelReason().contains("is a TIFF pssr wrote before; " +
+			"tick 'Replace an earlier output' (in a macro: add overwrite)"), join.getCancelReason());
+		final JoinPartsCommand again = new JoinPartsCommand();
+		again.outputfile = out.toFile();
+		again.overwrite = true;
+		again.run();
+		assertFalse(again.isCanceled(), again.getCancelReason());
+		assertTrue(java.util.Arrays.equals(joined, Files.readAllBytes(out)), "joined again, the same");
+
+		final Path mine = Files.write(dir.resolve("mine.tif"), new byte[] { 7 });
+		final JoinPartsCommand onto = new JoinPartsCommand();
+		Files.move(dir.resolve("out.parts"), dir.resolve("mine.parts"));
+		onto.outputfile = mine.toFile();
+		onto.overwrite = true;
+		onto.run();
+		assertTrue(onto.isCanceled() && onto.getCancelReason().contains("not a TIFF pssr wrote"), onto
+			.getCancelReason());
+		assertTrue(java.util.Arrays.equals(new byte[] { 7 }, Files.readAllBytes(mine)));
+	}
+
+	@Test
 	void aPartOfTheOpenImageIsRefusedForItRecordsNoFile(@TempDir final Path dir) {
 		final SuperResolveMovieCommand command = command(null, dir.resolve("m.pssr.zip"), "1:2", dir
 			.resolve("out.tif"));
@@ -91,6 +123,15 @@ class CommandsTest {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> command
 			.superResolve(NearestModel.open(3, 4)));
 		assertTrue(e.getMessage().contains("give inputfile=[...]"), e.getMessage());
+	}
+
+	/** Frames 1:2 and 3:5 of a coded movie, as parts of {@code out}. */
+	private static void parts(final Path dir, final Path out) throws IOException {
+		final Path input = dir.resolve("series.tif");
+		IJ.saveAsTiff(CodedMovies.series(24, 20, 5), input.toString());
+		final Path model = Files.write(dir.resolve("test.pssr.zip"), new byte[] { 1 });
+		for (final String frames : new String[] { "1:2", "3:5" })
+			command(input, model, frames, out).superResolve(NearestModel.open(3, 4));
 	}
 
 	private static SuperResolveMovieCommand command(final Path input, final Path model,

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.CancellationException;
 
 import ai.djl.ndarray.NDArray;
@@ -134,6 +135,83 @@ class StabilityTrainerTest {
 			"best.ckpt holds validated epochs only");
 		final float[] resumed = weightsAfter(options(2, 1, "preempted").resume(last));
 		assertArrayEquals(uninterrupted, resumed);
+	}
+
+	@Test
+	void preemptedWhileAnEpochIsValidatedResumesToTheWeightsAndHistoryOfAnUninterruptedOne()
+		throws IOException
+	{
+		final List<EpochReport> full = new ArrayList<>();
+		final float[] uninterrupted;
+		try (TrainingResult r = new StabilityTrainer(options(2, 1, "full"), train, valid, Logger.NONE,
+			TrainingListener.NONE).train())
+		{
+			uninterrupted = flatten(r.network().weights().trainable());
+			full.addAll(r.history());
+		}
+		final Path folder = dir.resolve("preempted");
+		final StabilityTrainer[] preempted = new StabilityTrainer[1];
+		// SIGTERM while epoch 1 is validated, a loop outside the steps
+		preempted[0] = new StabilityTrainer(options(2, 1, "preempted"), train, valid, onProgress(
+			"validation of epoch 1", () -> preempted[0].preempt()), TrainingListener.NONE);
+		final TrainingPreemptedException e = assertThrows(TrainingPreemptedException.class,
+			preempted[0]::train);
+		final CheckpointHeader header = Checkpoint.header(folder.resolve("last.ckpt"));
+		assertEquals(0, header.epoch, "epoch 1 is not validated yet");
+		assertEquals(train.size(), header.position, "saved after the last step of epoch 1");
+		assertEquals(folder.resolve("last.ckpt"), e.checkpoint());
+		try (TrainingResult r = new StabilityTrainer(options(2, 1, "preempted").resume(folder.resolve(
+			"last.ckpt")), train, valid, Logger.NONE, TrainingListener.NONE).train())
+		{
+			assertArrayEquals(uninterrupted, flatten(r.network().weights().trainable()));
+			assertEquals(full.stream().map(h -> h.psnr).collect(Collectors.toList()), r.history().stream()
+				.map(h -> h.psnr).collect(Collectors.toList()), "every epoch validated once, as uninterrupted");
+		}
+	}
+
+	@Test
+	void theSetUpStopsOnPreemptionAndCancellationBeforeAnyStep() {
+		for (final boolean preempt : new boolean[] { true, false }) {
+			final String name = preempt ? "setup-preempted" : "setup-cancelled";
+			final StabilityTrainer[] t = new StabilityTrainer[1];
+			final List<String> steps = new ArrayList<>();
+			t[0] = new StabilityTrainer(options(1, 1, name), train, valid, onProgress("bilinear baseline",
+				() -> {
+					if (preempt) t[0].preempt();
+					else t[0].cancel();
+				}), new TrainingListener() {
+
+				@Override
+				public void step(final StepProgress p) {
+					steps.add(p.toString());
+				}
+			});
+			if (preempt) {
+				final TrainingPreemptedException e = assertThrows(TrainingPreemptedException.class, t[0]::train);
+				assertTrue(e.getMessage().startsWith("training stopped while it was set up"), e.getMessage());
+				assertEquals(null, e.checkpoint());
+			}
+			else assertThrows(CancellationException.class, t[0]::train);
+			assertEquals(List.of(), steps, "no step after the request");
+			assertFalse(Files.exists(dir.resolve(name).resolve("last.ckpt")));
+		}
+	}
+
+	/** A log that runs {@code action} when a task starting with {@code task} reports progress. */
+	private static Logger onProgress(final String task, final Runnable action) {
+		return new Logger() {
+
+			@Override
+			public void log(final String message) {}
+
+			@Override
+			public void status(final String message) {}
+
+			@Override
+			public void progress(final String name, final long done, final long total) {
+				if (name.startsWith(task)) action.run();
+			}
+		};
 	}
 
 	@Test

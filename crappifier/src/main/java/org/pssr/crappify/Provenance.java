@@ -34,6 +34,14 @@ public final class Provenance {
 			System.getProperty("java.version")).with("created", created());
 	}
 
+	/**
+	 * Begins a record of {@code command} without the time and the Java version: for outputs that are
+	 * the same bytes whenever they are made with the same settings (a synthetic movie for a seed).
+	 */
+	public static Provenance reproducible(final String command) {
+		return new Provenance().with("command", command).with("pssr-fiji", version());
+	}
+
 	/** This build's version; "development" when not run from a released jar. */
 	public static String version() {
 		final String v = Provenance.class.getPackage().getImplementationVersion();

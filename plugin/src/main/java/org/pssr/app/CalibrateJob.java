@@ -64,14 +64,17 @@ public final class CalibrateJob {
 	/**
 	 * @param range frames to measure on; null for all
 	 * @param source the movie's file, for the record; null for an image without one
+	 * @param rule whether an earlier recipe file of pssr's at {@code output} may be replaced
 	 */
 	public NoiseCalibration run(final Movie movie, final FrameRange range, final Path source,
-		final Path output, final Logger log) throws IOException
+		final Path output, final OutputRule rule, final Logger log) throws IOException
 	{
+		Outputs.refuseUnwritable(output);
 		final List<Path> hrFiles = hr.isEmpty() ? List.of() : SourceMovies.expand(hr);
 		for (final Path file : hrFiles)
 			Outputs.refuseOverwriting(output, file, "a high-resolution movie");
 		Outputs.refuseOverwriting(output, source, "the input movie");
+		rule.check("--output", output, OutputRule.Kind.RECIPE);
 		final String name = source == null ? "the image" : source.getFileName().toString();
 		final FrameRange frames = range == null ? new FrameRange(1, Math.max(1, movie.frames()))
 			: range.within(movie.frames());

@@ -28,13 +28,17 @@ public final class CrappifyJob {
 	}
 
 	/**
-	 * Refuses what {@link #write} would refuse before any movie is read.
+	 * Refuses what {@link #write} would refuse before any movie is read, and an earlier dataset
+	 * that {@code rule} does not let it replace.
 	 *
 	 * @param inputs the movie files, none when they are not files
 	 */
-	public void check(final Path output, final List<Path> inputs) throws IOException {
+	public void check(final Path output, final List<Path> inputs, final OutputRule rule)
+		throws IOException
+	{
 		for (final Path input : inputs)
 			Outputs.refuseOverwriting(output, input, "the input movie");
+		rule.check("--output", output, OutputRule.Kind.DATASET);
 		TwinDatasetWriter.checkOutput(output, List.of());
 		draw.validationCount();
 	}

@@ -30,6 +30,7 @@ public final class EvaluateJob {
 	private Degradation recipe;
 	private EvaluationFigure figure;
 	private Path figureFile;
+	private OutputRule rule = OutputRule.NEVER;
 
 	/**
 	 * @param tile LR tile side; 0 picks it from the device's free memory
@@ -65,6 +66,12 @@ public final class EvaluateJob {
 		return this;
 	}
 
+	/** Whether the CSV and the figure may replace earlier ones of pssr's (default: never). */
+	public EvaluateJob replacing(final OutputRule outputs) {
+		rule = outputs;
+		return this;
+	}
+
 	/** The figure {@link #withFigure} asked for, once {@link #run} is done. */
 	public EvaluationFigure figure() {
 		if (figure == null) throw new IllegalStateException("no figure was asked for");
@@ -84,6 +91,8 @@ public final class EvaluateJob {
 			Outputs.refuseUnwritable(output);
 			Outputs.refuseOverwriting(output, source, "the ground truth");
 			Outputs.refuseOverwriting(output, model.file().orElse(null), "the model");
+			rule.check(output == csv ? "--csv" : "--figure", output, output == csv ? OutputRule.Kind.TABLE
+				: OutputRule.Kind.FIGURE);
 		}
 		final Degradation degradation = recipe != null ? recipe : model.degradation();
 		log.log("Evaluating on " + model.model().device() + " against " + (recipe != null ? "recipe " +

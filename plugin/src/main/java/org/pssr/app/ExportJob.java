@@ -34,18 +34,23 @@ public final class ExportJob {
 		this.units = units == null ? OutputUnits.NORMALISED : OutputUnits.parse(units);
 	}
 
-	/** @param format null picks it from {@code output}: bioimage.io for a .zip, else SavedModel */
+	/**
+	 * @param format null picks it from {@code output}: bioimage.io for a .zip, else SavedModel
+	 * @param rule whether an earlier export of pssr's at {@code output} may be replaced
+	 */
 	public ExportReport run(final Path model, final Path output, final String format,
-		final Logger log) throws IOException
+		final OutputRule rule, final Logger log) throws IOException
 	{
 		if (!Files.isRegularFile(model)) throw new IllegalArgumentException("no such model bundle: " +
 			model);
 		final ExportFormat chosen = format == null || format.isEmpty() ? ExportFormat.forOutput(output)
 			: ExportFormat.parse(format);
+		final boolean replace = rule.check("--output", output, chosen == ExportFormat.BIOIMAGEIO
+			? OutputRule.Kind.PACKAGE : OutputRule.Kind.SAVED_MODEL);
 		try (ModelBundle bundle = ModelBundle.load(model, "cpu")) {
 			log.status("Exporting " + model.getFileName() + " (" + bundle.config() + ") as " + chosen +
 				"...");
-			return new ModelExport(author, license, units).export(bundle, output, chosen);
+			return new ModelExport(author, license, units).export(bundle, output, chosen, replace);
 		}
 	}
 }

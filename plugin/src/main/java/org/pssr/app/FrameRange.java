@@ -42,8 +42,9 @@ public final class FrameRange {
 		if (size < 1) throw new IllegalArgumentException("chunks must have at least 1 frame, not " +
 			size);
 		final List<FrameRange> chunks = new ArrayList<>();
-		for (int first = 1; first <= frames; first += size)
-			chunks.add(new FrameRange(first, (int) Math.min(frames, first + (long) size - 1)));
+		// in longs: a chunk size near Integer.MAX_VALUE must not wrap around into a negative range
+		for (long first = 1; first <= frames; first += size)
+			chunks.add(new FrameRange((int) first, (int) Math.min(frames, first + size - 1)));
 		return chunks;
 	}
 

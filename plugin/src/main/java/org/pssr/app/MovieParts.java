@@ -68,6 +68,11 @@ public final class MovieParts {
 		return r.range().equals(range) && intact(r) ? Optional.of(r) : Optional.empty();
 	}
 
+	/** Whether the part for {@code range} has a record, complete or not. */
+	boolean recorded(final FrameRange range) {
+		return Files.isRegularFile(record(range));
+	}
+
 	/** Whether the part's TIFF is there with the size and checksum its record has. */
 	private boolean intact(final PartRecord r) throws IOException {
 		final Path tif = folder.resolve(r.part);
@@ -120,10 +125,13 @@ public final class MovieParts {
 	 * settings, and cover every frame exactly once; otherwise says what is wrong and writes nothing.
 	 * Parts are removed afterwards only when asked.
 	 *
+	 * @param rule whether an earlier movie at the output may be replaced
 	 * @return the number of parts joined
 	 * @throws IllegalArgumentException for missing, overlapping, damaged or mismatched parts
 	 */
-	public int join(final boolean deleteParts, final Logger log) throws IOException {
+	public int join(final boolean deleteParts, final OutputRule rule, final Logger log)
+		throws IOException
+	{
 		if (!Files.isDirectory(folder)) throw new IllegalArgumentException("no parts of " + output +
 			": " + folder + " does not exist (run the superres tasks with --frames first)");
 		final List<PartRecord> parts = records();
@@ -150,6 +158,7 @@ public final class MovieParts {
 		}
 		if (next <= first.movieFrames) throw missing(next, first.movieFrames);
 		Outputs.refuseOverwriting(output, Path.of(first.input.file()), "the input movie");
+		rule.check("--output", output, OutputRule.Kind.MOVIE);
 		checkInput(first, log);
 		if (parts.stream().map(p -> p.device).distinct().count() > 1) log.log("note: the parts of " +
 			output.getFileName() + " were computed on different devices; results agree only to " +

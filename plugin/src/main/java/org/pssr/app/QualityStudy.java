@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 
@@ -69,10 +70,11 @@ public final class QualityStudy {
 	{
 		if (movies.size() < 2) throw new IllegalArgumentException("a leave-one-movie-out study needs " +
 			"at least two movies, not " + movies.size());
-		for (final String key : base.keySet())
-			requireSetting(key);
-		for (final String choice : choices)
-			requireSetting(parse(choice)[0]);
+		base.forEach((key, value) -> requireSetting("--set", key, value));
+		for (final String choice : choices) {
+			final String[] kv = parse(choice);
+			requireSetting("--vary", kv[0], kv[1]);
+		}
 		this.movies = List.copyOf(movies);
 		this.base = Collections.unmodifiableMap(new LinkedHashMap<>(base));
 		this.choices = choices.isEmpty() ? List.of(BASE) : List.copyOf(choices);
@@ -269,7 +271,9 @@ public final class QualityStudy {
 		try {
 			final CalibrateJob job = new CalibrateJob().withBlurAgainst(others, acquisition.scale(),
 				channel, opener);
-			final NoiseCalibration c = job.run(recording, null, null, recipeFile, log);
+			// the study's own recipe files, made again for every run
+			final NoiseCalibration c = job.run(recording, null, null, recipeFile, new OutputRule(true, "",
+				file -> java.util.Optional.empty()), log);
 			return new CalibrationCheck(acquisition, c, RecipeFile.read(recipeFile).parameters.get("blur"),
 				null);
 		}
@@ -366,9 +370,27 @@ public final class QualityStudy {
 		return Collections.unmodifiableMap(m);
 	}
 
-	private static void requireSetting(final String key) {
+	/** Settings by the type of their values; the others are names (preset, device, recipe). */
+	private static final Set<String> WHOLE = Set.of("epochs", "batch", "scale", "frames", "tile",
+		"samples");
+	private static final Set<String> REAL = Set.of("lr", "stability");
+
+	/** Refuses, naming the option, a setting the study does not have or a value of the wrong type. */
+	private static void requireSetting(final String option, final String key, final String value) {
 		if (!DEFAULTS.containsKey(key)) throw new IllegalArgumentException("the study cannot vary '" +
 			key + "'; it can vary " + String.join(", ", new TreeSet<>(DEFAULTS.keySet())));
+		final String where = option + " " + key + "=" + value + ": '" + value + "' is not ";
+		try {
+			if (WHOLE.contains(key)) Integer.parseInt(value);
+			else if (key.equals("seed")) Long.parseLong(value);
+			else if (REAL.contains(key)) Double.parseDouble(value);
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException(where + (REAL.contains(key) ? "a number" : "a whole number"),
+				e);
+		}
+		if (key.equals("augment") && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false"))
+			throw new IllegalArgumentException(where + "true or false");
 	}
 
 	/** {@code name=value} as its two halves. */

@@ -28,12 +28,16 @@ public final class SimulateJob {
 		this.seed = seed;
 	}
 
-	/** @param source the HR movie's file; the output may not replace it */
+	/**
+	 * @param source the HR movie's file; the output may not replace it
+	 * @param rule whether an earlier movie of pssr's at {@code output} may be replaced
+	 */
 	public SimulatedAcquisition run(final Movie hr, final Path source, final Path output,
-		final Logger log) throws IOException
+		final OutputRule rule, final Logger log) throws IOException
 	{
 		Outputs.refuseUnwritable(output);
 		Outputs.refuseOverwriting(output, source, "the input movie");
+		rule.check("--output", output, OutputRule.Kind.MOVIE);
 		final String name = source.getFileName().toString();
 		final SimulatedAcquisition lr;
 		try {

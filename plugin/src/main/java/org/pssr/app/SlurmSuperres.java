@@ -53,22 +53,27 @@ public final class SlurmSuperres {
 	private final Path model;
 	private final String inference;
 	private final boolean deleteParts;
+	private final OutputRule rule;
 
 	/**
 	 * @param inference the superres options every task passes on ({@code --tile 0 --device auto
 	 *          ...}), as shell words
+	 * @param rule whether earlier outputs of pssr's may be replaced: by this command (the scripts)
+	 *          and by the jobs (parts of another run, joined movies)
 	 */
 	public SlurmSuperres(final SlurmJob job, final Path model, final List<String> inference,
-		final boolean deleteParts)
+		final boolean deleteParts, final OutputRule rule)
 	{
 		job.check();
 		this.job = job;
-		this.model = model.toAbsolutePath().normalize();
+		this.model = SlurmJob.scriptPath("--model", model.toAbsolutePath().normalize());
 		final StringBuilder s = new StringBuilder();
 		for (final String word : inference)
 			s.append(' ').append(SlurmJob.quote(word));
+		if (rule.overwrite()) s.append(" --overwrite");
 		this.inference = s.toString();
 		this.deleteParts = deleteParts;
+		this.rule = rule;
 	}
 
 	/**
@@ -88,9 +93,10 @@ public final class SlurmSuperres {
 			input);
 		final List<Task> tasks = new ArrayList<>();
 		for (final Path movie : movies) {
+			SlurmJob.scriptPath("the movie", movie);
 			final int frames = frames(opener, movie, channel);
-			final Path out = output.toAbsolutePath().normalize().resolve(SuperresJob.baseName(movie) +
-				SuperresJob.SUFFIX);
+			final Path out = SlurmJob.scriptPath("--output", output.toAbsolutePath().normalize()
+				.resolve(SuperresJob.baseName(movie) + SuperresJob.SUFFIX));
 			for (final FrameRange r : FrameRange.chunks(frames, chunkFrames == 0 ? frames : chunkFrames))
 				tasks.add(new Task(movie.toAbsolutePath().normalize(), out, r));
 		}
@@ -110,18 +116,24 @@ public final class SlurmSuperres {
 		}
 	}
 
-	/** Writes {@code superres.sbatch} (the array) and {@code join.sbatch} into {@code folder}. */
+	/**
+	 * Writes {@code superres.sbatch} (the array) and {@code join.sbatch} into {@code folder}; checks
+	 * every value and every output first, so that a refusal leaves nothing behind.
+	 */
 	public Scripts write(final List<Task> tasks, final Path folder) throws IOException {
 		if (tasks.isEmpty()) throw new IllegalArgumentException("nothing to do: no movie");
-		final Path dir = folder.toAbsolutePath().normalize();
+		final Path dir = SlurmJob.scriptPath("--scripts", folder.toAbsolutePath().normalize());
 		final Path logs = dir.resolve("logs");
-		Files.createDirectories(logs);
 		final Set<Path> outputs = new LinkedHashSet<>();
 		tasks.forEach(t -> outputs.add(t.output));
+		for (final Path output : outputs)
+			rule.check("--output", output, OutputRule.Kind.MOVIE);
 		final Path array = dir.resolve("superres.sbatch");
 		final Path join = dir.resolve("join.sbatch");
-		SlurmJob.write(array, array(tasks, outputs.size(), logs, array, join));
-		SlurmJob.write(join, join(outputs, logs, array));
+		final SlurmJob.Script arrayScript = new SlurmJob.Script(array, array(tasks, outputs.size(), logs,
+			array, join));
+		final SlurmJob.Script joinScript = new SlurmJob.Script(join, join(outputs, logs, array));
+		SlurmJob.write(rule, logs, arrayScript, joinScript);
 		return new Scripts(array, join, tasks.size());
 	}
 
@@ -173,7 +185,7 @@ public final class SlurmSuperres {
 			s.append(" \\\n\t").append(SlurmJob.quote(o));
 		s.append("\ndo\n");
 		s.append("\t\"${pssr[@]}\" join --output \"$output\"").append(deleteParts ? " --delete-parts"
-			: "").append(" || status=1\n");
+			: "").append(rule.overwrite() ? " --overwrite" : "").append(" || status=1\n");
 		s.append("done\n");
 		s.append("exit $status\n");
 		return s.toString();

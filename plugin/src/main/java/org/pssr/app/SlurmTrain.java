@@ -1,7 +1,6 @@
 package org.pssr.app;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -43,11 +42,13 @@ public final class SlurmTrain {
 		this.preempted = preempted;
 	}
 
-	/** Writes {@code train.sbatch} into {@code folder}. */
-	public Path write(final Path folder) throws IOException {
-		final Path dir = folder.toAbsolutePath().normalize();
+	/**
+	 * Writes {@code train.sbatch} into {@code folder}, once every value and the script's file passed
+	 * the checks ({@code rule} for an earlier script).
+	 */
+	public Path write(final Path folder, final OutputRule rule) throws IOException {
+		final Path dir = SlurmJob.scriptPath("--scripts", folder.toAbsolutePath().normalize());
 		final Path logs = dir.resolve("logs");
-		Files.createDirectories(logs);
 		final Path script = dir.resolve("train.sbatch");
 		final Path checkpoint = ModelBundle.checkpointFolder(model).resolve("last.ckpt");
 		final StringBuilder s = new StringBuilder("#!/bin/bash\n");
@@ -87,6 +88,7 @@ public final class SlurmTrain {
 		s.append("\tscontrol requeue \"$SLURM_JOB_ID\"\n");
 		s.append("fi\n");
 		s.append("exit \"$status\"\n");
-		return SlurmJob.write(script, s.toString());
+		SlurmJob.write(rule, logs, new SlurmJob.Script(script, s.toString()));
+		return script;
 	}
 }

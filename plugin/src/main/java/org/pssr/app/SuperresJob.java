@@ -19,6 +19,7 @@ import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.NoiseMatch;
 import org.pssr.crappify.Provenance;
+import org.pssr.crappify.io.Folders;
 import org.pssr.crappify.io.ImageJTiffWriter;
 import org.pssr.crappify.io.Outputs;
 import org.pssr.crappify.io.MovieWriter;
@@ -175,7 +176,8 @@ public final class SuperresJob {
 	 * @return whether the part was written (false: it was already complete)
 	 */
 	public boolean toPart(final Movie movie, final Path model, final Path input, final int channel,
-		final FrameRange range, final Path output, final Logger log) throws IOException
+		final FrameRange range, final Path output, final OutputRule rule, final Logger log)
+		throws IOException
 	{
 		range.within(movie.frames());
 		if (uncertainty != null) throw new IllegalArgumentException("the uncertainty map is not made " +
@@ -201,9 +203,18 @@ public final class SuperresJob {
 				range) + "); skipped");
 			return false;
 		}
-		done.ifPresent(d -> log.log("frames " + range + ": replacing the part of another run (" + String
-			.join("; ", d.differences(wanted)) + ")"));
 		final Path tiff = parts.tiff(range);
+		if (done.isPresent()) {
+			// a complete part of another request is an earlier output: replaced only when asked
+			rule.check("frames " + range + " of " + output.getFileName() + " (a part of another run: " +
+				String.join("; ", done.get().differences(wanted)) + ")", tiff, OutputRule.Kind.MOVIE);
+			log.log("frames " + range + ": replacing the part of another run");
+		}
+		else if (Files.exists(tiff) && !parts.recorded(range) && !rule.made(tiff, OutputRule.Kind.MOVIE)) {
+			// a part with a record that does not match it, or a TIFF of pssr's without its record, is
+			// unfinished or damaged work of a task, redone; anything else is not pssr's
+			rule.check("frames " + range + " of " + output.getFileName(), tiff, OutputRule.Kind.MOVIE);
+		}
 		// the record has hashed both files already: a part's task reads each once
 		final Provenance made = settings(this.model.provenance(Provenance.of("superres").with("input",
 			wanted.input.describe()), Files.isRegularFile(model) ? wanted.model.describe() : null));
@@ -248,13 +259,14 @@ public final class SuperresJob {
 	/**
 	 * @param source the movie's file, which the output may not replace; null when it has none
 	 */
-	public void toFile(final Movie movie, final Path source, final Path output, final Logger log)
-		throws IOException
+	public void toFile(final Movie movie, final Path source, final Path output, final OutputRule rule,
+		final Logger log) throws IOException
 	{
 		if (Files.isDirectory(output)) throw new IllegalArgumentException(output +
 			" is a folder; give a file name ending in .tif");
 		Outputs.refuseOverwriting(output, source, "the input movie");
 		Outputs.refuseOverwriting(output, model.file().orElse(null), "the model");
+		rule.check("--output", output, OutputRule.Kind.MOVIE);
 		final String info = provenance(source).text();
 		try {
 			write(movie, (w, h, channels, frames, f, c) -> new ImageJTiffWriter(output, w, h, channels, 1,
@@ -267,24 +279,29 @@ public final class SuperresJob {
 
 	/**
 	 * Every movie (TIFF, CZI) in {@code input} into {@code output}, as {@code NAME_pssr.tif}. A movie
-	 * that cannot be done is reported and skipped; the others are still done.
+	 * that cannot be done is reported and skipped; the others are still done. Every output is
+	 * checked against {@code rule} before the first movie is done.
 	 *
 	 * @return the files written
 	 * @throws IllegalArgumentException after the others are done, naming the movies that failed
 	 */
 	public List<Path> folder(final Path input, final Path output, final int channel,
-		final MovieOpener opener, final Logger log) throws IOException
+		final MovieOpener opener, final OutputRule rule, final Logger log) throws IOException
 	{
 		final List<Path> movies = movieFiles(input);
 		if (movies.isEmpty()) throw new IllegalArgumentException("no .tif, .tiff or .czi movies in " +
 			input);
-		Files.createDirectories(output);
+		if (Files.exists(output) && !Files.isDirectory(output)) throw new IllegalArgumentException(
+			"--output " + output + " is a file; with a folder of movies, give a folder");
+		for (final Path in : movies)
+			rule.check("--output", output.resolve(baseName(in) + SUFFIX), OutputRule.Kind.MOVIE);
+		final Folders.Made made = Folders.create(output);
 		final List<Path> written = new ArrayList<>();
 		final List<String> failures = new ArrayList<>();
 		for (final Path in : movies) {
 			final Path out = output.resolve(baseName(in) + SUFFIX);
 			try {
-				toFile(opener.open(in, channel), in, out, log);
+				toFile(opener.open(in, channel), in, out, rule, log);
 				written.add(out);
 				log.log(in.getFileName() + " -> " + out);
 			}
@@ -293,6 +310,7 @@ public final class SuperresJob {
 				log.log(in.getFileName() + " skipped: " + e.getMessage());
 			}
 		}
+		if (written.isEmpty()) made.removeIfEmpty();
 		if (!failures.isEmpty()) throw new IllegalArgumentException(failures.size() + " of " + movies
 			.size() + " movies failed: " + String.join("; ", failures));
 		return written;
@@ -310,8 +328,10 @@ public final class SuperresJob {
 	/** A TIFF or CZI that is neither hidden nor a result of an earlier run. */
 	private static boolean isMovie(final Path file) {
 		final String name = file.getFileName().toString();
-		return Files.isRegularFile(file) && name.toLowerCase(Locale.ROOT).matches(".*\\.(tiff?|czi)$") &&
-			!name.endsWith(SUFFIX) && !name.startsWith(".");
+		final String lower = name.toLowerCase(Locale.ROOT);
+		// any name, line breaks included: a movie in the folder is never left out without a word
+		return Files.isRegularFile(file) && (lower.endsWith(".tif") || lower.endsWith(".tiff") || lower
+			.endsWith(".czi")) && !name.endsWith(SUFFIX) && !name.startsWith(".");
 	}
 
 	static String baseName(final Path file) {

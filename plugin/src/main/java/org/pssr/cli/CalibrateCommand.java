@@ -9,10 +9,12 @@ import java.util.concurrent.Callable;
 
 import org.pssr.app.CalibrateJob;
 import org.pssr.app.FrameRange;
+import org.pssr.app.SlurmJob;
 import org.pssr.crappify.NoiseCalibration;
 import org.pssr.imagej.MovieFiles;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
@@ -52,16 +54,19 @@ public final class CalibrateCommand implements Callable<Integer> {
 			"2, 4 or 8 (default: ${DEFAULT-VALUE}).")
 	int scale;
 
+	@Mixin
+	OverwriteOption overwrite;
+
 	@Override
 	public Integer call() throws IOException {
 		if (!Files.exists(input)) throw new UserException("no such movie: " + input);
 		final FrameRange range = frames == null ? null : FrameRange.parse(frames);
 		final Path out = output != null ? output : CalibrateJob.defaultOutput(input);
 		final NoiseCalibration c = new CalibrateJob().withBlurAgainst(hr, scale, channel,
-			MovieFiles.IMAGEJ).run(MovieFiles.IMAGEJ.open(input, channel), range, input, out,
-				ConsoleLogger.stderr());
+			MovieFiles.IMAGEJ).run(MovieFiles.IMAGEJ.open(input, channel), range, input, out, overwrite
+				.rule(), ConsoleLogger.stdout());
 		System.out.println("Wrote " + out + ": " + c);
-		System.out.println("Use it with: pssr crappify ... --recipe " + out);
+		System.out.println("Use it with: pssr crappify ... --recipe " + SlurmJob.quote(out.toString()));
 		return ExitCodes.OK;
 	}
 }

@@ -10,9 +10,12 @@ final class ConsoleLogger implements Logger {
 	private final PrintStream out;
 	private final String indent;
 
-	/** Diagnostics go to standard error, so standard output holds only results. */
-	static ConsoleLogger stderr() {
-		return new ConsoleLogger(System.err, "");
+	/**
+	 * The log goes to standard output with the results: standard error holds only the one line of a
+	 * refusal or failure (README, Command line), which scripts and portals can show as it is.
+	 */
+	static ConsoleLogger stdout() {
+		return new ConsoleLogger(System.out, "");
 	}
 
 	ConsoleLogger(final PrintStream out, final String indent) {

@@ -8,6 +8,7 @@ import ij.ImagePlus;
 import org.pssr.imagej.CziConversion;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,18 +28,22 @@ public final class ConvertCommand implements Callable<Integer> {
 		description = "Scene to convert, 0 for the first (default: ${DEFAULT-VALUE}).")
 	int scene;
 
+	@Mixin
+	OverwriteOption overwrite;
+
 	@Override
 	public Integer call() throws Exception {
-		final CziConversion.Result result = CziConversion.convert(input, output, scene);
+		final CziConversion.Result result = CziConversion.convert(input, output, scene, overwrite
+			.rule());
 		final ImagePlus imp = result.image;
 		System.out.println("Wrote " + output + ": " + imp.getWidth() + " x " + imp.getHeight() +
 			" px, C=" + imp.getNChannels() + " Z=" + imp.getNSlices() + " T=" + imp.getNFrames() + ", " +
 			imp.getBitDepth() + "-bit");
 		if (!result.otherLetters.isEmpty())
-			System.err.println("pssr: warning: the scene also has " + result.otherLetters +
+			System.out.println("warning: the scene also has " + result.otherLetters +
 				"; only index 0 of these was written");
 		if (result.missingPlanes > 0)
-			System.err.println("pssr: warning: " + result.missingPlanes +
+			System.out.println("warning: " + result.missingPlanes +
 				" plane(s) are missing from the file (sparse acquisition) and were written as zeros");
 		return ExitCodes.OK;
 	}

@@ -25,7 +25,7 @@ public final class CrappifyCommand implements Callable<Integer> {
 	List<Path> inputs;
 
 	@Option(names = "--output", required = true, paramLabel = "DIR",
-		description = "Dataset folder: new, empty, or an earlier dataset (replaced).")
+		description = "Dataset folder: new, empty, or an earlier dataset (replaced with --overwrite).")
 	Path output;
 
 	@Mixin
@@ -38,14 +38,17 @@ public final class CrappifyCommand implements Callable<Integer> {
 		description = "Worker threads; 0: one per processor (default).")
 	int threads;
 
+	@Mixin
+	OverwriteOption overwrite;
+
 	@Override
 	public Integer call() throws Exception {
 		final TwinDraw d = draw.draw();
 		final CrappifyJob job = new CrappifyJob(d, seed, threads);
 		final List<Path> files = SourceMovies.expand(inputs);
-		job.check(output, files);
+		job.check(output, files, overwrite.rule());
 		final String summary = job.write(job.crappifier(SourceMovies.open(files, d.channel, d.zAsTime,
-			MovieFiles.IMAGEJ)), output, ConsoleLogger.stderr());
+			MovieFiles.IMAGEJ)), output, ConsoleLogger.stdout());
 		System.out.println(summary);
 		return ExitCodes.OK;
 	}

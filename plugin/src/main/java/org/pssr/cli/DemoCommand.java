@@ -11,12 +11,14 @@ import org.pssr.app.CrappifyJob;
 import org.pssr.app.EvaluateJob;
 import org.pssr.app.ModelFiles;
 import org.pssr.app.OpenModel;
+import org.pssr.app.OutputRule;
 import org.pssr.app.SourceMovies;
 import org.pssr.app.SuperresJob;
 import org.pssr.app.TrainJob;
 import org.pssr.app.TwinDraw;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
+import org.pssr.crappify.Provenance;
 import org.pssr.crappify.PssrDegradation;
 import org.pssr.crappify.io.ImageJTiffWriter;
 import org.pssr.crappify.io.PixelFormat;
@@ -30,6 +32,7 @@ import org.pssr.train.eval.Evaluation;
 import org.pssr.train.eval.Evaluator;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -58,6 +61,9 @@ public final class DemoCommand implements Callable<Integer> {
 		description = "Where the model trains and runs (default: ${DEFAULT-VALUE}).")
 	String device;
 
+	@Mixin
+	OverwriteOption overwrite;
+
 	@Override
 	public Integer call() throws IOException {
 		final long start = System.nanoTime();
@@ -65,8 +71,18 @@ public final class DemoCommand implements Callable<Integer> {
 		final Path heldOut = output.resolve("heldout_hr.tif");
 		final Path twins = output.resolve("twins");
 		final Path model = output.resolve("model" + ModelBundle.SUFFIX);
-		if (Files.exists(twins)) throw new UserException(twins +
-			" exists; give the demo a new --output folder");
+		final Path csv = output.resolve("evaluation.csv");
+		final OutputRule rule = overwrite.rule();
+		rule.check("--output", hr, OutputRule.Kind.MOVIE);
+		rule.check("--output", heldOut, OutputRule.Kind.MOVIE);
+		rule.check("--output", model, OutputRule.Kind.MODEL);
+		rule.check("--output", csv, OutputRule.Kind.TABLE);
+		final Path figure = output.resolve("evaluation.png");
+		final Path lr = output.resolve("heldout_lr.tif");
+		final Path superResolved = output.resolve("heldout" + SuperresJob.SUFFIX);
+		rule.check("--output", figure, OutputRule.Kind.FIGURE);
+		rule.check("--output", lr, OutputRule.Kind.MOVIE);
+		rule.check("--output", superResolved, OutputRule.Kind.MOVIE);
 		final TwinDraw draw = new TwinDraw();
 		draw.scale = scale;
 		draw.tile = 64;
@@ -77,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
 		final CrappifyJob crappify = new CrappifyJob(draw, 1, 0);
 		final TrainJob train = new TrainJob(new TrainingOptions().preset("small").epochs(epochs).batch(
 			4).learningRate(1e-3).stability(1).seed(42).device(device).progressEvery(25), model);
-		crappify.check(twins, List.of());
+		crappify.check(twins, List.of(), rule);
 		final Logger log = new ConsoleLogger(System.out, "  ");
 
 		Files.createDirectories(output);
@@ -94,22 +110,21 @@ public final class DemoCommand implements Callable<Integer> {
 			log.log(train.run(split, log, TrainingListener.NONE));
 		}
 
-		final Path figure = output.resolve("evaluation.png");
 		step(start, "4/5 evaluating on the held-out movie; its figure: " + figure);
 		final Evaluation evaluation;
-		final Path lr = output.resolve("heldout_lr.tif");
-		final Path superResolved = output.resolve("heldout" + SuperresJob.SUFFIX);
 		try (OpenModel opened = ModelFiles.open(model, device)) {
-			final EvaluateJob evaluate = new EvaluateJob(opened, 0, 1).withFigure(0, figure);
-			evaluation = evaluate.run(truth, heldOut, output.resolve("evaluation.csv"), Logger.NONE);
+			final EvaluateJob evaluate = new EvaluateJob(opened, 0, 1).withFigure(0, figure).replacing(
+				rule);
+			evaluation = evaluate.run(truth, heldOut, csv, Logger.NONE);
 			EvaluationFigures.save(evaluate.figure(), figure);
 
 			step(start, "5/5 super-resolving the held-out movie's LR version: " + lr + " -> " +
 				superResolved);
 			final Movie degraded = Evaluator.LrPair.degraded(truth, opened.normaliser(truth), opened
 				.degradation(), 1).first();
-			ImageJTiffWriter.save(degraded, lr, PixelFormat.FLOAT32);
-			new SuperresJob(opened, 0, 32).toFile(degraded, lr, superResolved, Logger.NONE);
+			ImageJTiffWriter.save(degraded, lr, PixelFormat.FLOAT32, Provenance.of("demo").with("input",
+				Provenance.describe(heldOut)).with("recipe", opened.recipe()).with("seed", 1).text());
+			new SuperresJob(opened, 0, 32).toFile(degraded, lr, superResolved, rule, Logger.NONE);
 		}
 		System.out.println();
 		System.out.print(evaluation.summary());
@@ -119,8 +134,10 @@ public final class DemoCommand implements Callable<Integer> {
 		return ExitCodes.OK;
 	}
 
-	private static Movie write(final Movie movie, final Path file) throws IOException {
-		ImageJTiffWriter.save(movie, file, PixelFormat.UINT16);
+	private static Movie write(final SyntheticFluorescenceMovie movie, final Path file)
+		throws IOException
+	{
+		ImageJTiffWriter.save(movie, file, PixelFormat.UINT16, movie.provenance().text());
 		return movie;
 	}
 

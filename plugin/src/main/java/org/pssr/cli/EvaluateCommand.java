@@ -9,6 +9,7 @@ import org.pssr.app.AcquisitionPlan;
 import org.pssr.app.EvaluateJob;
 import org.pssr.app.ModelFiles;
 import org.pssr.app.OpenModel;
+import org.pssr.app.OutputRule;
 import org.pssr.imagej.EvaluationFigures;
 import org.pssr.imagej.MovieFiles;
 import org.pssr.imagej.PlanPlot;
@@ -63,6 +64,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 		description = "The frame of --figure, counted from 1 (default: the middle frame).")
 	int figureFrame;
 
+	@Mixin
+	OverwriteOption overwrite;
+
 	@Override
 	public Integer call() throws IOException {
 		if (scales != null) {
@@ -76,7 +80,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 		try (OpenModel opened = ModelFiles.open(model.model, model.device)) {
 			final EvaluateJob job = evaluateJob(opened);
 			System.out.print(job.run(MovieFiles.IMAGEJ.open(truth, model.channel), truth, csv,
-				ConsoleLogger.stderr()).summary());
+				ConsoleLogger.stdout()).summary());
 			if (figure != null) {
 				EvaluationFigures.save(job.figure(), figure);
 				System.out.println("Figure in " + figure);
@@ -86,15 +90,18 @@ public final class EvaluateCommand implements Callable<Integer> {
 	}
 
 	private EvaluateJob evaluateJob(final OpenModel opened) {
-		final EvaluateJob job = new EvaluateJob(opened, model.tile, seed);
+		final EvaluateJob job = new EvaluateJob(opened, model.tile, seed).replacing(overwrite.rule());
 		if (figure != null) job.withFigure(figureFrame, figure);
 		return recipe == null ? job : job.withRecipe(recipe);
 	}
 
 	private int plan() throws IOException {
+		final OutputRule rule = overwrite.rule();
+		if (csv != null) rule.check("--csv", csv, OutputRule.Kind.TABLE);
+		if (plot != null) rule.check("--plot", plot, OutputRule.Kind.FIGURE);
 		final AcquisitionPlan plan = AcquisitionPlan.evaluate(model.model.toString(), scales,
 			model.device, model.tile, seed, recipe, () -> MovieFiles.IMAGEJ.open(truth, model.channel),
-			truth, ConsoleLogger.stderr(), csv, plot);
+			truth, ConsoleLogger.stdout(), csv, plot);
 		System.out.print(plan.table());
 		if (csv != null) plan.writeCsv(csv);
 		if (plot != null) PlanPlot.save(plan.rows(), plot);

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.pssr.app.ExportJob;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -22,7 +23,8 @@ public final class ExportCommand implements Callable<Integer> {
 	Path model;
 
 	@Option(names = "--output", required = true, paramLabel = "DIR|PACKAGE.zip",
-		description = "New folder (savedmodel) or new .zip file (bioimageio); never overwritten.")
+		description = "New folder (savedmodel) or new .zip file (bioimageio); an earlier export of " +
+			"pssr's is replaced only with --overwrite.")
 	Path output;
 
 	@Option(names = "--format", paramLabel = "savedmodel|bioimageio",
@@ -45,10 +47,13 @@ public final class ExportCommand implements Callable<Integer> {
 			"JDLL 0.6.3 does not. pssr superres gives the movie's units either way.")
 	String outputUnits;
 
+	@Mixin
+	OverwriteOption overwrite;
+
 	@Override
 	public Integer call() throws IOException {
-		System.out.println(new ExportJob(author, license, outputUnits).run(model, output, format, ConsoleLogger
-			.stderr()));
+		System.out.println(new ExportJob(author, license, outputUnits).run(model, output, format,
+			overwrite.rule(), ConsoleLogger.stdout()));
 		return ExitCodes.OK;
 	}
 }

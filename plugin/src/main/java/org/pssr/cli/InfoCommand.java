@@ -1,8 +1,11 @@
 package org.pssr.cli;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -10,6 +13,7 @@ import org.pssr.app.Describe;
 import org.pssr.czi.CziDescription;
 import org.pssr.imagej.MovieFiles;
 import org.pssr.czi.CziFile;
+import org.pssr.czi.CziFormatException;
 import org.pssr.train.Engines;
 
 import picocli.CommandLine.Command;
@@ -39,11 +43,20 @@ public final class InfoCommand implements Callable<Integer> {
 		if (engines) System.out.println(Engines.describe());
 		if (input == null) return ExitCodes.OK;
 		if (!Files.exists(input)) throw new NoSuchFileException(input.toString(), null, "no such file");
-		if (input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".czi")) {
+		if (Files.isRegularFile(input) && String.valueOf(input.getFileName()).toLowerCase(Locale.ROOT)
+			.endsWith(".czi")) {
+			final List<String> lines;
 			try (CziFile czi = CziFile.open(input)) {
-				for (final String line : CziDescription.describe(czi))
-					System.out.println(line);
+				lines = CziDescription.describe(czi);
 			}
+			catch (final FileSystemException | CziFormatException | IllegalArgumentException e) {
+				throw e;
+			}
+			catch (final IOException | RuntimeException e) {
+				// a damaged file is bad input (exit 2), named
+				throw new UserException(input + " cannot be read as a CZI file: " + Main.message(e), e);
+			}
+			lines.forEach(System.out::println);
 		}
 		else for (final String line : Describe.lines(input, MovieFiles::info))
 			System.out.println(line);

@@ -9,6 +9,7 @@ import org.pssr.crappify.Logger;
 import org.pssr.train.ComputeResources;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "join", mixinStandardHelpOptions = true,
@@ -27,11 +28,14 @@ public final class JoinCommand implements Callable<Integer> {
 		description = "Delete the parts once the movie is written (default: keep them).")
 	boolean deleteParts;
 
+	@Mixin
+	OverwriteOption overwrite;
+
 	@Override
 	public Integer call() throws IOException {
-		final Logger log = ConsoleLogger.stderr();
+		final Logger log = ConsoleLogger.stdout();
 		log.log(ComputeResources.current().describe());
-		final int parts = new MovieParts(output).join(deleteParts, log);
+		final int parts = new MovieParts(output).join(deleteParts, overwrite.rule(), log);
 		System.out.println("Wrote " + output + " from " + parts + (parts == 1 ? " part" : " parts"));
 		return ExitCodes.OK;
 	}

@@ -54,7 +54,12 @@ public final class Main implements Runnable {
 		spec.commandLine().usage(spec.commandLine().getOut());
 	}
 
+	/**
+	 * The {@code pssr} process: native libraries' warnings are kept off standard error unless
+	 * {@code --debug} is given ({@link NativeStderr}).
+	 */
 	public static void main(final String[] args) {
+		if (!java.util.Arrays.asList(args).contains("--debug")) NativeStderr.filter();
 		System.exit(run(args));
 	}
 
@@ -65,8 +70,9 @@ public final class Main implements Runnable {
 			return cli.execute(args);
 		}
 		catch (final OutOfMemoryError e) {
-			cli.getErr().println("pssr: failed: out of memory (" + e.getMessage() + "); give Java more " +
-				"with PSSR_JAVA_OPTS=-Xmx..., or use a smaller --tile or --batch");
+			cli.getErr().println("pssr: failed: out of memory (" + oneLine(e.getMessage()) + "); give " +
+				"Java more with PSSR_JAVA_OPTS=-Xmx..., or use a smaller --tile or --batch");
+			cli.getErr().flush();
 			return ExitCodes.FAILURE;
 		}
 	}
@@ -76,8 +82,9 @@ public final class Main implements Runnable {
 		cli.setExecutionExceptionHandler(Main::handle);
 		cli.setParameterExceptionHandler((ex, a) -> {
 			final PrintWriter err = ex.getCommandLine().getErr();
-			err.println("pssr: " + ex.getMessage());
-			err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+			err.println("pssr: " + oneLine(ex.getMessage()) + " (see '" + ex.getCommandLine()
+				.getCommandSpec().qualifiedName() + " --help')");
+			err.flush();
 			return ExitCodes.USAGE;
 		});
 		return cli;
@@ -95,14 +102,19 @@ public final class Main implements Runnable {
 		final boolean badInput = ex instanceof UserException || ex instanceof IllegalArgumentException ||
 			ex instanceof FileSystemException || ex instanceof CziFormatException ||
 			ex instanceof TensorFlowFailure;
-		err.println("pssr: " + (badInput ? "" : "failed: ") + message(ex));
+		err.println("pssr: " + (badInput ? "" : "failed: ") + message(ex) + (badInput || debug ? ""
+			: " (run again with --debug for the stack trace)"));
 		if (debug) thrown.printStackTrace(err);
-		else if (!badInput) err.println("Run again with --debug for the stack trace.");
+		err.flush();
 		return badInput ? ExitCodes.USAGE : ExitCodes.FAILURE;
 	}
 
 	/** One line that names the file and says what is wrong with it. */
 	static String message(final Throwable e) {
+		return oneLine(raw(e));
+	}
+
+	private static String raw(final Throwable e) {
 		if (e instanceof FileSystemException) {
 			final FileSystemException f = (FileSystemException) e;
 			final String file = f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile());
@@ -115,7 +127,23 @@ public final class Main implements Runnable {
 			return file + ": " + e.getClass().getSimpleName();
 		}
 		final String m = e.getMessage();
-		return m == null || m.isEmpty() ? e.toString() : m.lines().findFirst().orElse(m);
+		return m == null || m.isEmpty() ? e.toString() : m;
+	}
+
+	/**
+	 * {@code text} on one line: line breaks (with the blanks around them) become one space and other
+	 * control characters a visible escape, so that a message quoting a hostile value stays the one
+	 * line the error contract promises.
+	 */
+	static String oneLine(final String text) {
+		final String folded = String.valueOf(text).strip().replaceAll("\\s*\\R\\s*", " ");
+		final StringBuilder s = new StringBuilder(folded.length());
+		folded.codePoints().forEach(c -> {
+			if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) s.append(String.format(
+				java.util.Locale.ROOT, "\\u%04x", c));
+			else s.appendCodePoint(c);
+		});
+		return s.toString();
 	}
 
 	static final class Version implements CommandLine.IVersionProvider {

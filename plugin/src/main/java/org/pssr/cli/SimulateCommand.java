@@ -13,6 +13,7 @@ import org.pssr.crappify.acquisition.SimulatedAcquisition;
 import org.pssr.imagej.MovieFiles;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -74,6 +75,9 @@ public final class SimulateCommand implements Callable<Integer> {
 		"(default: ${DEFAULT-VALUE}).")
 	int channel;
 
+	@Mixin
+	OverwriteOption overwrite;
+
 	@Override
 	public Integer call() throws IOException {
 		if (!Files.exists(input)) throw new UserException("no such movie: " + input);
@@ -96,7 +100,7 @@ public final class SimulateCommand implements Callable<Integer> {
 				.replaceFirst("^readnoise", "read-noise"), e);
 		}
 		final SimulatedAcquisition lr = new SimulateJob(acquisition, seed).run(MovieFiles.IMAGEJ.open(
-			input, channel), input, output, ConsoleLogger.stderr());
+			input, channel), input, output, overwrite.rule(), ConsoleLogger.stdout());
 		System.out.println("Wrote " + output + ": " + lr.width() + " x " + lr.height() + " x " + lr
 			.frames() + " frames, 16-bit, " + acquisition);
 		return ExitCodes.OK;

@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.pssr.app.ModelFiles;
 import org.pssr.app.OpenModel;
-import org.pssr.app.Sbatch;
+import org.pssr.app.OutputRule;
+import org.pssr.app.SlurmClient;
+import org.pssr.app.SlurmJob;
 import org.pssr.app.SlurmSuperres;
 import org.pssr.app.SlurmTrain;
 import org.pssr.imagej.MovieFiles;
@@ -82,29 +85,46 @@ public final class SlurmCommand implements Runnable {
 		@Mixin
 		SlurmOptions slurm;
 
+		@Mixin
+		OverwriteOption overwrite;
+
 		@Override
 		public Integer call() throws IOException {
 			if (!Files.exists(input)) throw new UserException("no such movie or folder: " + input);
 			if (bits != 32 && bits != 16) throw new UserException("--bits must be 32 or 16, not " + bits);
-			final Sbatch sbatch = slurm.submit ? Sbatch.onPath(System.getenv("PATH")) : null;
+			if (tile != null && tile < 0) throw new UserException("--tile must be 0 (each task picks) or " +
+				"more, not " + tile);
+			final SlurmJob job = slurm.job();
+			final SlurmClient client = slurm.client(job);
 			final int side = tile != null ? tile : tileFor(run.model);
 			final List<SlurmSuperres.Task> tasks = SlurmSuperres.tasks(input, output, chunkFrames,
 				run.channel, MovieFiles.IMAGEJ);
-			final SlurmSuperres jobs = new SlurmSuperres(slurm.job(), run.model, List.of("--tile",
-				Integer.toString(side), "--device", run.device, "--channel", Integer.toString(run.channel),
-				"--bits", Integer.toString(bits)), deleteParts);
-			Files.createDirectories(output);
+			final SlurmSuperres jobs = new SlurmSuperres(job, run.model, List.of("--tile", Integer.toString(
+				side), "--device", run.device, "--channel", Integer.toString(run.channel), "--bits", Integer
+					.toString(bits)), deleteParts, overwrite.rule());
 			final SlurmSuperres.Scripts written = jobs.write(tasks, scripts != null ? scripts : output
 				.resolve("slurm"));
 			System.out.println(String.format(Locale.ROOT, "Wrote %s (%d %s) and %s", written.array,
 				written.tasks, written.tasks == 1 ? "task" : "tasks", written.join));
-			if (sbatch == null) {
-				System.out.println("Submit with: jobid=$(sbatch --parsable " + written.array +
-					") && sbatch --dependency=afterok:$jobid " + written.join);
+			if (client == null) {
+				System.out.println("Submit with: jobid=$(sbatch --parsable " + SlurmJob.quote(written.array
+					.toString()) + ") && sbatch --dependency=afterok:$jobid " + SlurmJob.quote(written.join
+						.toString()));
 				return ExitCodes.OK;
 			}
-			final String array = sbatch.submit(written.array);
-			final String join = sbatch.submit(written.join, "--dependency=afterok:" + array);
+			final String array = client.submit(written.array);
+			final String join;
+			try {
+				join = client.submit(written.join, "--dependency=afterok:" + array);
+			}
+			catch (final IllegalArgumentException | IOException e) {
+				// a join job that never comes would leave the array's parts unjoined: take it back
+				final Optional<String> failed = client.cancel(array);
+				throw new UserException(e.getMessage() + "; " + (failed.isEmpty() ? "cancelled the array " +
+					"job " + array + " (scancel), so nothing is left queued" : "the array job " + array +
+						" is still queued and could not be cancelled (" + failed.get() + "): scancel " + array +
+						" yourself"), e);
+			}
 			System.out.println("Submitted array job " + array + " and join job " + join);
 			return ExitCodes.OK;
 		}
@@ -139,6 +159,9 @@ public final class SlurmCommand implements Runnable {
 		@Parameters(paramLabel = "TRAIN_OPTION", description = "The options of 'pssr train' (after --).")
 		List<String> train = new ArrayList<>();
 
+		@Mixin
+		OverwriteOption overwrite;
+
 		@Override
 		public Integer call() throws IOException {
 			final TrainCommand parsed = new TrainCommand();
@@ -148,19 +171,26 @@ public final class SlurmCommand implements Runnable {
 			catch (final CommandLine.ParameterException e) {
 				throw new UserException("the training options after --: " + e.getMessage(), e);
 			}
-			if (!parsed.output.getFileName().toString().endsWith(ModelBundle.SUFFIX)) throw new UserException(
-				"the model file must end with " + ModelBundle.SUFFIX + ": " + parsed.output);
-			final Sbatch sbatch = slurm.submit ? Sbatch.onPath(System.getenv("PATH")) : null;
 			final Path model = parsed.output.toAbsolutePath();
-			final Path script = new SlurmTrain(slurm.job(), train, model, ExitCodes.PREEMPTED).write(
-				scripts != null ? scripts : model.resolveSibling(model.getFileName().toString().replace(
-					ModelBundle.SUFFIX, "") + ".slurm"));
+			if (model.getFileName() == null || !model.getFileName().toString().endsWith(
+				ModelBundle.SUFFIX)) throw new UserException(
+				"the model file must end with " + ModelBundle.SUFFIX + ": " + parsed.output);
+			final SlurmJob job = slurm.job();
+			final SlurmClient client = slurm.client(job);
+			// --overwrite before or after --: the job's training replaces an earlier model too
+			final OutputRule rule = overwrite.overwrite ? overwrite.rule() : parsed.overwrite.rule();
+			final List<String> words = new ArrayList<>(train);
+			if (overwrite.overwrite && !parsed.overwrite.overwrite) words.add("--overwrite");
+			rule.check("--output", model, OutputRule.Kind.MODEL);
+			final Path script = new SlurmTrain(job, words, model, ExitCodes.PREEMPTED).write(scripts !=
+				null ? scripts : model.resolveSibling(model.getFileName().toString().replace(
+					ModelBundle.SUFFIX, "") + ".slurm"), rule);
 			System.out.println("Wrote " + script);
-			if (sbatch == null) {
-				System.out.println("Submit with: sbatch " + script);
+			if (client == null) {
+				System.out.println("Submit with: sbatch " + SlurmJob.quote(script.toString()));
 				return ExitCodes.OK;
 			}
-			System.out.println("Submitted training job " + sbatch.submit(script));
+			System.out.println("Submitted training job " + client.submit(script));
 			return ExitCodes.OK;
 		}
 	}

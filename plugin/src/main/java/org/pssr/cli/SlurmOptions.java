@@ -1,9 +1,13 @@
 package org.pssr.cli;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import org.pssr.app.SlurmClient;
 import org.pssr.app.SlurmJob;
+import org.pssr.app.SlurmNodes;
 
 import picocli.CommandLine.Option;
 
@@ -47,6 +51,21 @@ final class SlurmOptions {
 		"scripts and print how to submit them).")
 	boolean submit;
 
+	/**
+	 * SLURM's commands on the PATH when the jobs are to be submitted (else null), once the request
+	 * was compared with the nodes {@code sinfo} lists: what no node can run is refused here.
+	 */
+	SlurmClient client(final SlurmJob job) throws IOException {
+		if (!submit) return null;
+		final SlurmClient client = SlurmClient.onPath(System.getenv("PATH"));
+		final Optional<List<SlurmNodes.Node>> nodes = client.nodes();
+		if (nodes.isPresent()) SlurmNodes.refuseImpossible(job, nodes.get());
+		else System.out.println("note: sinfo did not answer, so the request was not compared with " +
+			"the partition's nodes");
+		return client;
+	}
+
+	/** The request, every value checked ({@link SlurmJob#check()}). */
 	SlurmJob job() {
 		final SlurmJob job = new SlurmJob();
 		job.launcher = launcher;
@@ -57,6 +76,7 @@ final class SlurmOptions {
 		job.cpusPerTask = cpusPerTask;
 		job.gpusPerTask = gpusPerTask;
 		job.extra = extra;
+		job.check();
 		return job;
 	}
 }

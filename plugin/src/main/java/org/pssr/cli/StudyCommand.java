@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.pssr.app.OutputRule;
 import org.pssr.app.QualityStudy;
 import org.pssr.app.SourceMovies;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.acquisition.Acquisition;
+import org.pssr.crappify.io.Folders;
 import org.pssr.crappify.io.Outputs;
 import org.pssr.crappify.io.StagedOutput;
 import org.pssr.imagej.MovieFiles;
@@ -23,6 +25,7 @@ import org.pssr.imagej.StudyPlot;
 import org.pssr.train.ComputeResources;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -82,6 +85,9 @@ public final class StudyCommand implements Callable<Integer> {
 			"shows it when it is beside the page.")
 	Path plot;
 
+	@Mixin
+	OverwriteOption overwrite;
+
 	@Spec
 	CommandSpec spec;
 
@@ -89,13 +95,24 @@ public final class StudyCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		Outputs.refuseUnwritable(output);
 		if (plot != null) Outputs.refuseUnwritable(plot);
-		final Logger log = ConsoleLogger.stderr();
+		overwrite.rule().check("--output", output, OutputRule.Kind.PAGE);
+		if (plot != null) overwrite.rule().check("--plot", plot, OutputRule.Kind.FIGURE);
+		final Logger log = ConsoleLogger.stdout();
 		log.log(ComputeResources.current().describe());
 		final QualityStudy study = new QualityStudy(timeLapses(SourceMovies.expand(movies), log),
 			settings(set), choices(), work, MovieFiles.IMAGEJ);
 		if (evaluateRecipes != null) study.evaluatedWith(evaluateRecipes);
 		if (acquisitions != null) study.acquiredWith(acquisitions());
-		final List<QualityStudy.Fold> folds = study.run(log);
+		// a work folder made for a study that fails before its first model is removed again
+		final Folders.Made made = Folders.create(work);
+		final List<QualityStudy.Fold> folds;
+		try {
+			folds = study.run(log);
+		}
+		catch (final IOException | RuntimeException e) {
+			made.removeIfEmpty();
+			throw e;
+		}
 		// the parse result is the whole command line's, subcommand name included
 		final String command = "pssr " + String.join(" ", spec.commandLine().getParseResult()
 			.originalArgs());

@@ -56,20 +56,24 @@ public final class SuperresCommand implements Callable<Integer> {
 			"one more super-resolution). 0: none (default).")
 	int uncertainty;
 
+	@Mixin
+	OverwriteOption overwrite;
+
 	@Override
 	public Integer call() throws IOException {
 		if (!Files.exists(input)) throw new UserException("no such movie or folder: " + input);
 		final FrameRange range = frames == null ? null : FrameRange.parse(frames);
 		if (range != null && Files.isDirectory(input)) throw new UserException(
 			"--frames takes one movie, not a folder");
-		final Logger log = ConsoleLogger.stderr();
+		final Logger log = ConsoleLogger.stdout();
 		log.log(ComputeResources.current().describe());
 		try (OpenModel opened = ModelFiles.open(model.model, model.device)) {
 			final SuperresJob job = new SuperresJob(opened, model.tile, bits);
 			if (uncertainty != 0) job.withUncertainty(uncertainty);
 			log.log("Model " + model.model.getFileName() + ": " + job.describe());
 			if (Files.isDirectory(input)) {
-				final List<Path> written = job.folder(input, output, model.channel, MovieFiles.IMAGEJ, log);
+				final List<Path> written = job.folder(input, output, model.channel, MovieFiles.IMAGEJ,
+					overwrite.rule(), log);
 				System.out.println("Wrote " + written.size() + " movies to " + output);
 				return ExitCodes.OK;
 			}
@@ -78,12 +82,12 @@ public final class SuperresCommand implements Callable<Integer> {
 				" has slices but no frames; the slices are taken as time points");
 			if (range != null) {
 				final boolean written = job.toPart(movie, model.model, input, model.channel, range, output,
-					log);
+					overwrite.rule(), log);
 				System.out.println((written ? "Wrote frames " : "Already done: frames ") + range + " of " +
 					output + " in " + new MovieParts(output).tiff(range));
 			}
 			else {
-				job.toFile(movie, input, output, log);
+				job.toFile(movie, input, output, overwrite.rule(), log);
 				System.out.println("Wrote " + output);
 			}
 		}

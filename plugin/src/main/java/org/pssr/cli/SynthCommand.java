@@ -3,11 +3,13 @@ package org.pssr.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.pssr.app.OutputRule;
 import org.pssr.crappify.io.ImageJTiffWriter;
 import org.pssr.crappify.io.PixelFormat;
 import org.pssr.crappify.synth.SyntheticFluorescenceMovie;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,11 +34,15 @@ public final class SynthCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
 	long seed;
 
+	@Mixin
+	OverwriteOption overwrite;
+
 	@Override
 	public Integer call() throws Exception {
+		overwrite.rule().check("OUT.tif", output, OutputRule.Kind.MOVIE);
 		final SyntheticFluorescenceMovie movie = new SyntheticFluorescenceMovie(width, height, frames,
 			seed);
-		ImageJTiffWriter.save(movie, output, PixelFormat.UINT16);
+		ImageJTiffWriter.save(movie, output, PixelFormat.UINT16, movie.provenance().text());
 		System.out.println("Wrote " + output + ": " + width + " x " + height + " x " + frames +
 			" frames, 16-bit, " + movie.calibration());
 		return ExitCodes.OK;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.pssr.app.OutputRule;
 import org.pssr.app.SourceMovies;
 import org.pssr.app.TrainJob;
 import org.pssr.app.TwinDraw;
@@ -77,6 +78,9 @@ public final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--resume", paramLabel = "CKPT", description = "Continue from a last.ckpt.")
 	Path resume;
 
+	@Mixin
+	OverwriteOption overwrite;
+
 	@Override
 	public Integer call() throws Exception {
 		final TrainJob job = new TrainJob(new TrainingOptions().preset(preset).epochs(epochs).batch(
@@ -86,12 +90,14 @@ public final class TrainCommand implements Callable<Integer> {
 			throw new UserException("give either --data DIR (a twin dataset) or --movies FILE... " +
 				"(HR movies, twins drawn on the fly)");
 		}
-		final ConsoleLogger log = ConsoleLogger.stderr();
-		log.log(ComputeResources.current().describe());
-		try (TermSignal term = TermSignal.onTerm(job::preempt);
-			TwinDatasetOpener.Split split = data != null ? TrainJob.dataset(data) : onTheFly())
-		{
-			System.out.println(job.run(split, log, TrainingListener.NONE));
+		overwrite.rule().check("--output", output, OutputRule.Kind.MODEL);
+		final ConsoleLogger log = ConsoleLogger.stdout();
+		// SIGTERM from the first line on: the set-up (sources, validation baseline) stops on it too
+		try (TermSignal term = TermSignal.onTerm(job::preempt)) {
+			log.log(ComputeResources.current().describe());
+			try (TwinDatasetOpener.Split split = data != null ? TrainJob.dataset(data) : onTheFly()) {
+				System.out.println(job.run(split, log, TrainingListener.NONE));
+			}
 		}
 		catch (final TrainingPreemptedException e) {
 			System.err.println("pssr: " + e.getMessage());

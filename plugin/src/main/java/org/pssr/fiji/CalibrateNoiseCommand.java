@@ -64,6 +64,12 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 		description = "With HR movies: the downsampling factor between them and the acquisition.")
 	String scale = "4";
 
+	@Parameter(label = "Replace an earlier output", required = false, persist = false,
+		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
+			"first; a macro or a headless run stops instead. A file pssr did not make is never " +
+			"replaced.")
+	boolean overwrite;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	String report;
 
@@ -81,8 +87,15 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 			frames.trim());
 		final NoiseCalibration c = new CalibrateJob().withBlurAgainst(SourceMovies.split(hr == null ? ""
 			: hr), Integer.parseInt(scale), channel, MovieFiles.IMAGEJ).run(Commands.movie(image,
-				inputfile, channel), range, source, outputfile.toPath(), ImageJLogger.INSTANCE);
+				inputfile, channel), range, source, outputfile.toPath(), Commands.rule(overwrite),
+			ImageJLogger.INSTANCE);
 		report = "wrote " + outputfile + ": " + c;
 		IJ.log("PSSR: " + report);
+	}
+
+	@Override
+	boolean allowReplacing() {
+		overwrite = true;
+		return true;
 	}
 }

@@ -15,6 +15,7 @@ import ij.gui.Overlay;
 import ij.gui.TextRoi;
 import ij.macro.Interpreter;
 
+import org.pssr.app.OutputRule;
 import org.pssr.crappify.Movie;
 import org.pssr.imagej.ImagePlusMovie;
 import org.pssr.imagej.MovieFiles;
@@ -38,6 +39,15 @@ final class Commands {
 			"PSSR: " + title(image, file) + " has slices but no frames; the " + movie.frames() +
 				" slices are taken as time points");
 		return movie;
+	}
+
+	/**
+	 * The output rule with the user's {@code overwrite} choice; an earlier output in the way is
+	 * otherwise confirmed in a dialog ({@link PssrCommand}).
+	 */
+	static OutputRule rule(final boolean overwrite) {
+		return new OutputRule(overwrite, "tick 'Replace an earlier output' (in a macro: add overwrite)",
+			MovieFiles::info);
 	}
 
 	/** An optional file parameter that was filled in. */

@@ -11,6 +11,7 @@ import ij.IJ;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 
+import org.pssr.app.OutputRule;
 import org.pssr.app.AcquisitionPlan;
 import org.pssr.app.EvaluateJob;
 import org.pssr.app.OpenModel;
@@ -76,6 +77,11 @@ public final class EvaluateModelCommand extends InferenceCommand {
 		description = "Seed of the degradation noise; the same seed gives the same scores.")
 	long seed = 1;
 
+	@Parameter(label = "Replace an earlier output", required = false, persist = false,
+		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
+			"first; a macro or a headless run stops instead. A file pssr did not make is never " +
+			"replaced.")
+	boolean overwrite;
 	public EvaluateModelCommand() {
 		super("<b>Measure a model</b> on a high-resolution movie it did not train on: the movie is " +
 			"degraded with the model's recipe, super-resolved and compared with the original, next " +
@@ -94,7 +100,7 @@ public final class EvaluateModelCommand extends InferenceCommand {
 		final Evaluation evaluation;
 		final EvaluateJob job;
 		try (OpenModel model = openModel()) {
-			job = new EvaluateJob(model, tile, seed);
+			job = new EvaluateJob(model, tile, seed).replacing(Commands.rule(overwrite));
 			// headless, a figure is drawn only to be saved
 			if (Commands.given(figurefile) || !GraphicsEnvironment.isHeadless()) job.withFigure(
 				figureframe, Commands.given(figurefile) ? figurefile.toPath() : null);
@@ -123,6 +129,9 @@ public final class EvaluateModelCommand extends InferenceCommand {
 			throw new IllegalArgumentException("factors are whole numbers separated by commas (2,4,8), " +
 				"not " + scales);
 		}
+		final OutputRule rule = Commands.rule(overwrite);
+		if (Commands.given(csvfile)) rule.check("csvfile", csvfile.toPath(), OutputRule.Kind.TABLE);
+		if (Commands.given(plotfile)) rule.check("plotfile", plotfile.toPath(), OutputRule.Kind.FIGURE);
 		final AcquisitionPlan plan = AcquisitionPlan.evaluate(modelfile.getPath(), factors, device,
 			tile, seed, recipe == null || recipe.trim().isEmpty() ? null : recipe.trim(), this::movie,
 			source(), ImageJLogger.INSTANCE, Commands.given(csvfile) ? csvfile.toPath() : null, Commands
@@ -182,5 +191,11 @@ public final class EvaluateModelCommand extends InferenceCommand {
 		plot.addLegend(legend.toString());
 		plot.setLimitsToFit(false);
 		return plot;
+	}
+
+	@Override
+	boolean allowReplacing() {
+		overwrite = true;
+		return true;
 	}
 }

@@ -28,7 +28,7 @@ public final class ExportModelCommand extends PssrCommand {
 	@Parameter(label = "Save as (new .zip or folder)", style = FileWidget.SAVE_STYLE,
 		persist = false,
 		description = "A new .zip file for a bioimage.io package, or a new folder for a " +
-			"SavedModel; an existing file or folder is never overwritten.")
+			"SavedModel; an earlier export is replaced as the last field says, anything else never.")
 	File output;
 
 	@Parameter(label = "Format", choices = { "bioimageio", "savedmodel" },
@@ -51,6 +51,12 @@ public final class ExportModelCommand extends PssrCommand {
 			"scale_mean_variance, which bioimageio.core runs and deepImageJ does not.")
 	String outputunits = "normalised";
 
+	@Parameter(label = "Replace an earlier output", required = false, persist = false,
+		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
+			"first; a macro or a headless run stops instead. A file pssr did not make is never " +
+			"replaced.")
+	boolean overwrite;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	String report;
 
@@ -63,7 +69,13 @@ public final class ExportModelCommand extends PssrCommand {
 	@Override
 	void execute() throws IOException {
 		report = new ExportJob(author, license, outputunits).run(modelfile.toPath(), output.toPath(),
-			format, ImageJLogger.INSTANCE).toString();
+			format, Commands.rule(overwrite), ImageJLogger.INSTANCE).toString();
 		IJ.log("PSSR: " + report);
+	}
+
+	@Override
+	boolean allowReplacing() {
+		overwrite = true;
+		return true;
 	}
 }

@@ -61,8 +61,8 @@ public final class GenerateTwinDataCommand extends TwinDrawCommand {
 	private int threads;
 
 	@Parameter(label = "Output folder", style = "directory", persist = false,
-		description = "Where the dataset goes: a new or empty folder, or an earlier dataset, which " +
-			"is replaced. Give it to Train Model.")
+		description = "Where the dataset goes: a new or empty folder, or an earlier dataset " +
+			"(replaced as the last field says). Give it to Train Model.")
 	private File output;
 
 	@Parameter(label = "Show a preview tile",
@@ -70,6 +70,11 @@ public final class GenerateTwinDataCommand extends TwinDrawCommand {
 			"twins, to check the recipe.")
 	private boolean preview = true;
 
+	@Parameter(label = "Replace an earlier output", required = false, persist = false,
+		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
+			"first; a macro or a headless run stops instead. A file pssr did not make is never " +
+			"replaced.")
+	boolean overwrite;
 	@Parameter(type = ItemIO.OUTPUT)
 	private String summary;
 
@@ -84,7 +89,7 @@ public final class GenerateTwinDataCommand extends TwinDrawCommand {
 	void execute() throws IOException {
 		final TwinDraw draw = draw();
 		final CrappifyJob job = new CrappifyJob(draw, seed, threads);
-		job.check(output.toPath(), List.of());
+		job.check(output.toPath(), List.of(), Commands.rule(overwrite));
 		final TwinCrappifier crappifier = job.crappifier(sources());
 		if (preview && !GraphicsEnvironment.isHeadless() && !ui.isHeadless()) {
 			Commands.showAtLeast(preview(crappifier.draw(Split.TRAIN, 0, 0)), PREVIEW_HEIGHT);
@@ -119,5 +124,11 @@ public final class GenerateTwinDataCommand extends TwinDrawCommand {
 		}
 		montage.resetMinAndMax();
 		return new ImagePlus(PREVIEW, montage);
+	}
+
+	@Override
+	boolean allowReplacing() {
+		overwrite = true;
+		return true;
 	}
 }

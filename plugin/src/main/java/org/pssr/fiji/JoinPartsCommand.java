@@ -33,6 +33,11 @@ public final class JoinPartsCommand extends PssrCommand {
 		description = "Remove the parts folder after the joined movie is complete.")
 	boolean deleteparts;
 
+	@Parameter(label = "Replace an earlier output", required = false, persist = false,
+		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
+			"first; a macro or a headless run stops instead. A file pssr did not make is never " +
+			"replaced.")
+	boolean overwrite;
 	@Parameter(type = ItemIO.OUTPUT)
 	String report;
 
@@ -44,8 +49,15 @@ public final class JoinPartsCommand extends PssrCommand {
 
 	@Override
 	void execute() throws IOException {
-		final int parts = new MovieParts(outputfile.toPath()).join(deleteparts, ImageJLogger.INSTANCE);
+		final int parts = new MovieParts(outputfile.toPath()).join(deleteparts, Commands.rule(
+			overwrite), ImageJLogger.INSTANCE);
 		report = "wrote " + outputfile + " from " + parts + (parts == 1 ? " part" : " parts");
 		IJ.log("PSSR: " + report);
+	}
+
+	@Override
+	boolean allowReplacing() {
+		overwrite = true;
+		return true;
 	}
 }

@@ -1,10 +1,12 @@
 package org.pssr.fiji;
 
+import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.net.URL;
 
 import ij.IJ;
 
+import org.pssr.app.OutputRule;
 import org.scijava.ItemVisibility;
 import org.scijava.command.ContextCommand;
 import org.scijava.platform.PlatformService;
@@ -39,12 +41,21 @@ abstract class PssrCommand extends ContextCommand {
 
 	/**
 	 * Runs the command; its expected failures (bad input, files, devices) fail it politely, through
-	 * {@link Commands#fail}. Anything else is a bug: {@link MacroGuard} still stops the macro.
+	 * {@link Commands#fail}. Anything else is a bug: {@link MacroGuard} still stops the macro. An
+	 * earlier output of pssr's in the way is replaced when the user confirms it in a dialog (never
+	 * in a macro or headless, where {@code overwrite} says it); the command then runs again, as its
+	 * checks came before any work.
 	 */
 	@Override
 	public final void run() {
 		try {
-			execute();
+			try {
+				execute();
+			}
+			catch (final OutputRule.Refusal e) {
+				if (!e.replaceable() || !confirmed(e) || !allowReplacing()) throw e;
+				execute();
+			}
 		}
 		catch (final IOException | IllegalArgumentException | IllegalStateException e) {
 			Commands.fail(this, e);
@@ -56,6 +67,23 @@ abstract class PssrCommand extends ContextCommand {
 
 	/** What the command does, once SciJava has filled its parameters. */
 	abstract void execute() throws IOException;
+
+	/**
+	 * Lets the next {@link #execute()} replace earlier outputs of pssr's; commands that write files
+	 * do so through their {@code overwrite} parameter.
+	 *
+	 * @return false for a command that writes no file
+	 */
+	boolean allowReplacing() {
+		return false;
+	}
+
+	/** Asks the user at the screen, never a macro or a headless run. */
+	private static boolean confirmed(final OutputRule.Refusal e) {
+		if (GraphicsEnvironment.isHeadless() || IJ.isMacro()) return false;
+		return IJ.showMessageWithCancel("PSSR: replace an earlier output?", "Replace " + e.target() +
+			"?\nIt is an earlier output of pssr's; press OK to replace it, Cancel to keep it.");
+	}
 
 	/** The page is logged too: without a browser (or with one that fails), the user still has it. */
 	@SuppressWarnings("unused") // the button's callback

@@ -54,6 +54,11 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 			"noise, do not trust. Each draw costs one more super-resolution. 0: none.")
 	int uncertainty = 0;
 
+	@Parameter(label = "Replace an earlier output", required = false, persist = false,
+		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
+			"first; a macro or a headless run stops instead. A file pssr did not make is never " +
+			"replaced.")
+	boolean overwrite;
 	@Parameter
 	private ThreadService threads;
 
@@ -92,7 +97,7 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 			return image;
 		}
 		if (frames != null && !frames.trim().isEmpty()) return part(job, movie, range);
-		job.toFile(movie, source(), outputfile.toPath(), ImageJLogger.INSTANCE);
+		job.toFile(movie, source(), outputfile.toPath(), Commands.rule(overwrite), ImageJLogger.INSTANCE);
 		IJ.log("PSSR: wrote " + outputfile);
 		final ImagePlus written = IJ.openVirtual(outputfile.getPath());
 		written.setTitle(title);
@@ -107,8 +112,8 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 		if (input == null) throw new IllegalArgumentException("frames=[" + frames + "] with an output " +
 			"file makes a part of it, which records the movie's file, and the open image has none: " +
 			"give inputfile=[...]");
-		job.toPart(movie, modelfile.toPath(), input, channel, range, outputfile.toPath(),
-			ImageJLogger.INSTANCE);
+		job.toPart(movie, modelfile.toPath(), input, channel, range, outputfile.toPath(), Commands.rule(
+			overwrite), ImageJLogger.INSTANCE);
 		final File part = new MovieParts(outputfile.toPath()).tiff(range).toFile();
 		IJ.log("PSSR: frames " + range + " of " + outputfile + " are in " + part);
 		final ImagePlus written = IJ.openVirtual(part.getPath());
@@ -116,4 +121,9 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 		return written;
 	}
 
+	@Override
+	boolean allowReplacing() {
+		overwrite = true;
+		return true;
+	}
 }

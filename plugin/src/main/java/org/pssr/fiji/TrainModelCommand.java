@@ -7,6 +7,7 @@ import java.util.concurrent.CancellationException;
 
 import ij.IJ;
 
+import org.pssr.app.OutputRule;
 import org.pssr.app.SourceMovies;
 import org.pssr.app.TrainJob;
 import org.pssr.app.TwinDraw;
@@ -95,6 +96,11 @@ public final class TrainModelCommand extends TwinDrawCommand {
 			"beside its model; the options must be those it was started with.")
 	File resume;
 
+	@Parameter(label = "Replace an earlier output", required = false, persist = false,
+		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
+			"first; a macro or a headless run stops instead. A file pssr did not make is never " +
+			"replaced.")
+	boolean overwrite;
 	@Parameter
 	private TaskService tasks;
 
@@ -109,6 +115,7 @@ public final class TrainModelCommand extends TwinDrawCommand {
 	@Override
 	void execute() throws IOException {
 		final boolean display = !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null;
+		Commands.rule(overwrite).check("modelfile", modelfile.toPath(), OutputRule.Kind.MODEL);
 		final Task task = tasks.createTask("PSSR training");
 		try {
 			final TrainJob job = new TrainJob(new TrainingOptions().preset(preset).epochs(epochs).batch(
@@ -148,5 +155,11 @@ public final class TrainModelCommand extends TwinDrawCommand {
 		draw.validationCount();
 		return TrainJob.movies(SourceMovies.open(SourceMovies.expand(SourceMovies.split(movies)),
 			channel, zastime, MovieFiles.IMAGEJ), draw, seed);
+	}
+
+	@Override
+	boolean allowReplacing() {
+		overwrite = true;
+		return true;
 	}
 }

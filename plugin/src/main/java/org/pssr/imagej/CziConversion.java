@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.io.FileSaver;
 
+import org.pssr.app.OutputRule;
+import org.pssr.crappify.Provenance;
 import org.pssr.crappify.io.Outputs;
 import org.pssr.crappify.io.StagedOutput;
 import org.pssr.czi.CziFile;
@@ -42,22 +45,27 @@ public final class CziConversion {
 	 * @throws org.pssr.czi.CziFormatException when the file is not a CZI this reader decodes
 	 * @throws IllegalArgumentException for a scene the file does not have
 	 */
-	public static Result convert(final Path input, final Path output, final int scene)
-		throws IOException
+	public static Result convert(final Path input, final Path output, final int scene,
+		final OutputRule rule) throws IOException
 	{
 		Outputs.refuseOverwriting(output, input, "the input file");
+		rule.check("OUT.tif", output, OutputRule.Kind.MOVIE);
 		try (CziFile czi = CziFile.open(input)) {
 			if (scene < 0 || scene >= czi.scenes().size())
 				throw new IllegalArgumentException(czi.name() + " has " + czi.scenes().size() +
 					" scene(s) (0.." + (czi.scenes().size() - 1) + "); scene " + scene + " does not exist");
 			czi.requireDecodable(scene);
 			final ImagePlus imp = CziHyperstack.open(czi, scene);
+			// the provenance marks the TIFF as pssr's: a later conversion may replace it
+			imp.setProperty("Info", Provenance.of("convert").with("input", Provenance.describe(input))
+				.with("scene", scene).text());
 			try (StagedOutput staged = StagedOutput.file(output)) {
 				final FileSaver saver = new FileSaver(imp);
 				final String partial = staged.path().toString();
 				final boolean saved = imp.getStackSize() > 1 ? saver.saveAsTiffStack(partial) : saver
 					.saveAsTiff(partial);
-				if (!saved) throw new IOException("ImageJ could not write " + partial);
+				if (!saved) throw new IOException("could not write " + output + ": " + IJ
+					.getErrorMessage());
 				staged.commit();
 			}
 			catch (final UncheckedIOException e) {

@@ -85,8 +85,7 @@ public enum MovieFiles implements MovieOpener {
 		}
 		final FileInfo[] info;
 		try {
-			info = new TiffDecoder(file.getParent().toString() + java.io.File.separator, file
-				.getFileName().toString()).getTiffInfo();
+			info = decoder(file).getTiffInfo();
 		}
 		catch (final IOException | RuntimeException e) {
 			throw new IllegalArgumentException(file + " is not a readable TIFF: " + e.getMessage(), e);
@@ -170,12 +169,21 @@ public enum MovieFiles implements MovieOpener {
 		}
 	}
 
+	/**
+	 * ImageJ's TIFF decoder for {@code file}, which takes a folder and a name: a bare file name
+	 * given on the command line has no folder of its own, so the absolute path's is used.
+	 */
+	private static TiffDecoder decoder(final Path file) {
+		final Path absolute = file.toAbsolutePath();
+		return new TiffDecoder(absolute.getParent().toString() + java.io.File.separator, absolute
+			.getFileName().toString());
+	}
+
 	/** The Info property (Image > Show Info) a TIFF carries, if any, read without its pixels. */
 	public static Optional<String> info(final Path file) {
 		try {
 			TiffDirectories.check(file);
-			final FileInfo[] info = new TiffDecoder(file.getParent().toString() + java.io.File.separator,
-				file.getFileName().toString()).getTiffInfo();
+			final FileInfo[] info = decoder(file).getTiffInfo();
 			return info == null || info.length == 0 ? Optional.empty() : Optional.ofNullable(info[0].info);
 		}
 		catch (final IOException e) {

@@ -88,6 +88,9 @@ final class Checkpoint {
 		catch (final EOFException e) {
 			throw new IllegalArgumentException(file + " is cut short (truncated checkpoint)", e);
 		}
+		catch (final Weights.Damaged e) {
+			throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+		}
 	}
 
 	/** Recomputes the SHA-256 over everything but the last 32 bytes and compares. */

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -137,10 +138,15 @@ public final class ModelBundle implements AutoCloseable {
 			net.weights().read(in);
 			return new ModelBundle(file, json, recipe, new DjlSuperResolutionModel(net));
 		}
+		catch (final Weights.Damaged e) {
+			net.close();
+			throw new InvalidBundleException(file + ": " + e.getMessage(), e);
+		}
 		catch (final IOException e) {
 			net.close();
 			throw new InvalidBundleException(file + ": weights do not fit the " + json.architecture
-				.preset() + " architecture it declares: " + e.getMessage(), e);
+				.preset() + " architecture it declares: " + (e instanceof EOFException ? WEIGHTS +
+					" ends early" : e.getMessage()), e);
 		}
 		catch (final RuntimeException | Error e) {
 			net.close();

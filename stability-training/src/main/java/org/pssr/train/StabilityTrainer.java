@@ -96,15 +96,21 @@ public final class StabilityTrainer {
 		final Path dir = scratch != null ? scratch.path() : options.checkpoints();
 		final UNet net = new UNet(config, device, options.seed());
 		final TrainingRun run = new TrainingRun(options, train, valid, log, listener,
-			config, device, net, dir);
+			config, device, net, dir, this::stopIfAsked);
 		// Order matters: validation makes the epoch's report that checkpoints and progress use, and a
 		// diverged step stops the run before it is reported or saved.
 		final List<TrainingHook> hooks = List.of(new ResumeFromCheckpoint(), new Validation(),
 			new Checkpointing(), new DivergenceGuard(), new ProgressReports(), new OutOfMemoryBackoff());
 		boolean ok = false;
 		try {
-			for (final TrainingHook h : hooks)
-				h.onTrainingBegin(run);
+			try {
+				stopIfAsked();
+				for (final TrainingHook h : hooks)
+					h.onTrainingBegin(run);
+			}
+			catch (final StopRequested e) {
+				throw TrainingPreemptedException.beforeFirstStep(options.resume());
+			}
 			for (final NDArray p : net.weights().trainable().values())
 				p.setRequiresGradient(true);
 			final OneCycle schedule = new OneCycle(options.learningRate());
@@ -117,8 +123,19 @@ public final class StabilityTrainer {
 					throw new TrainingPreemptedException(run.checkpoints.resolve(Checkpointing.LAST),
 						run.epoch, run.position, train.size());
 				}
-				for (final TrainingHook h : hooks)
-					h.onEpoch(run);
+				try {
+					for (final TrainingHook h : hooks)
+						h.onEpoch(run);
+				}
+				catch (final StopRequested e) {
+					// preempted while the epoch was validated: saved after its last step, unvalidated,
+					// so that the resumed run validates it as an uninterrupted one does
+					run.reopenEpoch();
+					for (final TrainingHook h : hooks)
+						h.onPreempted(run);
+					throw new TrainingPreemptedException(run.checkpoints.resolve(Checkpointing.LAST),
+						run.epoch, run.position, train.size());
+				}
 				run.epochStart = System.nanoTime();
 			}
 			for (final TrainingHook h : hooks)
@@ -171,12 +188,27 @@ public final class StabilityTrainer {
 			for (final TrainingHook h : hooks)
 				h.onBatch(run);
 		}
-		run.trainLoss = run.meanLoss();
-		run.epoch++;
-		run.position = 0;
-		run.epochLoss = 0;
-		run.epochSteps = 0;
+		run.endEpoch();
 		return true;
+	}
+
+	/**
+	 * Stops the run outside a step: cancelled, by {@link CancellationException}; preempted, by
+	 * {@link StopRequested}, which {@link #train()} turns into where the run stands.
+	 */
+	private void stopIfAsked() {
+		if (cancel) throw new CancellationException("training cancelled");
+		if (preempt) throw new StopRequested();
+	}
+
+	/** A preemption noticed outside a step (set-up, validation). */
+	private static final class StopRequested extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		StopRequested() {
+			super("preempted", null, false, false);
+		}
 	}
 
 	private void step(final TrainingRun run, final Engine engine, final StabilityLoss loss,

@@ -28,6 +28,8 @@ final class TrainingRun {
 	final UNet net;
 	final Adam adam;
 	final Path checkpoints;
+	/** Throws when the run was asked to stop: for the loops outside the steps. */
+	private final Runnable stopIfAsked;
 	final long started = System.nanoTime();
 
 	/** Epochs completed; the one running is {@code epoch + 1}. */
@@ -56,6 +58,9 @@ final class TrainingRun {
 	int position;
 	double epochLoss;
 	int epochSteps;
+	/** The sum and count of the step losses of the epoch that just ended. */
+	private double endedLoss;
+	private int endedSteps;
 	/** The mean step loss of the epoch that just ended (or was cut short). */
 	double trainLoss = Double.NaN;
 	/** The last validation, after an epoch ends. */
@@ -64,8 +69,9 @@ final class TrainingRun {
 
 	TrainingRun(final TrainingOptions options, final TwinSource train, final TwinSource valid,
 		final Logger log, final TrainingListener listener, final UNetConfig config, final Device device, final UNet net,
-		final Path checkpoints)
+		final Path checkpoints, final Runnable stopIfAsked)
 	{
+		this.stopIfAsked = stopIfAsked;
 		this.options = options;
 		this.train = train;
 		this.valid = valid;
@@ -106,6 +112,36 @@ final class TrainingRun {
 	 */
 	boolean progressDue() {
 		return adam.steps() % options.progressEvery() == 0;
+	}
+
+	/**
+	 * Stops the run, by an exception, when it was cancelled or preempted: what the loops outside the
+	 * steps (set-up, validation) call, so that SIGTERM stops them within seconds too.
+	 */
+	void stopIfAsked() {
+		stopIfAsked.run();
+	}
+
+	/** Ends the epoch whose steps are all done: the next one starts at its first sample. */
+	void endEpoch() {
+		trainLoss = meanLoss();
+		endedLoss = epochLoss;
+		endedSteps = epochSteps;
+		epoch++;
+		position = 0;
+		epochLoss = 0;
+		epochSteps = 0;
+	}
+
+	/**
+	 * Undoes {@link #endEpoch()}: the run stands after the last step of that epoch, not validated
+	 * yet, which is where a run preempted during the epoch's validation resumes.
+	 */
+	void reopenEpoch() {
+		epoch--;
+		position = train.size();
+		epochLoss = endedLoss;
+		epochSteps = endedSteps;
 	}
 
 	/** The mean step loss so far in the current epoch; NaN before its first step. */

@@ -28,6 +28,7 @@ final class Validation implements TrainingHook {
 		double ssim = 0;
 		final TwinSource valid = run.valid;
 		for (int i = 0; i < valid.size(); i++) {
+			run.stopIfAsked();
 			final TwinSample s = valid.get(0, i);
 			final float[] up = predict(run.net, new TwinSample[] { s }, true);
 			psnr += ImageQuality.psnr(s.target(), up);
@@ -65,6 +66,9 @@ final class Validation implements TrainingHook {
 				if (preview == null) preview = new EpochReport.Preview(predict(run.net, new TwinSample[] {
 					samples[i] }, true), o, target, samples[i].hrWidth(), samples[i].hrHeight());
 			}
+			run.log.progress("validation of epoch " + (run.epoch + (run.stoppedEarly == null ? 0 : 1)),
+				pos + b, n);
+			run.stopIfAsked();
 		}
 		psnr /= n;
 		final boolean best = psnr > run.bestPsnr;

@@ -95,6 +95,16 @@ public final class Weights {
 		}
 	}
 
+	/** Weights that fit the network but hold values no trained network has. */
+	static final class Damaged extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		Damaged(final String message) {
+			super(message);
+		}
+	}
+
 	static void readTensors(final DataInputStream in, final Map<String, NDArray> tensors)
 		throws IOException
 	{
@@ -117,6 +127,10 @@ public final class Weights {
 			for (int i = 0; i < v.length; i++) {
 				v[i] = in.readFloat();
 			}
+			final int bad = SaneValues.firstBad(v);
+			if (bad >= 0) throw new Damaged("weights tensor '" + name + "' holds " + SaneValues.describe(
+				v[bad]) + " at " + bad + ": the weights are damaged (a trained network holds finite " +
+				"values below " + SaneValues.LIMIT + ")");
 			e.getValue().set(FloatBuffer.wrap(v));
 		}
 	}

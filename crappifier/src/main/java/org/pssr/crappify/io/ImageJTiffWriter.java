@@ -118,8 +118,18 @@ public final class ImageJTiffWriter implements MovieWriter {
 	public static void save(final Movie movie, final Path target, final PixelFormat format)
 		throws IOException
 	{
-		try (ImageJTiffWriter out = new ImageJTiffWriter(target, movie.width(), movie.height(), movie
-			.frames(), format, movie.calibration()))
+		save(movie, target, format, null);
+	}
+
+	/**
+	 * {@link #save(Movie, Path, PixelFormat)} with {@code info} as the TIFF's Info property (how it
+	 * was made); null for none.
+	 */
+	public static void save(final Movie movie, final Path target, final PixelFormat format,
+		final String info) throws IOException
+	{
+		try (ImageJTiffWriter out = new ImageJTiffWriter(target, movie.width(), movie.height(), 1, 1,
+			movie.frames(), format, movie.calibration(), info))
 		{
 			for (int t = 0; t < movie.frames(); t++)
 				out.write(movie.frame(t));

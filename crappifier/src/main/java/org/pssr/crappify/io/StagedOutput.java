@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * <li><b>Ordinary permissions</b>: staging is created like any new file (0666 or 0777 less the
  * umask), not owner-only as {@code Files.createTempFile} would, so a cluster group can read the
  * result.</li>
- * <li><b>One rule for missing folders</b>: the output's parent folders are created.</li>
+ * <li><b>One rule for missing folders</b>: the output's parent folders are created, and removed
+ * again when nothing is committed into them.</li>
  * </ul>
  * Scratch folders (never committed, e.g. an unpacked model) get the same clean-up.
  */
@@ -64,7 +65,9 @@ public final class StagedOutput implements Closeable {
 	private final Path lockFile;
 	private final FileChannel lockChannel;
 	private final FileLock lock;
+	private final Folders.Made parents;
 	private boolean done;
+	private boolean committed;
 
 	private StagedOutput(final Path target, final boolean folder, final boolean scratch)
 		throws IOException
@@ -75,7 +78,7 @@ public final class StagedOutput implements Closeable {
 		final Path dir = this.target.getParent();
 		if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IllegalArgumentException(
 			"cannot write " + this.target + ": " + dir + " is a file, not a folder");
-		Files.createDirectories(dir);
+		parents = Folders.create(dir);
 		if (scratch) {
 			lockFile = null;
 			lockChannel = null;
@@ -155,6 +158,7 @@ public final class StagedOutput implements Closeable {
 			Folders.deleteTree(old);
 		}
 		done = true;
+		committed = true;
 		close();
 	}
 
@@ -169,16 +173,18 @@ public final class StagedOutput implements Closeable {
 			// Best effort: a leftover has a dead process id in its name and goes with the next write.
 		}
 		done = true;
-		if (lock == null) return;
-		try {
-			// Deleted while still locked: a process that opened the old file cannot lock it any more.
-			Files.deleteIfExists(lockFile);
-			lock.release();
-			lockChannel.close();
+		if (lock != null) {
+			try {
+				// Deleted while still locked: a process that opened the old file cannot lock it any more.
+				Files.deleteIfExists(lockFile);
+				lock.release();
+				lockChannel.close();
+			}
+			catch (final IOException ignored) {
+				// The OS releases the lock when the process ends.
+			}
 		}
-		catch (final IOException ignored) {
-			// The OS releases the lock when the process ends.
-		}
+		if (!committed) parents.removeIfEmpty();
 	}
 
 	private static FileLock tryLock(final FileChannel channel) throws IOException {

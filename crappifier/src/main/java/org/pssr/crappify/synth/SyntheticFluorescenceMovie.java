@@ -13,6 +13,7 @@ import org.apache.commons.rng.sampling.distribution.GaussianSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
+import org.pssr.crappify.Provenance;
 import org.pssr.crappify.AbstractMovie;
 import org.pssr.crappify.Calibration;
 
@@ -74,6 +75,15 @@ public final class SyntheticFluorescenceMovie extends AbstractMovie {
 			puncta.add(new Punctum(rng, width, height));
 		this.background = background(rng, width, height);
 		this.bleachTau = frames * (3 + 2 * rng.nextDouble());
+	}
+
+	/**
+	 * How the movie was made, for the Info of the TIFF it is saved as ({@code pssr synth}): the
+	 * same for the same settings, as the movie is.
+	 */
+	public Provenance provenance() {
+		return Provenance.reproducible("synth").with("width", width).with("height", height).with("frames",
+			frames()).with("seed", seed);
 	}
 
 	@Override

@@ -20,6 +20,7 @@ import org.pssr.crappify.io.Archives;
 import org.pssr.crappify.io.Checksums;
 import org.pssr.crappify.io.StagedOutput;
 import org.pssr.train.ModelBundle;
+import org.pssr.train.SaneValues;
 import org.pssr.crappify.Degradation;
 import org.pssr.crappify.Degradations;
 import org.pssr.crappify.Normalisation;
@@ -77,21 +78,49 @@ public final class ImportedModel implements SuperResolutionModel {
 	 */
 	public static ImportedModel open(final Path path) throws IOException {
 		if (!Files.exists(path)) throw new IllegalArgumentException("no such model: " + path);
-		if (Files.isDirectory(path)) return refusingMalformed(path, () -> savedModel(path, null));
+		if (Files.isDirectory(path)) return sane(path, refusingMalformed(path, () -> savedModel(path,
+			null)));
 		final StagedOutput dir = StagedOutput.scratch("pssr-bioimageio");
 		try {
-			return refusingMalformed(path, () -> {
+			return sane(path, refusingMalformed(path, () -> {
 				unzip(path, dir.path());
 				final Path rdf = dir.path().resolve(BioImageIoPackage.RDF);
 				if (!Files.isRegularFile(rdf)) throw new IllegalArgumentException(path +
 					" is neither a pssr model bundle (*.pssr.zip) nor a bioimage.io package (no rdf.yaml)");
 				return bioImageIo(path, dir, rdf);
-			});
+			}));
 		}
 		catch (final IOException | RuntimeException e) {
 			dir.close();
 			throw e;
 		}
+	}
+
+	/**
+	 * {@code model}, once it turned a test window (a ramp over the frames, as normalised movies are)
+	 * into sane values: TensorFlow weights cannot be read one by one as a bundle's are, so a model
+	 * with NaN, infinite or absurd weights is found by what it gives.
+	 *
+	 * @throws IllegalArgumentException naming the file
+	 */
+	private static ImportedModel sane(final Path path, final ImportedModel model) {
+		final int side = 32;
+		final float[] window = new float[model.frames() * side * side];
+		for (int i = 0; i < window.length; i++)
+			window[i] = (i % (side * side)) / (float) (side * side);
+		final float[] out;
+		try {
+			out = model.predict(window, 1, side, side);
+		}
+		catch (final RuntimeException e) {
+			model.close();
+			throw e;
+		}
+		final int bad = SaneValues.firstBad(out);
+		if (bad < 0) return model;
+		model.close();
+		throw new IllegalArgumentException(path + ": the model turns a test window into " + SaneValues
+			.describe(out[bad]) + " values; its weights are damaged");
 	}
 
 	private interface Opening {
@@ -111,7 +140,9 @@ public final class ImportedModel implements SuperResolutionModel {
 			return opening.open();
 		}
 		catch (final IllegalArgumentException e) {
-			throw e;
+			// refusals raised deep inside (a recipe of another scale) are named after the model here
+			if (String.valueOf(e.getMessage()).contains(path.getFileName().toString())) throw e;
+			throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
 		}
 		catch (final YAMLException | ClassCastException | IndexOutOfBoundsException |
 			NullPointerException | TensorFlowFailure | EOFException e)

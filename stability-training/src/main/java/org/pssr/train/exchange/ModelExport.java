@@ -54,13 +54,16 @@ public final class ModelExport {
 
 	/**
 	 * @param output a new folder ({@code savedmodel}) or a new {@code .zip} file ({@code bioimageio})
-	 * @throws IllegalArgumentException when {@code output} exists or does not suit the format
+	 * @param replace whether an {@code output} that exists may be replaced: an earlier export the
+	 *          caller recognised as pssr's, which the user asked to replace
+	 * @throws IllegalArgumentException when {@code output} exists (unless it may be replaced) or
+	 *           does not suit the format
 	 * @throws IllegalStateException when the reloaded export does not reproduce the model
 	 */
-	public ExportReport export(final ModelBundle bundle, final Path output, final ExportFormat format)
-		throws IOException
+	public ExportReport export(final ModelBundle bundle, final Path output, final ExportFormat format,
+		final boolean replace) throws IOException
 	{
-		if (Files.exists(output)) throw new IllegalArgumentException(output +
+		if (Files.exists(output) && !replace) throw new IllegalArgumentException(output +
 			" already exists; choose a new name (nothing is overwritten)");
 		if (ExportFormat.forOutput(output) != format) throw new IllegalArgumentException(
 			format == ExportFormat.BIOIMAGEIO ? "a bioimage.io package is a .zip file: " + output

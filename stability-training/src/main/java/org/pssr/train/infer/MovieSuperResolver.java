@@ -10,6 +10,7 @@ import org.pssr.crappify.Calibration;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
 import org.pssr.crappify.io.MovieWriter;
+import org.pssr.train.SaneValues;
 import org.pssr.train.SuperResolutionModel;
 import org.pssr.crappify.IntensityMap;
 
@@ -129,7 +130,7 @@ public final class MovieSuperResolver {
 				}
 				final float[] output = predictor.predict(input, height, width);
 				normaliser.invert(output);
-				return output;
+				return sane(output, t - 1);
 			}
 		};
 	}
@@ -172,6 +173,21 @@ public final class MovieSuperResolver {
 		final MovieWriter writer, final Logger log) throws IOException
 	{
 		write(movie, normaliser, 0, movie.frames(), writer, log);
+	}
+
+	/**
+	 * {@code frame}, the output for frame {@code t} (from 0), when it holds sane values only: an input
+	 * with NaN or infinite pixels is refused before inference, so such pixels in the output come from
+	 * a damaged model, and no movie is written with them, nor evaluated.
+	 *
+	 * @throws IllegalArgumentException naming the frame
+	 */
+	private static float[] sane(final float[] frame, final int t) {
+		final int bad = SaneValues.firstBad(frame);
+		if (bad >= 0) throw new IllegalArgumentException("the model turned frame " + (t + 1) +
+			" into " + SaneValues.describe(frame[bad]) + " pixels, which its input does not have: the " +
+			"model is damaged; nothing was written");
+		return frame;
 	}
 
 	/** {@link #write(Movie, IntensityMap, MovieWriter, Logger)} for frames {@code from} to {@code to}. */

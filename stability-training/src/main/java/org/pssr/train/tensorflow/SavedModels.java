@@ -78,7 +78,8 @@ public final class SavedModels {
 			return Optional.of(JsonParser.parseReader(r).getAsJsonObject());
 		}
 		catch (final RuntimeException e) {
-			throw new IOException(meta + " is not valid JSON: " + e.getMessage(), e);
+			// the folder's fault, not pssr's: bad input, named
+			throw new IllegalArgumentException(meta + " is not valid JSON: " + e.getMessage(), e);
 		}
 	}
 
