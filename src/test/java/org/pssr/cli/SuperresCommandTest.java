@@ -81,13 +81,13 @@ class SuperresCommandTest {
 			.toString(), "--csv", csv.toString(), "--device", "cpu");
 		final List<String> lines = Files.readAllLines(csv);
 		assertEquals(4, lines.size());
-		assertTrue(lines.get(0).startsWith("frame,psnr_model,ssim_model,psnr_bicubic"), lines.get(0));
+		assertTrue(lines.get(0).startsWith("frame,psnr_model,ssim_model,psnr_bicubic+blur"), lines.get(0));
 
 		final Path figure = dir.resolve("figure.png");
 		CliRun.stderr(ExitCodes.OK, "evaluate", "--model", model.toString(), "--truth", dir.resolve("hr.tif")
 			.toString(), "--figure", figure.toString(), "--figure-frame", "3", "--device", "cpu");
 		final ImagePlus png = IJ.openImage(figure.toString());
-		assertEquals(5 * 64 + 6 * 8, png.getWidth(), "five panels of the 64-pixel truth");
+		assertEquals(6 * 64 + 7 * 8, png.getWidth(), "six panels of the 64-pixel truth");
 		final String err = CliRun.stderr(ExitCodes.USAGE, "evaluate", "--model", model.toString(), "--truth", dir
 			.resolve("hr.tif").toString(), "--figure-frame", "3", "--device", "cpu");
 		assertTrue(err.contains("give --figure too"), err);
