@@ -210,6 +210,9 @@ public final class NoiseCalibration {
 			}
 		}
 		final double gain = chosen.slope;
+		if (!Double.isFinite(gain) || !Double.isFinite(chosen.intercept)) throw new IllegalArgumentException(
+			name + " carries no noise to measure: its smooth regions are noise-free (a synthetic or " +
+				"processed movie?)");
 		final double rise = gain * span;
 		if (!(gain > 0) || !(rise > MIN_RISE * Math.max(chosen.at(lowest), 0))) throw new IllegalArgumentException(String.format(Locale.ROOT,
 			"%s shows no shot noise: its variance hardly grows with intensity (slope %.3g). Is it " +
