@@ -50,13 +50,14 @@ class AcquisitionPlanTest {
 		// the table follows the log
 		final String[] lines = pssr.out.substring(pssr.out.lastIndexOf("\nscale ") + 1).split("\n");
 		assertTrue(lines[0].startsWith("scale") && lines[1].startsWith("x2 ") && lines[2].startsWith(
-			"x4 ") && lines.length == 3, pssr.out);
+			"x4 ") && lines[3].startsWith("best: the best classical answer") && lines.length == 4,
+			pssr.out);
 		final List<String> rows = Files.readAllLines(csv);
 		assertEquals(3, rows.size(), rows.toString());
 		for (int r = 1; r <= 2; r++) {
 			final String[] v = rows.get(r).split(",");
 			assertEquals(r == 1 ? "2" : "4", v[0]);
-			for (int c = 1; c <= 2; c++) {
+			for (int c = 1; c <= 3; c++) {
 				final double psnr = Double.parseDouble(v[c]);
 				assertTrue(psnr > 10 && psnr < 60, "PSNR of a real comparison: " + rows);
 			}
