@@ -43,6 +43,25 @@ public final class BlurEstimate {
 	}
 
 	/**
+	 * Refuses, before any work, an acquisition too small to measure its blur or HR movies too small
+	 * to compare it with.
+	 */
+	public static void checkSizes(final Movie lr, final List<? extends Movie> hr, final int scale,
+		final String name)
+	{
+		final int side = side(lr);
+		if (side < 16) throw new IllegalArgumentException(name + " is too small (" + lr.width() + " x " +
+			lr.height() + ") to measure its blur: it needs 16 x 16 pixels or more");
+		if (hr.stream().noneMatch(m -> m.width() >= side * scale && m.height() >= side * scale))
+			throw new IllegalArgumentException("no high-resolution movie is " + side * scale + " x " +
+				side * scale + " pixels or larger, to compare " + name + " with at x" + scale);
+	}
+
+	private static int side(final Movie lr) {
+		return powerOfTwoBelow(Math.min(Math.min(lr.width(), lr.height()), MAX_SIDE));
+	}
+
+	/**
 	 * @param lr the acquisition, in its own units (camera counts)
 	 * @param noise its noise, measured on it
 	 * @param hr high-resolution movies of the same kind of sample
@@ -52,9 +71,8 @@ public final class BlurEstimate {
 	public static BlurEstimate measure(final Movie lr, final NoiseCalibration noise,
 		final List<? extends Movie> hr, final int scale, final String name)
 	{
-		final int side = powerOfTwoBelow(Math.min(Math.min(lr.width(), lr.height()), MAX_SIDE));
-		if (side < 16) throw new IllegalArgumentException(name + " is too small (" + lr.width() + " x " +
-			lr.height() + ") to measure its blur: it needs 16 x 16 pixels or more");
+		checkSizes(lr, hr, scale, name);
+		final int side = side(lr);
 		final double[] measured = new double[side / 2];
 		double noisePower = 0;
 		final int[] frames = spread(lr.frames(), FRAMES);
@@ -79,8 +97,6 @@ public final class BlurEstimate {
 		for (final int k : rings)
 			signal[k] = measured[k] - noisePower;
 		final List<float[]> tiles = hrTiles(hr, side * scale);
-		if (tiles.isEmpty()) throw new IllegalArgumentException("no high-resolution movie is " +
-			side * scale + " x " + side * scale + " pixels or larger, to compare " + name + " with");
 
 		final Mismatch m = new Mismatch(signal, rings, tiles, side, scale);
 		int best = 0;

@@ -78,10 +78,35 @@ public final class CalibrateJob {
 		final String name = source == null ? "the image" : source.getFileName().toString();
 		final FrameRange frames = range == null ? new FrameRange(1, Math.max(1, movie.frames()))
 			: range.within(movie.frames());
+		// the HR movies are opened and checked before any measuring
+		final List<Movie> hrMovies = new ArrayList<>();
+		try {
+			for (final Path file : hrFiles)
+				hrMovies.add(opener.open(file, channel));
+			if (!hrMovies.isEmpty()) BlurEstimate.checkSizes(movie, hrMovies, scale, name);
+			return measure(movie, frames, source, name, hrFiles, hrMovies, output, log);
+		}
+		finally {
+			for (final Movie m : hrMovies)
+				if (m instanceof Closeable) ((Closeable) m).close();
+		}
+	}
+
+	private NoiseCalibration measure(final Movie movie, final FrameRange frames, final Path source,
+		final String name, final List<Path> hrFiles, final List<Movie> hrMovies, final Path output,
+		final Logger log) throws IOException
+	{
 		log.status("measuring the noise of " + name);
 		final NoiseCalibration c;
+		final BlurEstimate b;
 		try {
 			c = NoiseCalibration.measure(movie, frames.first() - 1, frames.last(), name);
+			if (hrMovies.isEmpty()) b = null;
+			else {
+				log.status("measuring the blur of " + name + " against " + hrMovies.size() +
+					" high-resolution movie(s)");
+				b = BlurEstimate.measure(movie, c, hrMovies, scale, name);
+			}
 		}
 		catch (final IllegalArgumentException e) {
 			throw Refusals.about(source, e);
@@ -89,14 +114,9 @@ public final class CalibrateJob {
 		final Provenance made = Provenance.of("calibrate").with("input", source == null
 			? "(an image without a file)" : Provenance.describe(source)).with("frames", frames);
 		final JsonObject measured = c.measured();
-		double blur = 0;
-		if (hrFiles.isEmpty()) measured.addProperty("blur", "not measured: give high-resolution " +
-			"movies of the same kind of sample to measure it against");
+		if (b == null) measured.addProperty("blur", "not measured: give high-resolution movies of " +
+			"the same kind of sample to measure it against");
 		else {
-			log.status("measuring the blur of " + name + " against " + hrFiles.size() +
-				" high-resolution movie(s)");
-			final BlurEstimate b = blur(movie, c, hrFiles, name);
-			blur = b.sigma;
 			measured.addProperty("blur", b.toString());
 			made.with("blur measured against", hrFiles.stream().map(p -> p.getFileName().toString())
 				.collect(Collectors.joining(", "))).with("scale", scale);
@@ -105,25 +125,11 @@ public final class CalibrateJob {
 		final Map<String, JsonElement> extra = new LinkedHashMap<>();
 		extra.put("measured", measured);
 		extra.put("provenance", Records.gson().toJsonTree(made.entries()));
-		RecipeFile.write(output, CalibratedDegradation.NAME, c.parameters(blur), extra);
+		RecipeFile.write(output, CalibratedDegradation.NAME, c.parameters(b == null ? 0 : b.sigma),
+			extra);
 		log.log("calibrated " + name + ": " + c);
 		for (final String warning : c.warnings)
 			log.log("warning: " + warning);
 		return c;
-	}
-
-	private BlurEstimate blur(final Movie movie, final NoiseCalibration c, final List<Path> files,
-		final String name) throws IOException
-	{
-		final List<Movie> movies = new ArrayList<>();
-		try {
-			for (final Path file : files)
-				movies.add(opener.open(file, channel));
-			return BlurEstimate.measure(movie, c, movies, scale, name);
-		}
-		finally {
-			for (final Movie m : movies)
-				if (m instanceof Closeable) ((Closeable) m).close();
-		}
 	}
 }
