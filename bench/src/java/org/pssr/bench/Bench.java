@@ -20,7 +20,7 @@ public final class Bench {
 			null), new InferenceWorkload("small", 32, 1, 1, 2), new CrappifyWorkload("pssr"),
 			new CziWorkload(), new LargeCziWorkload(), new SuperResolveMemoryWorkload(),
 			new TrainingMemoryWorkload(), new ChunkedSuperResolveWorkload(),
-			new SuperResolveMovieWorkload("fast", 4));
+			new SuperResolveMovieWorkload("fast", 4), new ClassSharingWorkload());
 		return Arrays.asList(new PeakWorkload(), //
 			new TrainingWorkload("small", 128, 4, 2, 8, 5, null), //
 			new TrainingWorkload("small", 256, 4, 1, 3, 5, null), //
@@ -32,6 +32,7 @@ public final class Bench {
 			new InferenceWorkload("fast", 256, 1, 3, 5), //
 			new SuperResolveMovieWorkload("fast", 60), //
 			new SuperResolveMovieWorkload("small", 16), //
+			new ClassSharingWorkload(), //
 			new CrappifyWorkload("pssr"), //
 			new CrappifyWorkload("poisson"), //
 			new CziWorkload(), //
