@@ -96,6 +96,33 @@ final class PlaneAssembler {
 		}
 	}
 
+	/**
+	 * Pastes a zstd1 tile of grey 16-bit pixels stored hi/lo (the low bytes of all pixels, then the
+	 * high bytes), clipped to the canvas: one pass from the packed bytes into the canvas.
+	 *
+	 * @param packed {@code 2 * tileWidth * tileHeight} bytes from position 0
+	 */
+	void pasteHiLo(final byte[] packed, final int tileWidth, final int tileHeight, final long x,
+		final long y)
+	{
+		if (shorts == null || type.samples() != 1) throw new IllegalStateException(
+			"hi/lo unpacking into a " + type + " canvas");
+		final int x0 = (int) Math.max(0, x);
+		final int x1 = (int) Math.min(width, x + tileWidth);
+		final int y0 = (int) Math.max(0, y);
+		final int y1 = (int) Math.min(height, y + tileHeight);
+		if (x0 >= x1 || y0 >= y1) return;
+		final int n = x1 - x0;
+		final int srcX = (int) (x0 - x);
+		final int high = tileWidth * tileHeight;
+		for (int row = y0; row < y1; row++) {
+			final int src = (int) ((row - y) * tileWidth) + srcX;
+			final int dst = row * width + x0;
+			for (int i = 0; i < n; i++)
+				shorts[dst + i] = (short) (packed[src + i] & 0xff | packed[high + src + i] << 8);
+		}
+	}
+
 	/** The canvas as an image: (width, height) for grey, (width, height, 3) in R, G, B for colour. */
 	ArrayImg<?, ?> image() {
 		final long[] dims = type.samples() == 1 ? new long[] { width, height } : new long[] { width,
