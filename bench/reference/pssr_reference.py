@@ -12,6 +12,7 @@ Needs Debian's PyTorch:  sudo apt-get install python3-torch   (then run with /us
   pssr_reference.py train  --preset small --tile 128 --batch 4 --warmup 1 --reps 3 --threads 2
   pssr_reference.py infer  --preset small --lr 256 --warmup 1 --reps 3 --threads 2
   pssr_reference.py matmul --size 2048 --warmup 1 --reps 3 --threads 2
+  (train, infer and matmul take --device cuda: a PyTorch for Python built with CUDA)
   pssr_reference.py crappify --recipe pssr --tile 128 --count 64 --warmup 1 --reps 3
   pssr_reference.py superres --preset fast --input lr.tif --output sr.tif --lr-tile 64 --threads 2
 
@@ -212,14 +213,14 @@ def describe(args):
 
 def train(args):
     torch.manual_seed(args.seed)
-    net = UNet(args.preset, args.frames, args.scale).train()
+    net = UNet(args.preset, args.frames, args.scale).to(args.device).train()
     opt = torch.optim.AdamW(net.parameters(), lr=1e-3, betas=(0.9, 0.99), eps=1e-8,
                             weight_decay=1e-3)
     lr_side = args.tile // args.scale
     b = args.batch
-    x1 = torch.rand(b, args.frames, lr_side, lr_side)
-    x2 = torch.rand(b, args.frames, lr_side, lr_side)
-    target = torch.rand(b, 1, args.tile, args.tile)
+    x1 = torch.rand(b, args.frames, lr_side, lr_side, device=args.device)
+    x2 = torch.rand(b, args.frames, lr_side, lr_side, device=args.device)
+    target = torch.rand(b, 1, args.tile, args.tile, device=args.device)
 
     def step():
         # Both twins in one batch of 2B, as org.pssr.train.StabilityTrainer does.
@@ -237,12 +238,13 @@ def train(args):
 
 def infer(args):
     torch.manual_seed(args.seed)
-    net = UNet(args.preset, args.frames, args.scale).eval()
-    window = torch.rand(1, args.frames, args.lr, args.lr)
+    net = UNet(args.preset, args.frames, args.scale).to(args.device).eval()
+    window = torch.rand(1, args.frames, args.lr, args.lr, device=args.device)
 
     def work():
+        # to the CPU, as pssr hands out a float array: on a GPU, that also waits for the frame
         with torch.no_grad():
-            net(window).numpy()
+            net(window).cpu().numpy()
 
     s = profiled(args, work)
     hr = args.lr * args.scale
@@ -251,9 +253,12 @@ def infer(args):
 
 
 def matmul(args):
-    a = torch.rand(args.size, args.size)
-    b = torch.rand(args.size, args.size)
-    s = median_seconds(args.warmup, args.reps, lambda: torch.matmul(a, b))
+    a = torch.rand(args.size, args.size, device=args.device)
+    b = torch.rand(args.size, args.size, device=args.device)
+    # a GPU queues the product: reading one number of it waits for it, as the Java side does
+    s = median_seconds(args.warmup, args.reps,
+                       lambda: torch.matmul(a, b)[0, 0].item() if args.device == "cuda"
+                       else torch.matmul(a, b))
     return {"seconds": s, "gflops": 2.0 * args.size ** 3 / s / 1e9}
 
 
@@ -425,6 +430,8 @@ def main():
     p.add_argument("--warmup", type=int, default=1)
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--threads", type=int, default=0, help="0: PyTorch's default")
+    p.add_argument("--device", default="cpu", choices=["cpu", "cuda"],
+                   help="train, infer, matmul: where the network and its tensors live")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--profile", action="store_true", help="train, infer: operator table on stderr")
     args = p.parse_args()

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.pssr.app.JvmOptions;
+
 /** Runs a main class in a fresh JVM with our class path and reads back its peak RSS. */
 final class ChildJvm {
 
@@ -42,6 +44,26 @@ final class ChildJvm {
 	}
 
 	/**
+	 * What {@code pssr superres} runs in, as the pssr script and the cluster tasks start it: the
+	 * options of {@link JvmOptions#superres()} and a heap sized to the job
+	 * ({@link JvmOptions#superresMaxHeap}) for square frames of {@code side} and LR tiles of
+	 * {@code tile} with the bench's models (3 frames, x4).
+	 */
+	static List<String> superres(final int side, final int tile) {
+		final List<String> options = new ArrayList<>(JvmOptions.superres());
+		options.add(JvmOptions.superresMaxHeap(side, side, TrainingSteps.SCALE, TrainingSteps.FRAMES,
+			tile));
+		return options;
+	}
+
+	/** {@link #peakRssMb} with these JVM options. */
+	static double peakRssMb(final List<String> jvm, final int threads, final String mainClass,
+		final String... args) throws IOException, InterruptedException
+	{
+		return start(jvm, threads, mainClass, args).peakRssMb();
+	}
+
+	/**
 	 * Starts {@code mainClass args} under {@link PeakRssProbe} with {@code threads} PyTorch threads;
 	 * its output goes to a file, so that several can run at once without blocking on a pipe.
 	 */
@@ -51,12 +73,13 @@ final class ChildJvm {
 		return start(List.of("-Xmx" + maxHeap), threads, mainClass, args);
 	}
 
-	private static ChildJvm start(final List<String> heap, final int threads, final String mainClass,
+	/** {@link #start(String, int, String, String...)} with these JVM options. */
+	static ChildJvm start(final List<String> jvm, final int threads, final String mainClass,
 		final String... args) throws IOException
 	{
 		final List<String> cmd = new ArrayList<>();
 		cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-		cmd.addAll(heap);
+		cmd.addAll(jvm);
 		cmd.addAll(Arrays.asList("-Djava.awt.headless=true", "-Dai.djl.offline=true",
 			"-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=" + threads,
 			"-cp", System.getProperty("java.class.path"), PeakRssProbe.class.getName(), mainClass));

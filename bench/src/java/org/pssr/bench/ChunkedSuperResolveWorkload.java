@@ -22,7 +22,6 @@ import org.pssr.crappify.io.TiffStackReader;
 final class ChunkedSuperResolveWorkload implements Workload {
 
 	private static final String PRESET = "fast";
-	private static final String HEAP = "256m";
 	private static final String CLI = "org.pssr.cli.Main";
 
 	@Override
@@ -39,9 +38,11 @@ final class ChunkedSuperResolveWorkload implements Workload {
 		try {
 			final Path model = BenchMovie.model(dir, PRESET);
 			final Path movie = BenchMovie.movie(dir, side, frames);
+			// without --tile, a frame this small is one tile
+			final List<String> jvm = ChildJvm.superres(side, side);
 
 			long t0 = System.nanoTime();
-			final double wholeRss = ChildJvm.peakRssMb(HEAP, n, CLI, superres(model, movie, dir.resolve(
+			final double wholeRss = ChildJvm.peakRssMb(jvm, n, CLI, superres(model, movie, dir.resolve(
 				"whole.tif")));
 			final double wholeSeconds = (System.nanoTime() - t0) / 1e9;
 
@@ -50,12 +51,12 @@ final class ChunkedSuperResolveWorkload implements Workload {
 			t0 = System.nanoTime();
 			final List<ChildJvm> running = new ArrayList<>();
 			for (final FrameRange r : chunks)
-				running.add(ChildJvm.start(HEAP, 1, CLI, superres(model, movie, joined, "--frames", r
+				running.add(ChildJvm.start(jvm, 1, CLI, superres(model, movie, joined, "--frames", r
 					.toString())));
 			double chunkRss = 0;
 			for (final ChildJvm c : running)
 				chunkRss = Math.max(chunkRss, c.peakRssMb());
-			ChildJvm.peakRssMb(HEAP, 1, CLI, "join", "--output", joined.toString());
+			ChildJvm.peakRssMb(List.of(), 1, CLI, "join", "--output", joined.toString());
 			final double chunkedSeconds = (System.nanoTime() - t0) / 1e9;
 			try (TiffStackReader a = new TiffStackReader(joined);
 				TiffStackReader b = new TiffStackReader(dir.resolve("whole.tif")))
@@ -65,8 +66,9 @@ final class ChunkedSuperResolveWorkload implements Workload {
 			}
 
 			final String how = String.format(Locale.ROOT, "preset %s, %dx%d -> %dx%d, %d frames; fresh " +
-				"JVMs (-Xmx%s) through the CLI, start-up included; against one process of ours (the reference super-resolves a whole movie in the superres movie rows)",
-				PRESET, side, side, side * TrainingSteps.SCALE, side * TrainingSteps.SCALE, frames, HEAP);
+				"JVMs (%s) through the CLI, start-up included; against one process of ours (the reference super-resolves a whole movie in the superres movie rows)",
+				PRESET, side, side, side * TrainingSteps.SCALE, side * TrainingSteps.SCALE, frames, String.join(
+					" ", jvm));
 			final double one = frames / wholeSeconds;
 			final double many = frames / chunkedSeconds;
 			return Arrays.asList(

@@ -56,15 +56,20 @@ final class CziWorkload implements Workload {
 
 	/** Opens the file and reads every plane of every scene; the pixel bytes read. */
 	static long readAllPlanes(final Path file) throws Exception {
-		long bytes = 0;
 		try (CziFile czi = CziFile.open(file)) {
-			for (final CziScene s : czi.scenes()) {
-				for (int t = 0; t < s.size('T'); t++) {
-					for (int z = 0; z < s.size('Z'); z++) {
-						for (int c = 0; c < s.size('C'); c++) {
-							czi.readPlane(s.index(), c, z, t);
-							bytes += s.width() * s.height() * s.pixelType().bytesPerPixel();
-						}
+			return readAllPlanes(czi);
+		}
+	}
+
+	/** Reads every plane of every scene of an open file, T slowest; the pixel bytes read. */
+	static long readAllPlanes(final CziFile czi) throws Exception {
+		long bytes = 0;
+		for (final CziScene s : czi.scenes()) {
+			for (int t = 0; t < s.size('T'); t++) {
+				for (int z = 0; z < s.size('Z'); z++) {
+					for (int c = 0; c < s.size('C'); c++) {
+						czi.readPlane(s.index(), c, z, t);
+						bytes += s.width() * s.height() * s.pixelType().bytesPerPixel();
 					}
 				}
 			}

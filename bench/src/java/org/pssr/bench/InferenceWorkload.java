@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import ai.djl.Device;
-
 import org.pssr.train.DjlSuperResolutionModel;
 import org.pssr.train.UNet;
 import org.pssr.train.UNetConfig;
@@ -53,20 +51,21 @@ final class InferenceWorkload implements Workload {
 		}
 		final Spread[] seconds;
 		try (DjlSuperResolutionModel model = new DjlSuperResolutionModel(new UNet(UNetConfig.preset(
-			preset, TrainingSteps.FRAMES, s), Device.cpu(), 1)))
+			preset, TrainingSteps.FRAMES, s), context.device(), 1)))
 		{
 			seconds = Interleaved.run(rounds, () -> Stopwatch.medianSeconds(warmup, reps, () -> model
 				.predict(window, 1, lrSide, lrSide)), !context.reference().available() ? null : () -> context
 					.reference().run("infer", "--preset", preset, "--lr", Integer.toString(lrSide), "--warmup",
-						Integer.toString(warmup), "--reps", Integer.toString(reps)).get("secondsPerFrame")
-					.getAsDouble());
+						Integer.toString(warmup), "--reps", Integer.toString(reps), "--device", context
+							.referenceDevice()).get("secondsPerFrame").getAsDouble());
 		}
 		final double ours = seconds[0].median();
 		final double theirs = seconds[1] == null ? Double.NaN : seconds[1].median();
 		final double megapixels = hr * (double) hr / 1e6;
 		final double flops = Flops.perHrPixel(preset, hr) * hr * (double) hr;
 		final double[] peak = context.peakGflops();
-		final String what = preset + ", " + lrSide + "x" + lrSide + " -> " + hr + "x" + hr;
+		final String what = preset + ", " + lrSide + "x" + lrSide + " -> " + hr + "x" + hr + context
+			.onDevice();
 		final double oursGflops = flops / ours / 1e9;
 		final double theirGflops = flops / theirs / 1e9;
 		return Arrays.asList(Measurement.rates("inference " + what + ", untiled", "output MP/s",

@@ -49,7 +49,7 @@ public final class OperatorProfile {
 		JniUtils.startProfile(false, false, false);
 		final long t0 = System.nanoTime();
 		if (model == null) TrainingSteps.run(preset, size, Integer.parseInt(args[3]), Integer.parseInt(
-			args[4]));
+			args[4]), "cpu");
 		else for (int i = 0; i < Integer.parseInt(args[3]); i++) {
 			model.predict(window, 1, size, size);
 		}

@@ -16,7 +16,7 @@ final class PeakWorkload implements Workload {
 		final double[] peak = context.peakGflops();
 		final int n = context.matmulSize();
 		return Collections.singletonList(new Measurement("hardware: dense matmul " + n + "x" + n +
-			" (peak)", "GFLOP/s", peak[0], peak[1], true, context.referenceNote(
+			" (peak" + context.onDevice() + ")", "GFLOP/s", peak[0], peak[1], true, context.referenceNote(
 				"DJL NDArray.matMul vs torch.matmul; the denominator of the fractions")));
 	}
 }

@@ -18,8 +18,6 @@ import org.pssr.crappify.io.TiffStackReader;
  */
 final class SuperResolveMovieWorkload implements Workload {
 
-	private static final String HEAP = "256m";
-
 	private final String preset;
 	private final int frames;
 
@@ -48,8 +46,9 @@ final class SuperResolveMovieWorkload implements Workload {
 			final Path ours = dir.resolve("ours.tif");
 			final Path theirs = dir.resolve("theirs.tif");
 			final double[] rss = { Double.NaN, Double.NaN };
+			final List<String> jvm = ChildJvm.superres(side, tile);
 			final Interleaved.Round oursRound = () -> Stopwatch.seconds(() -> rss[0] = ChildJvm.peakRssMb(
-				HEAP, context.threads(), "org.pssr.cli.Main", "superres", "--model", model.toString(),
+				jvm, context.threads(), "org.pssr.cli.Main", "superres", "--model", model.toString(),
 				"--input", movie.toString(), "--output", ours.toString(), "--tile", Integer.toString(tile),
 				"--device", "cpu"));
 			final Interleaved.Round theirRound = () -> Stopwatch.seconds(() -> rss[1] = context
@@ -63,8 +62,8 @@ final class SuperResolveMovieWorkload implements Workload {
 			final String what = String.format(Locale.ROOT, "%s, %d frames %dx%d -> %dx%d, LR tiles of %d",
 				preset, frames, side, side, side * scale, side * scale, tile);
 			final String how = String.format(Locale.ROOT, "%d rounds in alternation with the reference; " +
-				"whole processes timed from outside, start-up included; ours: pssr superres, -Xmx%s",
-				rounds, HEAP);
+				"whole processes timed from outside, start-up included; ours: pssr superres in the JVM " +
+				"of the pssr script and the cluster tasks (%s)", rounds, String.join(" ", jvm));
 			return Arrays.asList(Measurement.rates("superres movie " + what, "output MP/s", megapixels,
 				seconds, context.referenceNote(how)), new Measurement("memory: peak RSS, superres movie " +
 					what, "MB", rss[0], rss[1], false, context.referenceNote(

@@ -7,6 +7,6 @@ public final class TrainingMemoryProbe {
 
 	public static void main(final String[] args) throws Exception {
 		TrainingSteps.run(args[0], Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer
-			.parseInt(args[3]));
+			.parseInt(args[3]), "cpu");
 	}
 }

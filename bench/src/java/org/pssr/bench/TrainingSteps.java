@@ -28,9 +28,14 @@ final class TrainingSteps {
 
 	private TrainingSteps() {}
 
-	/** Seconds of each of {@code steps} consecutive steps of {@code batch} samples (first ones are warm-up). */
-	static double[] run(final String preset, final int hrTile, final int batch, final int steps)
-		throws IOException
+	/**
+	 * Seconds of each of {@code steps} consecutive steps of {@code batch} samples (first ones are
+	 * warm-up); the loss is read after every step, so a GPU's step is over when it is timed.
+	 *
+	 * @param device {@code cpu} or {@code gpu}
+	 */
+	static double[] run(final String preset, final int hrTile, final int batch, final int steps,
+		final String device) throws IOException
 	{
 		final RandomTwins train = new RandomTwins(batch * steps, FRAMES, SCALE, hrTile, 1);
 		final RandomTwins valid = new RandomTwins(1, FRAMES, SCALE, hrTile, 2);
@@ -44,7 +49,7 @@ final class TrainingSteps {
 			}
 		};
 		final TrainingOptions options = new TrainingOptions().preset(preset).epochs(1).batch(batch)
-			.device("cpu").progressEvery(1).checkpoints(checkpoints);
+			.device(device).progressEvery(1).checkpoints(checkpoints);
 		try (TrainingResult r = new StabilityTrainer(options, train, valid, Logger.NONE, listener).train()) {
 			if (seconds.size() != steps) throw new IllegalStateException("expected " + steps +
 				" step reports, got " + seconds.size());

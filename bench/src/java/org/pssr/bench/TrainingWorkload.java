@@ -38,14 +38,16 @@ final class TrainingWorkload implements Workload {
 
 	@Override
 	public List<Measurement> run(final BenchContext context) throws Exception {
+		final String device = context.onGpu() ? "gpu" : "cpu";
 		final Spread[] seconds = Interleaved.run(rounds, () -> TrainingSteps.median(TrainingSteps.run(
-			preset, hrTile, batch, warmup + reps), warmup), !context.reference().available() ? null
+			preset, hrTile, batch, warmup + reps, device), warmup), !context.reference().available() ? null
 				: () -> context.reference().run("train", "--preset", preset, "--tile", Integer.toString(
 					hrTile), "--batch", Integer.toString(batch), "--warmup", Integer.toString(warmup), "--reps",
-					Integer.toString(reps)).get("secondsPerStep").getAsDouble());
+					Integer.toString(reps), "--device", context.referenceDevice()).get("secondsPerStep")
+					.getAsDouble());
 		final double ours = seconds[0].median();
 		final double theirs = seconds[1] == null ? Double.NaN : seconds[1].median();
-		final String what = preset + ", HR " + hrTile + " px, batch " + batch;
+		final String what = preset + ", HR " + hrTile + " px, batch " + batch + context.onDevice();
 		final String how = String.format(Locale.ROOT, "%d rounds in alternation with the reference, " +
 			"each %d warm-up + median of %d steps%s", rounds, warmup, reps, note == null ? "" : "; " + note);
 		final double flops = Flops.twinStep(preset, hrTile, batch);

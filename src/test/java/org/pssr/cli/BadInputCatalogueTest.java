@@ -50,6 +50,8 @@ class BadInputCatalogueTest extends CatalogueTest {
 			"{ws}/movie.tif" };
 		final String[] synth = { "synth", "{ws}/synth.tif", "--frames", "2" };
 		final String[] demo = { "demo", "--output", "{ws}/demo" };
+		final String[] bench = { "bench", "--quick", "--only", "peak", "--no-reference", "--output",
+			"{ws}/bench" };
 		final String[] convert = { "convert", "{ws}/movie.czi", "{ws}/converted.tif" };
 		final String[] export = { "export", "--model", "{ws}/model.pssr.zip", "--output",
 			"{ws}/exported" };
@@ -110,6 +112,7 @@ class BadInputCatalogueTest extends CatalogueTest {
 		option(all, "demo", demo, "--samples", "samples", "0", "1");
 		option(all, "demo", demo, "--scale", "scale", "3", "0");
 		option(all, "demo", demo, "--device", "device", "tpu");
+		option(all, "bench", bench, "--device", "device", "tpu", "auto", "");
 		option(all, "convert", convert, "--scene", "scene", "-1", "99");
 		option(all, "export", export, "--format", "format", "onnx", "tf");
 		option(all, "export", export, "--license", "license", "not a licence!", "");

@@ -87,7 +87,8 @@ class SuperresCommandTest {
 		CliRun.stderr(ExitCodes.OK, "evaluate", "--model", model.toString(), "--truth", dir.resolve("hr.tif")
 			.toString(), "--figure", figure.toString(), "--figure-frame", "3", "--device", "cpu");
 		final ImagePlus png = IJ.openImage(figure.toString());
-		assertEquals(6 * 64 + 7 * 8, png.getWidth(), "six panels of the 64-pixel truth");
+		assertEquals(6 * 64 + 7 * 8, png.getWidth(), "six panels of the 64-pixel truth (LR input, " +
+			"bicubic, the best classical answer, model, truth, error)");
 		final String err = CliRun.stderr(ExitCodes.USAGE, "evaluate", "--model", model.toString(), "--truth", dir
 			.resolve("hr.tif").toString(), "--figure-frame", "3", "--device", "cpu");
 		assertTrue(err.contains("give --figure too"), err);

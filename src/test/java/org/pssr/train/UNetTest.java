@@ -28,6 +28,30 @@ class UNetTest {
 		}
 	}
 
+	/**
+	 * Inference closes each activation once no later step reads it, as PyTorch frees a tensor whose
+	 * last reference goes; training keeps them. What a pass leaves in its manager is counted.
+	 */
+	@Test
+	void inferenceLeavesOnlyTheOutputAndUpsamplingConstantsBehind() {
+		for (final String preset : new String[] { "small", "fast", "pssr" }) {
+			try (UNet net = new UNet(UNetConfig.preset(preset, 3, 2), Device.cpu(), 1)) {
+				final int[] left = new int[2];
+				for (final boolean training : new boolean[] { false, true }) {
+					try (NDManager m = net.manager().newSubManager()) {
+						final NDArray x = m.randomUniform(0, 1, new Shape(1, 3, 16, 16));
+						final int before = m.getManagedArrays().size();
+						net.forward(x, training);
+						left[training ? 1 : 0] = m.getManagedArrays().size() - before;
+					}
+				}
+				assertTrue(left[0] <= 10, preset + ": inference left " + left[0] + " arrays");
+				assertTrue(left[1] > 5 * left[0], preset + ": training keeps its activations (" + left[1] +
+					" arrays), inference left " + left[0]);
+			}
+		}
+	}
+
 	@Test
 	void pixelShuffleInterleavesSubPixels() {
 		try (NDManager m = NDManager.newBaseManager(Device.cpu(), Engines.ENGINE)) {

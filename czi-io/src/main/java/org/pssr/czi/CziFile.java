@@ -17,7 +17,9 @@ import net.imglib2.img.array.ArrayImg;
 /**
  * A Zeiss CZI file opened for lazy plane reading. Opening reads the header, the subblock
  * directory, the XML metadata and the TimeStamps attachment; {@link #readPlane} reads only the
- * subblocks of the plane asked for. Planes may be read from several threads at once.
+ * subblocks of the plane asked for. Planes may be read from several threads at once. When planes
+ * are read one after the other along a letter, the next ones are decoded ahead on other cores
+ * ({@link #readAhead(int)}).
  */
 public final class CziFile implements Closeable {
 
@@ -31,10 +33,11 @@ public final class CziFile implements Closeable {
 	private final List<CziScene> scenes;
 	private final CziMetadata metadata;
 	private final SortedSet<Integer> compressions = new TreeSet<>();
+	private final ReadAhead readAhead = new ReadAhead(this::decodePlane);
 
-	private CziFile(final CziInput in) throws IOException {
+	private CziFile(final CziInput in, final ZstdDecoder zstd) throws IOException {
 		this.in = in;
-		this.subBlocks = new SubBlockReader(in);
+		this.subBlocks = new SubBlockReader(in, zstd);
 		final CziInput.Segment header = in.segment(0, "ZISRAWFILE", "file header (not a CZI file?)");
 		if (header.size < HEADER_PAYLOAD)
 			throw in.error("file header is only " + header.size + " bytes long");
@@ -60,14 +63,22 @@ public final class CziFile implements Closeable {
 		this.metadata = CziMetadata.read(in, xml, attachments);
 	}
 
-	/** Opens a CZI file; every inconsistency found while opening is a {@link CziFormatException}. */
+	/**
+	 * Opens a CZI file; every inconsistency found while opening is a {@link CziFormatException}.
+	 * zstd planes decode with {@link ZstdDecoder#preferred()}.
+	 */
 	public static CziFile open(final Path path) throws IOException {
-		return open(CziInput.open(path));
+		final ZstdDecoder zstd = ZstdDecoder.preferred();
+		return open(CziInput.open(path), zstd);
 	}
 
 	static CziFile open(final CziInput in) throws IOException {
+		return open(in, ZstdDecoder.preferred());
+	}
+
+	static CziFile open(final CziInput in, final ZstdDecoder zstd) throws IOException {
 		try {
-			return new CziFile(in);
+			return new CziFile(in, zstd);
 		}
 		catch (final IOException | RuntimeException e) {
 			in.close();
@@ -132,7 +143,30 @@ public final class CziFile implements Closeable {
 	public ArrayImg<?, ?> readPlane(final int scene, final Map<Character, Integer> position)
 		throws IOException
 	{
-		final CziScene s = scene(scene);
+		return readAhead.read(scene(scene), position);
+	}
+
+	/**
+	 * How many planes are decoded ahead when planes are read one after the other along a letter
+	 * (T, Z, ...); 0: none. The default is system property {@code pssr.czi.readahead}, else as many
+	 * as cores up to four (none on one core), never more than an eighth of the heap holds.
+	 *
+	 * @return this file
+	 */
+	public CziFile readAhead(final int planes) {
+		readAhead.setPlanes(planes);
+		return this;
+	}
+
+	/** Planes decoded ahead ({@link #readAhead(int)}). */
+	public int readAheadPlanes() {
+		return readAhead.planes();
+	}
+
+	private ArrayImg<?, ?> decodePlane(final CziScene s, final Map<Character, Integer> position)
+		throws IOException
+	{
+		final int scene = s.index();
 		final List<SubBlockEntry> tiles = s.tiles(position);
 		if (tiles.isEmpty())
 			throw in.error("scene " + scene + " has no subblock for plane " + position +
@@ -146,16 +180,15 @@ public final class CziFile implements Closeable {
 				s.width() + " x " + s.height() + " bounding box; the tile positions look corrupt");
 		final PlaneAssembler plane = new PlaneAssembler(s.pixelType(), (int) s.width(),
 			(int) s.height());
-		for (final SubBlockEntry e : tiles) {
-			final ByteBuffer tile = subBlocks.decode(e, s.pixelType());
-			plane.paste(tile, e.storedSize('X'), e.storedSize('Y'), e.start('X') - s.originX(),
-				e.start('Y') - s.originY());
-		}
+		for (final SubBlockEntry e : tiles)
+			subBlocks.decodeInto(e, s.pixelType(), plane, e.start('X') - s.originX(), e.start('Y') - s
+				.originY());
 		return plane.image();
 	}
 
 	@Override
 	public void close() throws IOException {
+		readAhead.close();
 		in.close();
 	}
 }

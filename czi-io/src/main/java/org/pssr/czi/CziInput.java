@@ -108,6 +108,20 @@ final class CziInput implements Closeable {
 		return buffer;
 	}
 
+	/** Reads exactly {@code size} bytes at {@code position} into {@code dst} from its start. */
+	void readFully(final long position, final byte[] dst, final int size, final String what)
+		throws IOException
+	{
+		if (position < 0 || size < 0 || size > dst.length || position > length - size)
+			throw error(what + " (" + size + " bytes at offset " + position + ") lies outside the file (" +
+				length + " bytes)");
+		final ByteBuffer buffer = ByteBuffer.wrap(dst, 0, size);
+		while (buffer.hasRemaining()) {
+			if (source.read(buffer, position + buffer.position()) < 0)
+				throw error(what + " at offset " + position + " is cut off: the file ends early");
+		}
+	}
+
 	/**
 	 * Reads {@code size} bytes at {@code position} into a direct buffer of {@code capacity} bytes,
 	 * zero beyond {@code size}. Reading straight into native memory saves a copy of every raw pixel;

@@ -48,22 +48,18 @@ final class PlaneAssembler {
 	void paste(final ByteBuffer src, final int tileWidth, final int tileHeight, final long x,
 		final long y)
 	{
-		final int x0 = (int) Math.max(0, x);
-		final int x1 = (int) Math.min(width, x + tileWidth);
-		final int y0 = (int) Math.max(0, y);
-		final int y1 = (int) Math.min(height, y + tileHeight);
-		if (x0 >= x1 || y0 >= y1) return;
-		final int n = x1 - x0;
-		final int srcX = (int) (x0 - x);
+		final Clip clip = new Clip(tileWidth, tileHeight, x, y);
+		if (clip.empty()) return;
+		final int n = clip.n;
 		final int samples = type.samples();
 		final ShortBuffer srcShorts = shorts == null ? null : src.asShortBuffer();
 		final FloatBuffer srcFloats = floats == null ? null : src.asFloatBuffer();
 		final short[] rowShorts = samples == 3 && shorts != null ? new short[3 * n] : null;
 		final float[] rowFloats = samples == 3 && floats != null ? new float[3 * n] : null;
 		final byte[] rowBytes = samples == 3 && bytes != null ? new byte[3 * n] : null;
-		for (int row = y0; row < y1; row++) {
-			final int srcPixel = (int) ((row - y) * tileWidth) + srcX;
-			final int dst = row * width + x0;
+		for (int row = clip.y0; row < clip.y1; row++) {
+			final int srcPixel = clip.source(row);
+			final int dst = clip.destination(row);
 			if (samples == 1) {
 				if (bytes != null) src.position(srcPixel).get(bytes, dst, n);
 				else if (shorts != null) srcShorts.position(srcPixel).get(shorts, dst, n);
@@ -93,6 +89,65 @@ final class PlaneAssembler {
 					floats[2 * area + dst + i] = rowFloats[s];
 				}
 			}
+		}
+	}
+
+	/**
+	 * Pastes a zstd1 tile of grey 16-bit pixels stored hi/lo (the low bytes of all pixels, then the
+	 * high bytes), clipped to the canvas: one pass from the packed bytes into the canvas.
+	 *
+	 * @param packed {@code 2 * tileWidth * tileHeight} bytes from position 0
+	 */
+	void pasteHiLo(final byte[] packed, final int tileWidth, final int tileHeight, final long x,
+		final long y)
+	{
+		if (shorts == null || type.samples() != 1) throw new IllegalStateException(
+			"hi/lo unpacking into a " + type + " canvas");
+		final Clip clip = new Clip(tileWidth, tileHeight, x, y);
+		if (clip.empty()) return;
+		final int high = tileWidth * tileHeight;
+		for (int row = clip.y0; row < clip.y1; row++) {
+			final int src = clip.source(row);
+			final int dst = clip.destination(row);
+			for (int i = 0; i < clip.n; i++)
+				shorts[dst + i] = (short) (packed[src + i] & 0xff | packed[high + src + i] << 8);
+		}
+	}
+
+	/** The part of a tile with its top-left pixel at (x, y) that lies on the canvas. */
+	private final class Clip {
+
+		final int x0;
+		final int y0;
+		final int y1;
+		/** Pixels of a row on the canvas. */
+		final int n;
+		private final int tileWidth;
+		private final long x;
+		private final long y;
+
+		Clip(final int tileWidth, final int tileHeight, final long x, final long y) {
+			this.tileWidth = tileWidth;
+			this.x = x;
+			this.y = y;
+			this.x0 = (int) Math.max(0, x);
+			this.y0 = (int) Math.max(0, y);
+			this.y1 = (int) Math.min(height, y + tileHeight);
+			this.n = (int) Math.min(width, x + tileWidth) - x0;
+		}
+
+		boolean empty() {
+			return n <= 0 || y0 >= y1;
+		}
+
+		/** The tile's pixel that lands at the start of canvas row {@code row}. */
+		int source(final int row) {
+			return (int) ((row - y) * tileWidth + (x0 - x));
+		}
+
+		/** The canvas pixel where that row starts. */
+		int destination(final int row) {
+			return row * width + x0;
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.pssr.czi;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 import io.airlift.compress.zstd.ZstdDecompressor;
 
@@ -21,9 +22,11 @@ final class SubBlockReader {
 	private static final long LZW_MAX_RATIO = 4096;
 
 	private final CziInput in;
+	private final ZstdDecoder zstd;
 
-	SubBlockReader(final CziInput in) {
+	SubBlockReader(final CziInput in, final ZstdDecoder zstd) {
 		this.in = in;
+		this.zstd = zstd;
 	}
 
 	/** Where a subblock's pixel data lie in the file. */
@@ -92,30 +95,43 @@ final class SubBlockReader {
 	}
 
 	/**
-	 * @return the tile, little-endian from position 0 to its limit; a raw tile is in a buffer that
-	 *         this thread's next decode overwrites
+	 * Decodes a subblock and pastes it into {@code plane} with its top-left pixel at (x, y) of the
+	 * canvas. Its bytes pass through this thread's buffers ({@link Scratch}, the raw pixel buffer of
+	 * {@link CziInput#readPixels}), which its next decode overwrites.
 	 */
-	ByteBuffer decode(final SubBlockEntry e, final CziPixelType type) throws IOException {
+	void decodeInto(final SubBlockEntry e, final CziPixelType type, final PlaneAssembler plane,
+		final long x, final long y) throws IOException
+	{
 		final long expectedLong = tileBytes(e, type);
 		if (expectedLong > CziInput.MAX_READ)
 			throw in.error("subblock " + e.index + " is " + expectedLong + " bytes, too large to read");
 		final int expected = (int) expectedLong;
+		final int width = e.storedSize('X');
+		final int height = e.storedSize('Y');
 		final Data data = locate(e);
 		switch (e.compression) {
 			case CziCompression.UNCOMPRESSED:
-				return raw(e, data, expected);
+				plane.paste(raw(e, data, expected), width, height, x, y);
+				return;
 			case CziCompression.JPEG_XR:
-				if (isRawFlaggedJpegXr(data, expected)) return raw(e, data, expected);
-				throw refusal(e);
+				if (!isRawFlaggedJpegXr(data, expected)) throw refusal(e);
+				plane.paste(raw(e, data, expected), width, height, x, y);
+				return;
 			case CziCompression.ZSTD0:
 				checkExpansion(e, data, expected, ZSTD_MAX_RATIO);
-				return wrap(zstd(e, bytes(e, data), 0, expected));
+				plane.paste(wrap(zstd(e, compressed(e, data), (int) data.size, 0, expected), expected),
+					width, height, x, y);
+				return;
 			case CziCompression.ZSTD1:
 				checkExpansion(e, data, expected, ZSTD_MAX_RATIO);
-				return wrap(zstd1(e, type, bytes(e, data), expected));
+				zstd1(e, type, compressed(e, data), (int) data.size, expected, plane, x, y);
+				return;
 			case CziCompression.LZW:
 				checkExpansion(e, data, expected, LZW_MAX_RATIO);
-				return wrap(lzw(e, bytes(e, data), expected));
+				final byte[] tile = lzw(e, in.read(data.position, data.size, "pixel data of subblock " +
+					e.index).array(), expected);
+				plane.paste(wrap(tile, expected), width, height, x, y);
+				return;
 			default:
 				throw refusal(e);
 		}
@@ -148,54 +164,77 @@ final class SubBlockReader {
 			"pixel data of subblock " + e.index);
 	}
 
-	private static ByteBuffer wrap(final byte[] tile) {
-		return ByteBuffer.wrap(tile).order(ByteOrder.LITTLE_ENDIAN);
+	private static ByteBuffer wrap(final byte[] tile, final int length) {
+		return ByteBuffer.wrap(tile, 0, length).slice().order(ByteOrder.LITTLE_ENDIAN);
 	}
 
-	private byte[] bytes(final SubBlockEntry e, final Data data) throws IOException {
-		return in.read(data.position, data.size, "pixel data of subblock " + e.index).array();
+	/** The subblock's compressed bytes, in this thread's buffer: {@code data.size} of them. */
+	private byte[] compressed(final SubBlockEntry e, final Data data) throws IOException {
+		final byte[] buffer = Scratch.compressed((int) data.size);
+		in.readFully(data.position, buffer, (int) data.size, "pixel data of subblock " + e.index);
+		return buffer;
 	}
 
-	private byte[] zstd(final SubBlockEntry e, final byte[] src, final int offset, final int expected)
-		throws CziFormatException
+	/**
+	 * The zstd frames of {@code src[offset, length)} decoded into this thread's buffer; bytes the
+	 * frames leave short of {@code expected} are zero.
+	 */
+	private byte[] zstd(final SubBlockEntry e, final byte[] src, final int length, final int offset,
+		final int expected) throws CziFormatException
 	{
-		final byte[] tile = new byte[expected];
+		final byte[] tile = Scratch.decoded(expected);
+		final int written;
 		try {
-			final long declared = ZstdDecompressor.getDecompressedSize(src, offset, src.length - offset);
+			final long declared = ZstdDecompressor.getDecompressedSize(src, offset, length - offset);
 			if (declared >= 0 && declared != expected)
 				throw in.error("subblock " + e.index + ": the zstd frame holds " + declared +
 					" bytes, the tile needs " + expected);
-			new ZstdDecompressor().decompress(src, offset, src.length - offset, tile, 0, expected);
+			written = zstd.decompress(src, offset, length - offset, tile, 0, expected);
 		}
 		catch (final RuntimeException ex) {
 			// aircompressor reports corrupt frames with several unchecked exception types
 			throw new CziFormatException(in.name() + ": subblock " + e.index +
 				": corrupt zstd data (" + ex.getMessage() + ")", ex);
 		}
+		Arrays.fill(tile, written, expected, (byte) 0);
 		return tile;
 	}
 
-	private byte[] zstd1(final SubBlockEntry e, final CziPixelType type, final byte[] src,
-		final int expected) throws CziFormatException
+	/**
+	 * zstd1: a header, then zstd frames; with hi/lo packing the low bytes of all 16-bit samples
+	 * come first, then the high bytes. Grey 16-bit tiles are unpacked straight into the canvas.
+	 */
+	private void zstd1(final SubBlockEntry e, final CziPixelType type, final byte[] src,
+		final int length, final int expected, final PlaneAssembler plane, final long x, final long y)
+		throws CziFormatException
 	{
-		if (src.length < 1) throw in.error("subblock " + e.index + ": empty zstd1 data");
+		if (length < 1) throw in.error("subblock " + e.index + ": empty zstd1 data");
 		final int header = src[0] & 0xff;
 		final boolean hiLo;
 		if (header == 1) hiLo = false;
-		else if (header == 3 && src.length >= 3 && src[1] == 1) hiLo = (src[2] & 1) != 0;
+		else if (header == 3 && length >= 3 && src[1] == 1) hiLo = (src[2] & 1) != 0;
 		else throw in.error("subblock " + e.index + ": invalid zstd1 header (size " + header + ")");
-		final byte[] packed = zstd(e, src, header, expected);
-		if (!hiLo) return packed;
+		final int width = e.storedSize('X');
+		final int height = e.storedSize('Y');
+		final byte[] packed = zstd(e, src, length, header, expected);
+		if (!hiLo) {
+			plane.paste(wrap(packed, expected), width, height, x, y);
+			return;
+		}
 		if (type.bytesPerSample() != 2)
 			throw in.error("subblock " + e.index + ": hi/lo byte packing on " + type +
 				" pixels (only 16-bit types have it)");
+		if (type.samples() == 1) {
+			plane.pasteHiLo(packed, width, height, x, y);
+			return;
+		}
 		final int half = expected / 2;
 		final byte[] tile = new byte[expected];
 		for (int i = 0; i < half; i++) {
 			tile[2 * i] = packed[i];
 			tile[2 * i + 1] = packed[half + i];
 		}
-		return tile;
+		plane.paste(wrap(tile, expected), width, height, x, y);
 	}
 
 	private byte[] lzw(final SubBlockEntry e, final byte[] src, final int expected)

@@ -115,6 +115,22 @@ public final class SuperresJob {
 		});
 	}
 
+	/**
+	 * Says so at the start when Java may hold less than this movie's frames need
+	 * ({@link JvmOptions#superresHeapBytes}), rather than after hours with "out of memory".
+	 */
+	private void warnIfHeapTooSmall(final Movie movie, final Logger log) {
+		final long needed = JvmOptions.superresHeapBytes(movie.width(), movie.height(), model.model()
+			.scale(), model.model().frames(), resolver.tile());
+		final long allowed = Runtime.getRuntime().maxMemory();
+		// the estimate has room for the collector; and maxMemory() leaves out a survivor space
+		if (allowed < needed / 4 * 3) log.log(String.format(Locale.ROOT, "warning: super-resolving %d x %d " +
+			"frames needs about %d MB of Java heap, and Java may use %d MB: it may run out of memory. " +
+			"Give it more (pssr: PSSR_JAVA_OPTS=%s; Fiji: Edit > Options > Memory & Threads)", movie
+				.width(), movie.height(), needed >> 20, allowed >> 20, JvmOptions.superresMaxHeap(movie
+					.width(), movie.height(), model.model().scale(), model.model().frames(), resolver.tile())));
+	}
+
 	/** Device and tile in one line, for the log. */
 	public String describe() {
 		return String.format(Locale.ROOT, "%s, x%d, %d frames per window, tiles of %d px, %d-bit output",
@@ -140,6 +156,7 @@ public final class SuperresJob {
 		// Everything that can refuse the movie comes before the output is opened.
 		final IntensityMap normaliser = model.normaliser(movie);
 		warnIfCleaner(movie, range, normaliser, log);
+		warnIfHeapTooSmall(movie, log);
 		final MovieWriter writer = target.open(resolver.outputWidth(movie), resolver.outputHeight(
 			movie), uncertainty == null ? 1 : 2, range.length(), format, resolver.outputCalibration(movie));
 		if (uncertainty == null) {
@@ -220,6 +237,7 @@ public final class SuperresJob {
 			wanted.input.describe()), Files.isRegularFile(model) ? wanted.model.describe() : null));
 		wanted.provenance = made.text();
 		warnIfCleaner(movie, range, normaliser, log);
+		warnIfHeapTooSmall(movie, log);
 		resolver.write(movie, normaliser, range.first() - 1, range.last(), new ImageJTiffWriter(tiff,
 			wanted.width, wanted.height, 1, 1, range.length(), format, resolver.outputCalibration(movie),
 			made.with("frames", range).text()), log);

@@ -44,21 +44,31 @@ public final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--no-reference", description = "Do not run the Python reference.")
 	boolean noReference;
 
+	@Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu",
+		description = "Device of the peak, training and inference rows, on both sides (the " +
+			"reference: CUDA); the others run on the CPU (default: ${DEFAULT-VALUE}). A GPU needs the " +
+			"-Pgpu build and a PyTorch for Python with CUDA (-Dpssr.python=...).")
+	String device;
+
 	@Spec
 	CommandSpec spec;
 
 	@Override
 	public Integer call() throws Exception {
 		if (threads < 1) throw new UserException("--threads must be at least 1, not " + threads);
+		final String choice = device.trim().toLowerCase(java.util.Locale.ROOT);
+		if (!choice.equals("cpu") && !choice.equals("gpu")) throw new UserException(
+			"--device takes cpu or gpu, not '" + device + "' (a benchmark says what it ran on)");
 		BenchContext.requestEngineThreads(threads);
 		final List<Workload> workloads = Bench.select(Bench.workloads(quick), only);
 		final Reference reference = noReference ? Reference.disabled() : Reference.standard(threads);
 		final BenchContext context = new BenchContext(quick, threads, reference, Paths.get(System
-			.getProperty("pssr.shared", "../shared")));
+			.getProperty("pssr.shared", "../shared")), Engines.device(choice));
 		final PrintWriter out = spec.commandLine().getOut();
 		final String ours = "DJL " + Engines.djlVersion() + ", " + Engines.ENGINE + " " + Engines.pytorch()
 			.getVersion() + ", " + BenchContext.ourThreads() + " intra-op / " + BenchContext
-				.ourInteropThreads() + " inter-op threads";
+				.ourInteropThreads() + " inter-op threads" + (context.onGpu() ? "; peak, training and " +
+					"inference on " + context.device() : "");
 		out.println("bench: " + Machine.describe());
 		out.println("bench: ours " + ours + "; reference " + (reference.available() ? reference.script()
 			: reference.unavailableReason()));
@@ -66,8 +76,8 @@ public final class BenchCommand implements Callable<Integer> {
 			"loaded with " + BenchContext.ourThreads() + " threads, not " + threads);
 		final List<Measurement> rows = Bench.run(context, workloads, out);
 		final String command = "pssr bench" + (quick ? " --quick" : "") + (only.isEmpty() ? "" :
-			" --only " + String.join(" ", only)) + " --threads " + threads + (noReference ?
-				" --no-reference" : "");
+			" --only " + String.join(" ", only)) + " --threads " + threads + (context.onGpu() ? " --device gpu" : "") + (
+				noReference ? " --no-reference" : "");
 		new BenchReport(Machine.describe(), ours, reference.describe()).write(output, rows, command);
 		out.println("bench: wrote " + output.resolve("results.md") + " and " + output.resolve(
 			"results.json"));

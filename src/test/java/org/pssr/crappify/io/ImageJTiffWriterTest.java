@@ -58,6 +58,24 @@ class ImageJTiffWriterTest {
 		}
 	}
 
+	/** Planes larger than the writer's 1 MB chunk go out in pieces, the last one short. */
+	@Test
+	void planesLargerThanAChunkAreWrittenWhole() throws IOException {
+		final Path out = dir.resolve("large.tif");
+		final int w = 1000;
+		final int h = 300;
+		try (ImageJTiffWriter writer = new ImageJTiffWriter(out, w, h, 2, PixelFormat.FLOAT32,
+			Calibration.UNKNOWN))
+		{
+			for (int t = 0; t < 2; t++)
+				writer.write(ramp(w, h, 7 * t));
+		}
+		final ImagePlus imp = IJ.openImage(out.toString());
+		for (int t = 0; t < 2; t++)
+			assertArrayEquals((float[]) ramp(w, h, 7 * t).update(null).getCurrentStorageArray(),
+				(float[]) imp.getStack().getPixels(t + 1), "frame " + t);
+	}
+
 	@Test
 	void sixteenBitIsRoundedAndClamped() throws IOException {
 		final Path out = dir.resolve("u16.tif");

@@ -37,7 +37,7 @@ class UpdateSiteTest {
 		for (final String fiji : new String[] { "net.imagej:ij", "net.imglib2:imglib2",
 			"org.scijava:scijava-common", "com.google.code.gson:gson", "org.yaml:snakeyaml",
 			"info.picocli:picocli", "net.java.dev.jna:jna", "org.slf4j:slf4j-api",
-			"com.google.protobuf:protobuf-java" })
+			"com.google.protobuf:protobuf-java", "com.github.luben:zstd-jni" })
 			assertTrue(managed.contains(fiji), fiji);
 		for (final String ours : new String[] { "ai.djl:api", "ai.djl.pytorch:pytorch-engine",
 			"io.airlift:aircompressor", "org.apache.commons:commons-rng-core" })

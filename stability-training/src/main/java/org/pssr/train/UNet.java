@@ -1,5 +1,7 @@
 package org.pssr.train;
 
+import java.util.function.Consumer;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -71,9 +73,22 @@ public final class UNet implements AutoCloseable {
 
 	/** Rearranges {@code n x (c s s) x h x w} to {@code n x c x (h s) x (w s)}. */
 	static NDArray pixelShuffle(final NDArray x, final int s) {
+		return pixelShuffle(x, s, done -> {});
+	}
+
+	/**
+	 * {@link #pixelShuffle(NDArray, int)}, handing {@code x} and each intermediate view to
+	 * {@code done} once the next one is made from it.
+	 */
+	static NDArray pixelShuffle(final NDArray x, final int s, final Consumer<NDArray> done) {
 		final long[] d = x.getShape().getShape();
 		final long c = d[1] / (s * s);
-		return x.reshape(new Shape(d[0], c, s, s, d[2], d[3])).transpose(0, 1, 4, 2, 5, 3).reshape(
-			new Shape(d[0], c, d[2] * s, d[3] * s));
+		final NDArray split = x.reshape(new Shape(d[0], c, s, s, d[2], d[3]));
+		done.accept(x);
+		final NDArray moved = split.transpose(0, 1, 4, 2, 5, 3);
+		done.accept(split);
+		final NDArray shuffled = moved.reshape(new Shape(d[0], c, d[2] * s, d[3] * s));
+		done.accept(moved);
+		return shuffled;
 	}
 }

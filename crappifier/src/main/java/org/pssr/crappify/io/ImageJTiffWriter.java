@@ -38,6 +38,8 @@ public final class ImageJTiffWriter implements MovieWriter {
 	private static final int INFO = 0x696e666f;
 	private static final int ENTRIES_OTHER = 11;
 	private static final long CLASSIC_TIFF_LIMIT = 0xFFFFFFFFL;
+	/** A multiple of every sample size. */
+	private static final int CHUNK_BYTES = 1 << 20;
 
 	private final Path target;
 	private final StagedOutput output;
@@ -47,7 +49,9 @@ public final class ImageJTiffWriter implements MovieWriter {
 	private final int planes;
 	private final PixelFormat format;
 	private final long dataOffset;
-	private final ByteBuffer plane;
+	private final long planeBytes;
+	/** A plane goes out through this in pieces: a whole HR frame in bytes would be another frame. */
+	private final ByteBuffer chunk;
 	private int written;
 	private boolean finished;
 
@@ -93,7 +97,9 @@ public final class ImageJTiffWriter implements MovieWriter {
 		this.height = (int) height;
 		this.planes = Math.multiplyExact(Math.multiplyExact(channels, slices), frames);
 		this.format = format;
-		this.plane = ByteBuffer.allocate((int) planeBytes).order(ByteOrder.LITTLE_ENDIAN);
+		this.planeBytes = planeBytes;
+		this.chunk = ByteBuffer.allocate((int) Math.min(planeBytes, CHUNK_BYTES)).order(
+			ByteOrder.LITTLE_ENDIAN);
 		this.output = StagedOutput.file(this.target);
 		try {
 			this.channel = FileChannel.open(output.path(), StandardOpenOption.WRITE);
@@ -157,26 +163,35 @@ public final class ImageJTiffWriter implements MovieWriter {
 			throw new IllegalArgumentException("plane of " + describe(frame) + " does not fit a " +
 				width + " x " + height + " movie");
 		}
-		plane.clear();
+		chunk.clear();
+		long pos = dataOffset + written * planeBytes;
 		final Cursor<? extends RealType<?>> c = Views.flatIterable(frame).cursor();
-		switch (format) {
-			case FLOAT32:
-				while (c.hasNext())
-					plane.putFloat(c.next().getRealFloat());
-				break;
-			case UINT16:
-				while (c.hasNext())
-					plane.putShort((short) (int) format.clamp(c.next().getRealDouble()));
-				break;
-			default:
-				while (c.hasNext())
-					plane.put((byte) (int) format.clamp(c.next().getRealDouble()));
+		while (c.hasNext()) {
+			switch (format) {
+				case FLOAT32:
+					while (c.hasNext() && chunk.hasRemaining())
+						chunk.putFloat(c.next().getRealFloat());
+					break;
+				case UINT16:
+					while (c.hasNext() && chunk.hasRemaining())
+						chunk.putShort((short) (int) format.clamp(c.next().getRealDouble()));
+					break;
+				default:
+					while (c.hasNext() && chunk.hasRemaining())
+						chunk.put((byte) (int) format.clamp(c.next().getRealDouble()));
+			}
+			pos = flush(pos);
 		}
-		plane.flip();
-		long pos = dataOffset + (long) written * plane.limit();
-		while (plane.hasRemaining())
-			pos += channel.write(plane, pos);
 		written++;
+	}
+
+	/** Writes what the chunk holds at {@code pos}; where the next chunk goes. */
+	private long flush(long pos) throws IOException {
+		chunk.flip();
+		while (chunk.hasRemaining())
+			pos += channel.write(chunk, pos);
+		chunk.clear();
+		return pos;
 	}
 
 	@Override
@@ -259,7 +274,6 @@ public final class ImageJTiffWriter implements MovieWriter {
 	 */
 	private void writeTrailingIfds() throws IOException {
 		if (planes == 1) return;
-		final long planeBytes = (long) plane.capacity();
 		final long dataEnd = dataOffset + planeBytes * planes;
 		final int size = ifdSize(ENTRIES_OTHER);
 		if (dataEnd + (long) (planes - 1) * size > CLASSIC_TIFF_LIMIT) return;

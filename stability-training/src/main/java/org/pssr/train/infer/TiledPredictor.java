@@ -66,7 +66,11 @@ public final class TiledPredictor {
 		final Axis ys = new Axis(height, side, overlap);
 		final int hrWidth = width * s;
 		final float[] sum = new float[height * s * hrWidth];
-		final float[] weightSum = new float[sum.length];
+		// The tiles form a full grid and each weight is a product of a row and a column weight, so
+		// the summed weight of a pixel is the product of its row's and its column's sums: two lines
+		// instead of a second whole HR frame.
+		final float[] rowWeights = ys.summedWeights(s, margin);
+		final float[] columnWeights = xs.summedWeights(s, margin);
 		for (int ty = 0; ty < ys.count; ty++) {
 			final int y0 = ys.start(ty);
 			final float[] wy = ys.weights(ty, s, margin);
@@ -77,16 +81,16 @@ public final class TiledPredictor {
 				final int tw = xs.size * s;
 				for (int y = 0; y < ys.size * s; y++) {
 					final int row = (y0 * s + y) * hrWidth + x0 * s;
-					for (int x = 0; x < tw; x++) {
-						final float w = wy[y] * wx[x];
-						sum[row + x] += w * out[y * tw + x];
-						weightSum[row + x] += w;
-					}
+					for (int x = 0; x < tw; x++)
+						sum[row + x] += wy[y] * wx[x] * out[y * tw + x];
 				}
 			}
 		}
-		for (int i = 0; i < sum.length; i++)
-			sum[i] /= weightSum[i];
+		for (int y = 0; y < rowWeights.length; y++) {
+			final int row = y * hrWidth;
+			for (int x = 0; x < hrWidth; x++)
+				sum[row + x] /= rowWeights[y] * columnWeights[x];
+		}
 		return sum;
 	}
 
@@ -159,6 +163,18 @@ public final class TiledPredictor {
 				w[x] = ramp(x, leftOverlap, margin * scale) * ramp(n - 1 - x, rightOverlap, margin *
 					scale);
 			return w;
+		}
+
+		/** The weights of every tile along this axis, summed at each HR position. */
+		float[] summedWeights(final int scale, final int margin) {
+			final float[] total = new float[length * scale];
+			for (int i = 0; i < count; i++) {
+				final float[] w = weights(i, scale, margin);
+				final int offset = start(i) * scale;
+				for (int x = 0; x < w.length; x++)
+					total[offset + x] += w[x];
+			}
+			return total;
 		}
 
 		/** Weight at distance {@code d} from an edge shared over {@code overlap} pixels. */
