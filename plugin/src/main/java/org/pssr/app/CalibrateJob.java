@@ -40,6 +40,7 @@ public final class CalibrateJob {
 	private int scale;
 	private int channel;
 	private MovieOpener opener;
+	private boolean blurOptional;
 
 	/**
 	 * Also measures the blur of the acquisition against high-resolution movies of the same kind of
@@ -58,6 +59,16 @@ public final class CalibrateJob {
 		scale = factor;
 		this.channel = channel;
 		this.opener = opener;
+		return this;
+	}
+
+	/**
+	 * When the blur cannot be measured against the HR movies (none large enough, an acquisition too
+	 * noisy or too smooth), the recipe has none and the log says why, instead of a refusal: for a
+	 * flow that goes on to train with the recipe, where the noise matters most.
+	 */
+	public CalibrateJob blurOptional() {
+		blurOptional = true;
 		return this;
 	}
 
@@ -95,12 +106,19 @@ public final class CalibrateJob {
 		else {
 			log.status("measuring the blur of " + name + " against " + hrFiles.size() +
 				" high-resolution movie(s)");
-			final BlurEstimate b = blur(movie, c, hrFiles, name);
-			blur = b.sigma;
-			measured.addProperty("blur", b.toString());
-			made.with("blur measured against", hrFiles.stream().map(p -> p.getFileName().toString())
-				.collect(Collectors.joining(", "))).with("scale", scale);
-			log.log("measured the blur of " + name + ": " + b);
+			try {
+				final BlurEstimate b = blur(movie, c, hrFiles, name);
+				blur = b.sigma;
+				measured.addProperty("blur", b.toString());
+				made.with("blur measured against", hrFiles.stream().map(p -> p.getFileName().toString())
+					.collect(Collectors.joining(", "))).with("scale", scale);
+				log.log("measured the blur of " + name + ": " + b);
+			}
+			catch (final IllegalArgumentException e) {
+				if (!blurOptional) throw e;
+				measured.addProperty("blur", "not measured: " + e.getMessage());
+				log.log("warning: the blur was not measured, so the recipe has none: " + e.getMessage());
+			}
 		}
 		final Map<String, JsonElement> extra = new LinkedHashMap<>();
 		extra.put("measured", measured);
