@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.scijava.Context;
@@ -71,12 +72,13 @@ class AdvancedSettingsTest {
 
 	/**
 	 * A command with advanced parameters has the button, declared after every parameter of its
-	 * dialog; one without has none.
+	 * dialog; one without has none. The guided command asks first only for the movies, the model
+	 * or HR movies, and the output folder.
 	 */
 	@Test
 	void everyCommandWithAdvancedParametersShowsTheButtonBelowItsCommonFields() throws Exception {
 		final List<Class<? extends Command>> commands = commands();
-		assertTrue(commands.size() >= 8, commands.toString());
+		assertTrue(commands.size() >= 9, commands.toString());
 		for (final Class<? extends Command> command : commands) {
 			final boolean split = !AdvancedSettings.names(command).isEmpty();
 			final List<String> dialog = new ArrayList<>();
@@ -88,6 +90,12 @@ class AdvancedSettingsTest {
 			if (split) assertEquals("advanced", dialog.get(dialog.size() - 1), command.getSimpleName() +
 				": the button is not below the fields " + dialog);
 		}
+		final List<String> common = new ArrayList<>();
+		for (final ModuleItem<?> item : new CommandInfo(SuperResolveMyMoviesCommand.class).inputs())
+			if (!AdvancedSettings.names(SuperResolveMyMoviesCommand.class).contains(item.getName()) &&
+				!filledIn(item) && !Set.of("about", "help", "advanced").contains(item.getName())) common
+					.add(item.getName());
+		assertEquals(List.of("image", "inputs", "modelfile", "hr", "output"), common);
 	}
 
 	/** The context and services, which SciJava fills in itself. */
