@@ -46,7 +46,9 @@ class AdvancedSettingsTest {
 	{
 		final CommandModule module = new CommandModule(new CommandInfo(TrainModelCommand.class));
 		module.resolveInput("epochs"); // given before the dialog, as a macro gives it
-		AdvancedSettings.split(null, module);
+		module.setInput("batch", 4); // remembered from the last dialog
+		assertEquals(List.of("Batch size 4 (default 8)"), AdvancedSettings.split(null, module),
+			"a value the dialog no longer shows is named");
 		final List<String> advanced = AdvancedSettings.names(TrainModelCommand.class);
 		assertTrue(advanced.containsAll(List.of("channel", "tile", "samples", "batch", "lr", "device",
 			"overwrite")), advanced.toString());
@@ -64,7 +66,7 @@ class AdvancedSettingsTest {
 	@Test
 	void aCommandWithoutAdvancedInputsIsNotSplit() throws Exception {
 		final CommandModule module = new CommandModule(new CommandInfo(JoinPartsCommand.class));
-		AdvancedSettings.split(null, module);
+		assertEquals(List.of(), AdvancedSettings.split(null, module));
 		for (final ModuleItem<?> item : module.getInfo().inputs())
 			assertFalse(module.isInputResolved(item.getName()), item.getName());
 		assertNull(((PssrCommand) module.getDelegateObject()).advancedDialog);

@@ -35,7 +35,7 @@ import org.scijava.widget.InputPanel;
 final class AdvancedDialog {
 
 	/** Appended to the command's title: the second dialog's title. */
-	static final String TITLE = " (advanced)";
+	static final String TITLE = ": advanced settings";
 
 	private final Context context;
 	private final Module module;
