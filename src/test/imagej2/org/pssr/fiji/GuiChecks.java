@@ -136,20 +136,8 @@ public final class GuiChecks {
 			"best classical answer"), "the best classical answer is not second");
 		check(Gui.log().contains("PSSR: done;"), "the log does not say it is done");
 		gui.screenshot("guided-training", List.of(loss, preview));
-		final int frame = Math.max(1, lr.getNFrames() / 2);
-		Gui.onEdt(() -> {
-			lr.setPosition(frame);
-			superResolved.setPosition(frame);
-			superResolved.resetDisplayRange();
-			return null;
-		});
-		IJ.run(lr, "Set... ", "zoom=400");
-		gui.screenshot("guided-result", List.of(lr.getWindow(), result));
-		Gui.onEdt(() -> { // as a user makes it wide enough for the scores, and no taller
-			table.setSize(640, 170);
-			table.validate();
-			return null;
-		});
+		screenshotBeforeAfter(gui, "guided-result", lr, result);
+		fit(table, 640);
 		gui.screenshot("guided-evaluation", List.of(figure, table));
 		gui.end();
 		return "ok " + Gui.log().substring(Gui.log().lastIndexOf("PSSR: done;")).trim();
@@ -500,6 +488,31 @@ public final class GuiChecks {
 		});
 	}
 
+	/** The middle frame of a movie, shown at 400 %, beside the same frame super-resolved. */
+	private static void screenshotBeforeAfter(final Gui gui, final String name, final ImagePlus input,
+		final ImageWindow output) throws Exception
+	{
+		final ImagePlus result = output.getImagePlus();
+		final int frame = Math.max(1, input.getStackSize() / 2);
+		Gui.onEdt(() -> {
+			input.setPosition(frame);
+			result.setPosition(frame);
+			result.resetDisplayRange();
+			return null;
+		});
+		IJ.run(input, "Set... ", "zoom=400");
+		gui.screenshot(name, List.of(input.getWindow(), output));
+	}
+
+	/** A table's window as a user makes it: {@code width} wide for the columns, and no taller. */
+	private static void fit(final TextWindow table, final int width) throws Exception {
+		Gui.onEdt(() -> {
+			table.setSize(width, 170);
+			table.validate();
+			return null;
+		});
+	}
+
 	/**
 	 * Super-Resolve Movie on the open movie: the result opens in a new window named after it, four
 	 * times the size, as many frames, the pixel size divided by four and the frame interval kept.
@@ -531,15 +544,7 @@ public final class GuiChecks {
 		check(Math.abs(out.frameInterval - in.frameInterval) < 1e-9, "frame interval " +
 			out.frameInterval);
 
-		final int frame = Math.max(1, input.getStackSize() / 2);
-		Gui.onEdt(() -> {
-			input.setPosition(frame);
-			output.setPosition(frame);
-			output.resetDisplayRange();
-			return null;
-		});
-		IJ.run(input, "Set... ", "zoom=400");
-		gui.screenshot("before-after", List.of(input.getWindow(), window));
+		screenshotBeforeAfter(gui, "before-after", input, window);
 		final String result = String.format(Locale.ROOT, "ok %s: %d x %d x %d, %.3f %s, %.0f %s",
 			output.getTitle(), output.getWidth(), output.getHeight(), output.getStackSize(),
 			out.pixelWidth, out.getUnit(), out.frameInterval, out.getTimeUnit());
@@ -583,11 +588,7 @@ public final class GuiChecks {
 		final ImagePlus figure = ((ImageWindow) gui.window("PSSR evaluation figure")).getImagePlus();
 		check(figure.getWidth() > 6 * Math.min(truth.getWidth(), truth.getHeight()) / 2,
 			"the figure has not six panels side by side: " + figure.getWidth() + " wide");
-		Gui.onEdt(() -> { // as a user makes it wide enough for every column, and no taller
-			tableWindow.setSize(840, 170);
-			tableWindow.validate();
-			return null;
-		});
+		fit(tableWindow, 840);
 		gui.screenshot("evaluation", List.of(tableWindow, plotWindow));
 		gui.end();
 		return "ok " + methods + " over " + frames + " frames";
