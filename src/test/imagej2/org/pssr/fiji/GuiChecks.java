@@ -37,6 +37,7 @@ import ij.text.TextWindow;
 
 import org.pssr.fiji.it.Gui;
 import org.pssr.fiji.it.GuideTables;
+import org.pssr.imagej.CalibrationPlot;
 import org.pssr.train.ModelBundle;
 import org.pssr.train.eval.Method;
 import org.scijava.Context;
@@ -57,7 +58,7 @@ public final class GuiChecks {
 	private static final String[] PSSR = { "Plugins", "PSSR" };
 	/** The commands as the menu lists them, in the order of the guide. */
 	private static final List<Class<? extends PssrCommand>> COMMANDS = List.of(
-		GenerateTwinDataCommand.class, TrainModelCommand.class, SuperResolveMovieCommand.class,
+		SuperResolveMyMoviesCommand.class, GenerateTwinDataCommand.class, TrainModelCommand.class, SuperResolveMovieCommand.class,
 		EvaluateModelCommand.class, ExportModelCommand.class, OpenCziCommand.class,
 		JoinPartsCommand.class, CalibrateNoiseCommand.class);
 
@@ -80,6 +81,66 @@ public final class GuiChecks {
 		final String[] path = Arrays.copyOf(PSSR, 3);
 		path[2] = title(command);
 		gui.menu(path);
+	}
+
+	/**
+	 * The guided path, as a biologist takes it: a low-resolution movie open, Super-Resolve My Movies
+	 * (guided) from the menu, two HR movies and an output folder in its dialog, a few epochs and
+	 * small tiles behind Advanced..., OK. Then the calibration's fit appears, the loss plot and the
+	 * preview are redrawn every epoch, the super-resolved movie opens in a window four times finer,
+	 * and the evaluation's table (the best classical answer second) and figure appear; the recipe,
+	 * the model, the movie and the evaluation are in the output folder.
+	 *
+	 * @param args the low-resolution movie, two HR movies, an output folder
+	 */
+	public static String guided(final Context context, final String[] args) throws Exception {
+		final Path out = Paths.get(args[3]);
+		final int epochs = 2;
+		final Gui gui = start(context);
+		final ImagePlus lr = gui.open(Paths.get(args[0]));
+		final String name = lr.getTitle().replaceFirst("\\.tif$", "");
+		final PlotEvents plotEvents = new PlotEvents();
+		ImagePlus.addImageListener(plotEvents);
+		run(gui, SuperResolveMyMoviesCommand.class);
+		final Gui.Dialog dialog = gui.dialog(title(SuperResolveMyMoviesCommand.class));
+		dialog.set("Or HR movies of the same kind of sample (';'-separated)", args[1] + ";" + args[2])
+			.set("Output folder", out);
+		advanced(gui, SuperResolveMyMoviesCommand.class, dialog, "guided-advanced", "Epochs", epochs,
+			"Tile size (HR pixels)", 32, "Number of samples", 24, "Batch size", 4, "Run on", "cpu");
+		gui.screenshot("guided-filled", dialog.window);
+		dialog.ok();
+
+		final PlotWindow calibration = (PlotWindow) gui.window(CalibrationPlot.TITLE);
+		gui.screenshot("guided-calibration", calibration);
+		final PlotWindow loss = (PlotWindow) gui.window(TrainingDisplay.PLOT);
+		final ImageWindow result = (ImageWindow) gui.window(name + "_pssr");
+		final TextWindow table = (TextWindow) gui.window(EvaluateModelCommand.TABLE);
+		final ImageWindow figure = (ImageWindow) gui.window("PSSR evaluation figure");
+		check(!gui.awaitDone(SuperResolveMyMoviesCommand.class).canceled, "cancelled");
+		ImagePlus.removeImageListener(plotEvents);
+
+		for (final String file : List.of(name + ".recipe.json", "model.pssr.zip", name + "_pssr.tif",
+			"evaluation.png", "evaluation.csv"))
+			check(Files.isRegularFile(out.resolve(file)), "no " + file + " in " + out);
+		check(calibration.getPlot().getDataObjectArrays(0)[0].length >= 3,
+			"the calibration plot shows no measured levels");
+		check(loss.getPlot().getDataObjectArrays(0)[1].length == epochs && plotEvents.epochs.contains(
+			epochs), "the loss plot was not redrawn for " + epochs + " epochs: " + plotEvents.epochs);
+		final ImageWindow preview = (ImageWindow) Gui.findWindow(TrainingDisplay.PREVIEW);
+		check(preview != null, "no validation preview; windows: " + Gui.windowTitles());
+		final ImagePlus superResolved = result.getImagePlus();
+		check(superResolved.getWidth() == 4 * lr.getWidth() && superResolved.getNFrames() == lr
+			.getNFrames(), "the result is " + superResolved.getWidth() + " wide with " + superResolved
+				.getNFrames() + " frames");
+		check(table.getResultsTable().getStringValue("what it is", 1).startsWith(
+			"best classical answer"), "the best classical answer is not second");
+		check(Gui.log().contains("PSSR: done;"), "the log does not say it is done");
+		gui.screenshot("guided-training", List.of(loss, preview));
+		screenshotBeforeAfter(gui, "guided-result", lr, result);
+		fit(table, 640);
+		gui.screenshot("guided-evaluation", List.of(figure, table));
+		gui.end();
+		return "ok " + Gui.log().substring(Gui.log().lastIndexOf("PSSR: done;")).trim();
 	}
 
 	/**
@@ -109,20 +170,29 @@ public final class GuiChecks {
 			final String page = PssrCommand.GUIDE + "#" + GuideTables.anchor(title);
 			gui.await("the guide's address in the log", () -> Gui.log().contains("PSSR guide: " + page));
 
-			final List<Gui.Field> fields = dialog.fields();
-			final List<GuideTables.Row> shown = new ArrayList<>();
-			for (final Gui.Field f : fields)
-				shown.add(new GuideTables.Row(f.label, f.value(), f.tooltip));
-			final List<GuideTables.Row> documented = guide.get(title);
-			if (!shown.equals(documented)) undocumented.add("## " + title + "\nthe dialog shows\n" +
-				GuideTables.table(shown) + "the guide says\n" + (documented == null ? "nothing\n" :
-					GuideTables.table(documented)));
-			for (final Gui.Field f : fields)
-				check(f.tooltip != null && !f.tooltip.isEmpty(), title + ": " + f.label +
-					" has no description");
-			widgetsMatchTheParameters(command, dialog);
-
+			final List<Gui.Field> fields = new ArrayList<>(documented(dialog, title, guide, undocumented));
 			gui.screenshot("dialog-" + GuideTables.anchor(title), dialog.window);
+			if (!AdvancedSettings.names(command).isEmpty()) {
+				final String second = title + AdvancedDialog.TITLE;
+				dialog.click("Advanced...");
+				final Gui.Dialog advanced = gui.dialog(second);
+				final List<Gui.Field> behind = documented(advanced, second, guide, undocumented);
+				gui.screenshot("dialog-" + GuideTables.anchor(second), advanced.window);
+				// Cancel puts back what was changed: the dialog opens again as documented
+				final Gui.Field first = behind.get(0); // a number or a text in every second dialog
+				final String original = first.value();
+				advanced.set(first.label, "7");
+				advanced.cancel();
+				gui.await("the advanced dialog to close", () -> Gui.findDialog(second) == null);
+				dialog.click("Advanced...");
+				final Gui.Dialog again = gui.dialog(second);
+				check(again.field(first.label).value().equals(original), second + ": Cancel kept " + first
+					.label + " = " + again.field(first.label).value() + ", not " + original);
+				again.cancel();
+				gui.await("the advanced dialog to close", () -> Gui.findDialog(second) == null);
+				fields.addAll(behind);
+			}
+			widgetsMatchTheParameters(command, fields);
 			dialog.cancel();
 			final Gui.Done done = gui.awaitDone(command);
 			check(done.canceled, title + ": Cancel did not cancel");
@@ -141,16 +211,63 @@ public final class GuiChecks {
 		return "ok " + COMMANDS.size() + " dialogs as documented";
 	}
 
-	/** Choices are drop-downs with exactly the parameter's choices; files have a Browse button. */
-	private static void widgetsMatchTheParameters(final Class<?> command, final Gui.Dialog dialog)
+	/**
+	 * Opens the second dialog of {@code command}'s {@code dialog} with its Advanced... button, sets
+	 * the fields there as a user types and picks, and presses OK.
+	 *
+	 * @param screenshot the name of a screenshot of it, filled in; null for none
+	 * @param labelsAndValues a field's label, its value, the next label, ...
+	 */
+	private static void advanced(final Gui gui, final Class<?> command, final Gui.Dialog dialog,
+		final String screenshot, final Object... labelsAndValues) throws Exception
+	{
+		final String title = title(command) + AdvancedDialog.TITLE;
+		dialog.click("Advanced...");
+		final Gui.Dialog advanced = gui.dialog(title);
+		for (int i = 0; i < labelsAndValues.length; i += 2)
+			advanced.set(String.valueOf(labelsAndValues[i]), labelsAndValues[i + 1]);
+		if (screenshot != null) gui.screenshot(screenshot, advanced.window);
+		advanced.ok();
+		gui.await("the advanced dialog to close", () -> Gui.findDialog(title) == null);
+	}
+
+	/**
+	 * The fields of {@code dialog} against the guide's table titled {@code title}, which the first
+	 * differences are added to; every field has a description.
+	 */
+	private static List<Gui.Field> documented(final Gui.Dialog dialog, final String title,
+		final Map<String, List<GuideTables.Row>> guide, final List<String> undocumented)
 		throws Exception
+	{
+		final List<Gui.Field> fields = dialog.fields();
+		final List<GuideTables.Row> shown = new ArrayList<>();
+		for (final Gui.Field f : fields)
+			shown.add(new GuideTables.Row(f.label, f.value(), f.tooltip));
+		final List<GuideTables.Row> documented = guide.get(title);
+		if (!shown.equals(documented)) undocumented.add("## " + title + "\nthe dialog shows\n" +
+			GuideTables.table(shown) + "the guide says\n" + (documented == null ? "nothing\n" :
+				GuideTables.table(documented)));
+		for (final Gui.Field f : fields)
+			check(f.tooltip != null && !f.tooltip.isEmpty(), title + ": " + f.label +
+				" has no description");
+		return fields;
+	}
+
+	/**
+	 * Every parameter is in one of the dialogs (the first, or behind Advanced...); choices are
+	 * drop-downs with exactly the parameter's choices; files have a Browse button.
+	 */
+	private static void widgetsMatchTheParameters(final Class<?> command,
+		final List<Gui.Field> fields) throws Exception
 	{
 		for (Class<?> c = command; c != Object.class; c = c.getSuperclass()) {
 			for (final Field field : c.getDeclaredFields()) {
 				final Parameter p = field.getAnnotation(Parameter.class);
 				if (p == null || p.label().isEmpty() || field.getType() == ImagePlus.class || field
 					.getType() == Button.class) continue;
-				final Gui.Field shown = dialog.field(p.label());
+				final Gui.Field shown = fields.stream().filter(f -> f.label.equals(p.label())).findFirst()
+					.orElseThrow(() -> new AssertionError(command.getSimpleName() + ": " + p.label() +
+						" is in neither dialog"));
 				if (p.choices().length > 0) check(shown.choices().equals(Arrays.asList(p.choices())),
 					p.label() + ": choices " + shown.choices());
 				if (field.getType() == File.class) check(shown.browses(), p.label() +
@@ -178,8 +295,9 @@ public final class GuiChecks {
 
 		run(gui, GenerateTwinDataCommand.class);
 		final Gui.Dialog generate = gui.dialog(title(GenerateTwinDataCommand.class));
-		generate.set("Tile size (HR pixels)", 32).set("Number of samples", 24).set("Output folder",
-			twins);
+		generate.set("Output folder", twins);
+		advanced(gui, GenerateTwinDataCommand.class, generate, null, "Tile size (HR pixels)", 32,
+			"Number of samples", 24);
 		gui.screenshot("generate-filled", generate.window);
 		generate.ok();
 		final Frame twinPreview = gui.window(GenerateTwinDataCommand.PREVIEW);
@@ -193,7 +311,8 @@ public final class GuiChecks {
 		run(gui, TrainModelCommand.class);
 		final Gui.Dialog train = gui.dialog(title(TrainModelCommand.class));
 		train.set("Twin dataset folder", twins).set("Save the model as (.pssr.zip)", model).set(
-			"Epochs", epochs).set("Batch size", 4).set("Run on", "cpu");
+			"Epochs", epochs);
+		advanced(gui, TrainModelCommand.class, train, null, "Batch size", 4, "Run on", "cpu");
 		gui.screenshot("train-filled", train.window);
 		train.ok();
 
@@ -289,9 +408,10 @@ public final class GuiChecks {
 		final int epochs) throws Exception
 	{
 		run(gui, TrainModelCommand.class);
-		gui.dialog(title(TrainModelCommand.class)).set("Twin dataset folder", twins).set(
-			"Save the model as (.pssr.zip)", model).set("Epochs", epochs).set("Batch size", 4).set(
-				"Run on", "cpu").ok();
+		final Gui.Dialog dialog = gui.dialog(title(TrainModelCommand.class)).set("Twin dataset folder",
+			twins).set("Save the model as (.pssr.zip)", model).set("Epochs", epochs);
+		advanced(gui, TrainModelCommand.class, dialog, null, "Batch size", 4, "Run on", "cpu");
+		dialog.ok();
 		gui.window(TrainingDisplay.PLOT);
 	}
 
@@ -368,6 +488,31 @@ public final class GuiChecks {
 		});
 	}
 
+	/** The middle frame of a movie, shown at 400 %, beside the same frame super-resolved. */
+	private static void screenshotBeforeAfter(final Gui gui, final String name, final ImagePlus input,
+		final ImageWindow output) throws Exception
+	{
+		final ImagePlus result = output.getImagePlus();
+		final int frame = Math.max(1, input.getStackSize() / 2);
+		Gui.onEdt(() -> {
+			input.setPosition(frame);
+			result.setPosition(frame);
+			result.resetDisplayRange();
+			return null;
+		});
+		IJ.run(input, "Set... ", "zoom=400");
+		gui.screenshot(name, List.of(input.getWindow(), output));
+	}
+
+	/** A table's window as a user makes it: {@code width} wide for the columns, and no taller. */
+	private static void fit(final TextWindow table, final int width) throws Exception {
+		Gui.onEdt(() -> {
+			table.setSize(width, 170);
+			table.validate();
+			return null;
+		});
+	}
+
 	/**
 	 * Super-Resolve Movie on the open movie: the result opens in a new window named after it, four
 	 * times the size, as many frames, the pixel size divided by four and the frame interval kept.
@@ -380,7 +525,8 @@ public final class GuiChecks {
 		final String name = input.getTitle().replaceFirst("\\.tif$", "");
 		run(gui, SuperResolveMovieCommand.class);
 		final Gui.Dialog dialog = gui.dialog(title(SuperResolveMovieCommand.class));
-		dialog.set("Model", args[1]).set("Run on", "cpu");
+		dialog.set("Model", args[1]);
+		advanced(gui, SuperResolveMovieCommand.class, dialog, null, "Run on", "cpu");
 		gui.screenshot("superres-filled", dialog.window);
 		dialog.ok();
 		final ImageWindow window = (ImageWindow) gui.window(name + "_pssr");
@@ -398,15 +544,7 @@ public final class GuiChecks {
 		check(Math.abs(out.frameInterval - in.frameInterval) < 1e-9, "frame interval " +
 			out.frameInterval);
 
-		final int frame = Math.max(1, input.getStackSize() / 2);
-		Gui.onEdt(() -> {
-			input.setPosition(frame);
-			output.setPosition(frame);
-			output.resetDisplayRange();
-			return null;
-		});
-		IJ.run(input, "Set... ", "zoom=400");
-		gui.screenshot("before-after", List.of(input.getWindow(), window));
+		screenshotBeforeAfter(gui, "before-after", input, window);
 		final String result = String.format(Locale.ROOT, "ok %s: %d x %d x %d, %.3f %s, %.0f %s",
 			output.getTitle(), output.getWidth(), output.getHeight(), output.getStackSize(),
 			out.pixelWidth, out.getUnit(), out.frameInterval, out.getTimeUnit());
@@ -425,7 +563,9 @@ public final class GuiChecks {
 		final Gui gui = start(context);
 		final ImagePlus truth = gui.open(Paths.get(args[0]));
 		run(gui, EvaluateModelCommand.class);
-		gui.dialog(title(EvaluateModelCommand.class)).set("Model", args[1]).set("Run on", "cpu").ok();
+		final Gui.Dialog dialog = gui.dialog(title(EvaluateModelCommand.class)).set("Model", args[1]);
+		advanced(gui, EvaluateModelCommand.class, dialog, null, "Run on", "cpu");
+		dialog.ok();
 		final TextWindow tableWindow = (TextWindow) gui.window(EvaluateModelCommand.TABLE);
 		final PlotWindow plotWindow = (PlotWindow) gui.window("PSSR PSNR per frame");
 		check(!gui.awaitDone(EvaluateModelCommand.class).canceled, "cancelled");
@@ -448,11 +588,7 @@ public final class GuiChecks {
 		final ImagePlus figure = ((ImageWindow) gui.window("PSSR evaluation figure")).getImagePlus();
 		check(figure.getWidth() > 6 * Math.min(truth.getWidth(), truth.getHeight()) / 2,
 			"the figure has not six panels side by side: " + figure.getWidth() + " wide");
-		Gui.onEdt(() -> { // as a user makes it wide enough for every column, and no taller
-			tableWindow.setSize(840, 170);
-			tableWindow.validate();
-			return null;
-		});
+		fit(tableWindow, 840);
 		gui.screenshot("evaluation", List.of(tableWindow, plotWindow));
 		gui.end();
 		return "ok " + methods + " over " + frames + " frames";

@@ -56,6 +56,54 @@ class FrontEndOptionsTest {
 			}
 		}
 		assertEquals(fromCli, fromFiji, cli.getClass().getSimpleName() + " vs " + fiji.getSimpleName());
+		sameDefaults(cli, fiji, renamed);
+	}
+
+	/**
+	 * Fiji's defaults are the CLI's: a dialog's field, or a macro that leaves it out, gives what the
+	 * command line gives without the option. Except where a window needs another: the status bar
+	 * reports every training step, a log every twenty.
+	 */
+	private static void sameDefaults(final Object cli, final Class<?> fiji,
+		final Map<String, String> renamed)
+	{
+		final Object command;
+		try {
+			command = fiji.getConstructor().newInstance();
+		}
+		catch (final ReflectiveOperationException e) {
+			throw new AssertionError(e);
+		}
+		for (final OptionSpec o : new CommandLine(cli).getCommandSpec().options()) {
+			final String name = o.longestName().replaceFirst("^-+", "").replace("-", "").toLowerCase(
+				Locale.ROOT);
+			final String field = renamed.getOrDefault(name, name);
+			if (o.defaultValue() == null || field.equals("progressevery")) continue;
+			final Object value = value(command, field);
+			final String what = fiji.getSimpleName() + "." + field + " = " + value + ", --" + name + " " +
+				o.defaultValue();
+			if (value instanceof Number || value instanceof String && ((String) value).matches("[0-9.]+"))
+				assertEquals(Double.parseDouble(o.defaultValue()), Double.parseDouble(String.valueOf(value)),
+					0, what);
+			else assertEquals(o.defaultValue(), String.valueOf(value), what);
+		}
+	}
+
+	private static Object value(final Object command, final String name) {
+		for (Class<?> c = command.getClass(); c != Object.class; c = c.getSuperclass()) {
+			try {
+				final Field f = c.getDeclaredField(name);
+				f.setAccessible(true);
+				return f.get(command);
+			}
+			catch (final NoSuchFieldException e) {
+				continue;
+			}
+			catch (final IllegalAccessException e) {
+				throw new AssertionError(e);
+			}
+		}
+		throw new AssertionError(command.getClass().getSimpleName() + " has no " + name);
 	}
 
 	@Test

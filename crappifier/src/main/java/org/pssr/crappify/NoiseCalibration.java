@@ -100,6 +100,7 @@ public final class NoiseCalibration {
 	public final double disagreement;
 	/** What the user should know about the measurement, each a sentence. */
 	public final List<String> warnings;
+	private final VarianceLine chosen;
 	private final VarianceLine singleFrames;
 	private final VarianceLine stillPixels;
 
@@ -108,6 +109,7 @@ public final class NoiseCalibration {
 		final double smoothFraction, final VarianceLine stillPixels, final double stillFraction,
 		final double disagreement, final List<String> warnings)
 	{
+		this.chosen = chosen;
 		this.gain = chosen.slope;
 		this.floor = chosen.intercept;
 		this.r2 = chosen.r2;
@@ -295,6 +297,32 @@ public final class NoiseCalibration {
 		o.addProperty("fitScatter", line.scatter);
 		o.addProperty("samples", line.samples);
 		return o;
+	}
+
+	/**
+	 * One level of the measurement the recipe comes from: the mean intensity of a bin of noise
+	 * samples and their variance, as a plot of the fit shows them.
+	 */
+	public static final class Level {
+
+		public final double mean;
+		public final double variance;
+		/** False for a bin the fit left out (too few samples, or far off the line). */
+		public final boolean used;
+
+		Level(final double mean, final double variance, final boolean used) {
+			this.mean = mean;
+			this.variance = variance;
+			this.used = used;
+		}
+	}
+
+	/** The levels the chosen estimate ({@link #method}) was fitted to, darkest first. */
+	public List<Level> levels() {
+		final List<Level> levels = new ArrayList<>(chosen.bins.size());
+		for (final VarianceLine.Bin b : chosen.bins)
+			levels.add(new Level(b.mean, b.variance, b.used));
+		return Collections.unmodifiableList(levels);
 	}
 
 	/** Photons a pixel at the movie's upper percentile collects. */

@@ -40,6 +40,7 @@ public final class CalibrateJob {
 	private int scale;
 	private int channel;
 	private MovieOpener opener;
+	private boolean blurOptional;
 
 	/**
 	 * Also measures the blur of the acquisition against high-resolution movies of the same kind of
@@ -58,6 +59,16 @@ public final class CalibrateJob {
 		scale = factor;
 		this.channel = channel;
 		this.opener = opener;
+		return this;
+	}
+
+	/**
+	 * When the blur cannot be measured against the HR movies (none large enough, an acquisition too
+	 * noisy or too smooth), the recipe has none and the log says why, instead of a refusal: for a
+	 * flow that goes on to train with the recipe, where the noise matters most.
+	 */
+	public CalibrateJob blurOptional() {
+		blurOptional = true;
 		return this;
 	}
 
@@ -98,14 +109,21 @@ public final class CalibrateJob {
 	{
 		log.status("measuring the noise of " + name);
 		final NoiseCalibration c;
-		final BlurEstimate b;
+		BlurEstimate b = null;
+		String blurMissing = "give high-resolution movies of the same kind of sample to measure it against";
 		try {
 			c = NoiseCalibration.measure(movie, frames.first() - 1, frames.last(), name);
-			if (hrMovies.isEmpty()) b = null;
-			else {
+			if (!hrMovies.isEmpty()) {
 				log.status("measuring the blur of " + name + " against " + hrMovies.size() +
 					" high-resolution movie(s)");
-				b = BlurEstimate.measure(movie, c, hrMovies, scale, name);
+				try {
+					b = BlurEstimate.measure(movie, c, hrMovies, scale, name);
+				}
+				catch (final IllegalArgumentException e) {
+					if (!blurOptional) throw e;
+					blurMissing = e.getMessage();
+					log.log("warning: the blur was not measured, so the recipe has none: " + blurMissing);
+				}
 			}
 		}
 		catch (final IllegalArgumentException e) {
@@ -114,8 +132,7 @@ public final class CalibrateJob {
 		final Provenance made = Provenance.of("calibrate").with("input", source == null
 			? "(an image without a file)" : Provenance.describe(source)).with("frames", frames);
 		final JsonObject measured = c.measured();
-		if (b == null) measured.addProperty("blur", "not measured: give high-resolution movies of " +
-			"the same kind of sample to measure it against");
+		if (b == null) measured.addProperty("blur", "not measured: " + blurMissing);
 		else {
 			measured.addProperty("blur", b.toString());
 			made.with("blur measured against", hrFiles.stream().map(p -> p.getFileName().toString())

@@ -45,6 +45,23 @@ public final class TwinDraw {
 	/** The slices of a Z-stack taken as the sequence. */
 	public boolean zAsTime;
 
+	/** The same settings, to change without changing these. */
+	public TwinDraw copy() {
+		final TwinDraw d = new TwinDraw();
+		d.scale = scale;
+		d.frames = frames;
+		d.tile = tile;
+		d.samples = samples;
+		d.recipe = recipe;
+		d.parameters = parameters;
+		d.channel = channel;
+		d.validation = validation;
+		d.minSignal = minSignal;
+		d.augment = augment;
+		d.zAsTime = zAsTime;
+		return d;
+	}
+
 	public Degradation degradation() {
 		return Degradations.create(recipe, scale, parameters);
 	}

@@ -19,6 +19,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
+import org.scijava.widget.Button;
 
 /**
  * Plugins > PSSR > Calibrate Noise: the camera noise of a real low-resolution movie as a recipe
@@ -45,12 +46,13 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 			"or Train Model.")
 	File outputfile;
 
+	@Advanced
 	@Parameter(label = "Frames FIRST:LAST (empty = all)", required = false, persist = false,
 		description = "Only these frames (counted from 1).")
 	String frames = "";
 
-	@Parameter(label = "Channel", min = "1",
-		description = "Which channel of a multi-channel movie to use (1 = the first).")
+	@Advanced
+	@Parameter(label = "Channel", min = "1", description = Descriptions.CHANNEL)
 	int channel = 1;
 
 	@Parameter(label = "HR movies to measure the blur against (';'-separated, optional)",
@@ -64,11 +66,13 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 		description = "With HR movies: the downsampling factor between them and the acquisition.")
 	String scale = "4";
 
+	@Advanced
 	@Parameter(label = "Replace an earlier output", required = false, persist = false,
-		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
-			"first; a macro or a headless run stops instead. A file pssr did not make is never " +
-			"replaced.")
+		description = Descriptions.OVERWRITE)
 	boolean overwrite;
+
+	@Parameter(label = "Advanced...", callback = "showAdvanced", required = false)
+	private Button advanced;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	String report;

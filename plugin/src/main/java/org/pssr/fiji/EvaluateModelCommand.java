@@ -24,6 +24,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
+import org.scijava.widget.Button;
 
 /**
  * Plugins > PSSR > Evaluate Model: degrades a ground-truth HR movie with the model's recipe,
@@ -39,6 +40,7 @@ public final class EvaluateModelCommand extends InferenceCommand {
 
 	public static final String TABLE = "PSSR Evaluation";
 
+	@Advanced
 	@Parameter(label = "Save per-frame scores (optional .csv)", required = false,
 		style = FileWidget.SAVE_STYLE, persist = false,
 		description = "Also write the PSNR and SSIM of every frame, for the model and the " +
@@ -50,6 +52,7 @@ public final class EvaluateModelCommand extends InferenceCommand {
 			"or a recipe file made by Calibrate Noise (your microscope's noise).")
 	String recipe = "";
 
+	@Advanced
 	@Parameter(label = "Plan: downsampling factors (e.g. 2,4,8; empty: one model)", required = false,
 		persist = false,
 		description = "Evaluate a model per factor to choose pixel size and dwell time: the model " +
@@ -57,6 +60,7 @@ public final class EvaluateModelCommand extends InferenceCommand {
 			"bicubic, and the CSV file gets that table.")
 	String scales = "";
 
+	@Advanced
 	@Parameter(label = "Save the plan's plot (optional .png)", required = false,
 		style = FileWidget.SAVE_STYLE, persist = false,
 		description = "With factors above: also write the plot of PSNR against the factor.")
@@ -69,19 +73,23 @@ public final class EvaluateModelCommand extends InferenceCommand {
 			"shows as streaks). With a display the figure opens in a window anyway.")
 	File figurefile;
 
+	@Advanced
 	@Parameter(label = "Frame of the figure (0 = the middle one)", min = "0",
 		description = "Which frame the figure shows side by side, counted from 1.")
 	int figureframe = 0;
 
+	@Advanced
 	@Parameter(label = "Noise seed",
 		description = "Seed of the degradation noise; the same seed gives the same scores.")
 	long seed = 1;
 
+	@Advanced
 	@Parameter(label = "Replace an earlier output", required = false, persist = false,
-		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
-			"first; a macro or a headless run stops instead. A file pssr did not make is never " +
-			"replaced.")
+		description = Descriptions.OVERWRITE)
 	boolean overwrite;
+
+	@Parameter(label = "Advanced...", callback = "showAdvanced", required = false)
+	private Button advanced;
 	public EvaluateModelCommand() {
 		super("<b>Measure a model</b> on a high-resolution movie it did not train on: the movie is " +
 			"degraded with the model's recipe, super-resolved and compared with the original, next " +

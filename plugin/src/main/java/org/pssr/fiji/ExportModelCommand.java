@@ -12,6 +12,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
+import org.scijava.widget.Button;
 
 /**
  * Plugins > PSSR > Export Model (TensorFlow): a trained model as a SavedModel folder or a
@@ -28,7 +29,7 @@ public final class ExportModelCommand extends PssrCommand {
 	@Parameter(label = "Save as (new .zip or folder)", style = FileWidget.SAVE_STYLE,
 		persist = false,
 		description = "A new .zip file for a bioimage.io package, or a new folder for a " +
-			"SavedModel; an earlier export is replaced as the last field says, anything else never.")
+			"SavedModel; an earlier export is replaced only once you confirm it, anything else never.")
 	File output;
 
 	@Parameter(label = "Format", choices = { "bioimageio", "savedmodel" },
@@ -40,22 +41,26 @@ public final class ExportModelCommand extends PssrCommand {
 		description = "Your name, recorded in the package's description (rdf.yaml).")
 	String author = System.getProperty("user.name", "");
 
+	@Advanced
 	@Parameter(label = "Licence of the weights (SPDX)",
 		description = "The licence you give the trained weights, as an SPDX identifier (CC-BY-4.0, " +
 			"MIT, ...); recorded in rdf.yaml.")
 	String license = "CC-BY-4.0";
 
+	@Advanced
 	@Parameter(label = "Output units (bioimage.io)", choices = { "normalised", "input" },
 		description = "normalised: the package's output stays in the network's units (0 and 1 at the " +
 			"input's percentiles), which deepImageJ runs. input: the package maps it back with " +
 			"scale_mean_variance, which bioimageio.core runs and deepImageJ does not.")
 	String outputunits = "normalised";
 
+	@Advanced
 	@Parameter(label = "Replace an earlier output", required = false, persist = false,
-		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
-			"first; a macro or a headless run stops instead. A file pssr did not make is never " +
-			"replaced.")
+		description = Descriptions.OVERWRITE)
 	boolean overwrite;
+
+	@Parameter(label = "Advanced...", callback = "showAdvanced", required = false)
+	private Button advanced;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	String report;

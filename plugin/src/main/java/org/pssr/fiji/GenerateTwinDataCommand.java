@@ -25,6 +25,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.ui.UIService;
+import org.scijava.widget.Button;
 
 /**
  * Plugins > PSSR > Generate Twin Training Data: the Fiji face of {@code pssr crappify}. Input is
@@ -52,17 +53,19 @@ public final class GenerateTwinDataCommand extends TwinDrawCommand {
 			"instead of the open image. Leave it empty to use the open image.")
 	private String inputs = "";
 
+	@Advanced
 	@Parameter(label = "Random seed",
 		description = "The same seed, movies and options give the same dataset.")
 	private long seed = 1;
 
+	@Advanced
 	@Parameter(label = "Worker threads (0 = all)", min = "0",
 		description = "Processor threads used to make the data; 0 uses all of them.")
 	private int threads;
 
 	@Parameter(label = "Output folder", style = "directory", persist = false,
 		description = "Where the dataset goes: a new or empty folder, or an earlier dataset " +
-			"(replaced as the last field says). Give it to Train Model.")
+			"(replaced only once you confirm it). Give it to Train Model.")
 	private File output;
 
 	@Parameter(label = "Show a preview tile",
@@ -70,11 +73,13 @@ public final class GenerateTwinDataCommand extends TwinDrawCommand {
 			"twins, to check the recipe.")
 	private boolean preview = true;
 
+	@Advanced
 	@Parameter(label = "Replace an earlier output", required = false, persist = false,
-		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
-			"first; a macro or a headless run stops instead. A file pssr did not make is never " +
-			"replaced.")
+		description = Descriptions.OVERWRITE)
 	boolean overwrite;
+
+	@Parameter(label = "Advanced...", callback = "showAdvanced", required = false)
+	private Button advanced;
 	@Parameter(type = ItemIO.OUTPUT)
 	private String summary;
 

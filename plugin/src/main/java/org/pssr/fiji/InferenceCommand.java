@@ -34,17 +34,19 @@ abstract class InferenceCommand extends PssrCommand {
 			"TensorFlow SavedModel folder.")
 	File modelfile;
 
+	@Advanced
 	@Parameter(label = "Tile size (0 = automatic)", min = "0",
 		description = "Frames are processed in overlapping tiles of this many input pixels a side. " +
 			"0 picks the size from the memory of the device (and halves it if memory runs out).")
 	int tile;
 
+	@Advanced
 	@Parameter(label = "Run on", choices = { "auto", "cpu", "gpu" },
-		description = "auto: the GPU when there is one, else the CPU. The device used is logged.")
+		description = Descriptions.DEVICE)
 	String device = "auto";
 
-	@Parameter(label = "Channel", min = "1",
-		description = "Which channel of a multi-channel movie to use (1 = the first).")
+	@Advanced
+	@Parameter(label = "Channel", min = "1", description = Descriptions.CHANNEL)
 	int channel = 1;
 
 	InferenceCommand(final String about, final String section) {

@@ -34,9 +34,7 @@ public final class JoinPartsCommand extends PssrCommand {
 	boolean deleteparts;
 
 	@Parameter(label = "Replace an earlier output", required = false, persist = false,
-		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
-			"first; a macro or a headless run stops instead. A file pssr did not make is never " +
-			"replaced.")
+		description = Descriptions.OVERWRITE)
 	boolean overwrite;
 	@Parameter(type = ItemIO.OUTPUT)
 	String report;

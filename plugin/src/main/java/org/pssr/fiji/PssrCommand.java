@@ -15,7 +15,8 @@ import org.scijava.widget.Button;
 
 /**
  * What every PSSR dialog starts with: a few lines on what the command does and a button that opens
- * its section of the Fiji guide. Neither is an option: macros and the recorder never see them.
+ * its section of the Fiji guide; and what its <i>Advanced...</i> button opens ({@link Advanced}).
+ * None is an option: macros and the recorder never see them.
  */
 abstract class PssrCommand extends ContextCommand {
 
@@ -29,6 +30,9 @@ abstract class PssrCommand extends ContextCommand {
 	private Button help;
 
 	private final String section;
+
+	/** What the <i>Advanced...</i> button opens, once {@link AdvancedSettings} split the dialog. */
+	AdvancedDialog advancedDialog;
 
 	/**
 	 * @param about what the command does, in a sentence or three (HTML)
@@ -83,6 +87,15 @@ abstract class PssrCommand extends ContextCommand {
 		if (GraphicsEnvironment.isHeadless() || IJ.isMacro()) return false;
 		return IJ.showMessageWithCancel("PSSR: replace an earlier output?", "Replace " + e.target() +
 			"?\nIt is an earlier output of pssr's; press OK to replace it, Cancel to keep it.");
+	}
+
+	/**
+	 * The callback of the <i>Advanced...</i> button that commands with {@link Advanced} parameters
+	 * declare last, below their common fields.
+	 */
+	@SuppressWarnings("unused")
+	private void showAdvanced() {
+		if (advancedDialog != null) advancedDialog.show();
 	}
 
 	/** The page is logged too: without a browser (or with one that fails), the user still has it. */

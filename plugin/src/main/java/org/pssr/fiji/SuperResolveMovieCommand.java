@@ -20,6 +20,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.thread.ThreadService;
 import org.scijava.widget.FileWidget;
+import org.scijava.widget.Button;
 
 /**
  * Plugins > PSSR > Super-Resolve Movie: the open image or a movie file through a trained model,
@@ -38,11 +39,13 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 			"long movies); the window then shows the file. Empty: the result is only shown.")
 	File outputfile;
 
+	@Advanced
 	@Parameter(label = "Output pixel type", choices = { "32", "16" },
 		description = "32: 32-bit floating point, exact. 16: 16-bit integers, rounded and clipped " +
 			"to 0-65535; half the size.")
 	String bits = "32";
 
+	@Advanced
 	@Parameter(label = "Frames FIRST:LAST (empty = all)", required = false, persist = false,
 		description = "Only these frames (counted from 1), e.g. 1:100. With an output file, they are " +
 			"a part of it, to be joined by Join Super-Resolved Parts (for cluster array tasks).")
@@ -54,11 +57,13 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 			"noise, do not trust. Each draw costs one more super-resolution. 0: none.")
 	int uncertainty = 0;
 
+	@Advanced
 	@Parameter(label = "Replace an earlier output", required = false, persist = false,
-		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
-			"first; a macro or a headless run stops instead. A file pssr did not make is never " +
-			"replaced.")
+		description = Descriptions.OVERWRITE)
 	boolean overwrite;
+
+	@Parameter(label = "Advanced...", callback = "showAdvanced", required = false)
+	private Button advanced;
 	@Parameter
 	private ThreadService threads;
 

@@ -1,6 +1,5 @@
 package org.pssr.fiji;
 
-import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
@@ -18,8 +17,8 @@ import org.pssr.train.TwinDatasetOpener;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.task.Task;
 import org.scijava.task.TaskService;
+import org.scijava.widget.Button;
 
 /**
  * Plugins > PSSR > Train Model: trains on a twin dataset folder, or on twins drawn on the fly from
@@ -50,57 +49,60 @@ public final class TrainModelCommand extends TwinDrawCommand {
 	File modelfile;
 
 	@Parameter(label = "Model size", choices = { "small", "pssr", "fast" },
-		description = "small: a compact network that trains on a CPU (minutes to hours). pssr: " +
-			"PSSR's full-size network; use a GPU. fast: a network working at low resolution, the " +
-			"quickest and the least detailed.")
-	String preset = "small";
+		description = Descriptions.PRESET)
+	String preset = Defaults.TRAINING.preset();
 
-	@Parameter(label = "Epochs", min = "1",
-		description = "Passes over the training data. More epochs give a better model and take " +
-			"longer; Esc finishes early and keeps the best model so far.")
-	int epochs = 10;
+	@Parameter(label = "Epochs", min = "1", description = Descriptions.EPOCHS)
+	int epochs = Defaults.TRAINING.epochs();
 
-	@Parameter(label = "Batch size", min = "1",
-		description = "Samples per training step. Lower it when memory runs short (training also " +
-			"halves it by itself when memory runs out).")
-	int batch = 8;
+	@Advanced
+	@Parameter(label = "Batch size", min = "1", description = Descriptions.BATCH)
+	int batch = Defaults.TRAINING.batch();
 
+	@Advanced
 	@Parameter(label = "Learning rate", stepSize = "0.001",
 		description = "Peak learning rate of the one-cycle schedule; the default suits most data.")
-	double lr = 1e-3;
+	double lr = Defaults.TRAINING.learningRate();
 
+	@Advanced
 	@Parameter(label = "Weight decay", min = "0", stepSize = "0.001",
 		description = "Strength of the regularisation (decoupled weight decay); the default suits " +
 			"most data.")
-	double wd = 1e-3;
+	double wd = Defaults.TRAINING.weightDecay();
 
+	@Advanced
 	@Parameter(label = "Stability weight", min = "0", stepSize = "0.1",
-		description = "How strongly the outputs for the two noise draws of a sample must agree; " +
-			"this is what removes flicker from super-resolved movies. 0 trains a plain model.")
-	double stability = TrainingOptions.DEFAULT_STABILITY;
+		description = Descriptions.STABILITY)
+	double stability = Defaults.TRAINING.stability();
 
-	@Parameter(label = "Random seed",
-		description = "The same seed, data and options train the same model.")
-	long seed = 42;
+	@Advanced
+	@Parameter(label = "Random seed", description = Descriptions.TRAINING_SEED)
+	long seed = Defaults.TRAINING.seed();
 
+	@Advanced
 	@Parameter(label = "Run on", choices = { "auto", "cpu", "gpu" },
-		description = "auto: the GPU when there is one, else the CPU. The device used is logged.")
-	String device = "auto";
+		description = Descriptions.DEVICE)
+	String device = Defaults.TRAINING.device();
 
+	@Advanced
 	@Parameter(label = "Status update every N steps", min = "1",
 		description = "How often the status bar and the Log window report the loss and the time left.")
 	int progressevery = 1;
 
+	@Advanced
 	@Parameter(label = "Resume from (last.ckpt, optional)", required = false, persist = false,
 		description = "Continue an interrupted training from the last.ckpt in the checkpoint folder " +
 			"beside its model; the options must be those it was started with.")
 	File resume;
 
+	@Advanced
 	@Parameter(label = "Replace an earlier output", required = false, persist = false,
-		description = "Replace an output pssr made earlier (of the same kind). Unticked, Fiji asks " +
-			"first; a macro or a headless run stops instead. A file pssr did not make is never " +
-			"replaced.")
+		description = Descriptions.OVERWRITE)
 	boolean overwrite;
+
+	@Parameter(label = "Advanced...", callback = "showAdvanced", required = false)
+	private Button advanced;
+
 	@Parameter
 	private TaskService tasks;
 
@@ -114,35 +116,18 @@ public final class TrainModelCommand extends TwinDrawCommand {
 
 	@Override
 	void execute() throws IOException {
-		final boolean display = !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null;
 		Commands.rule(overwrite).check("modelfile", modelfile.toPath(), OutputRule.Kind.MODEL);
-		final Task task = tasks.createTask("PSSR training");
-		try {
-			final TrainJob job = new TrainJob(new TrainingOptions().preset(preset).epochs(epochs).batch(
-				batch).learningRate(lr).weightDecay(wd).stability(stability).seed(seed).device(device)
-				.progressEvery(progressevery).resume(Commands.given(resume) ? resume.toPath() : null),
-				modelfile.toPath());
-			task.setCancelCallBack(() -> {
-				cancel(task.getCancelReason());
-				job.cancel();
-			});
-			task.setProgressMaximum(epochs);
-			task.start();
-			if (display) IJ.log("PSSR: Esc finishes the training early with the best model so far; " +
-				"stopping its task (the circle in the status bar) cancels it");
-			try (TwinDatasetOpener.Split split = open()) {
-				final String summary = job.run(split, ImageJLogger.INSTANCE, new TrainingDisplay(display,
-					epochs, task, job::finishNow, () -> {
-						if (isCanceled()) job.cancel();
-					}));
-				IJ.log("PSSR: " + summary);
-			}
+		final TrainJob job = new TrainJob(new TrainingOptions().preset(preset).epochs(epochs).batch(
+			batch).learningRate(lr).weightDecay(wd).stability(stability).seed(seed).device(device)
+			.progressEvery(progressevery).resume(Commands.given(resume) ? resume.toPath() : null),
+			modelfile.toPath());
+		try (TrainingDisplay display = TrainingDisplay.start(tasks, "PSSR training", this, epochs,
+			job::finishNow, job::cancel); TwinDatasetOpener.Split split = open())
+		{
+			IJ.log("PSSR: " + job.run(split, ImageJLogger.INSTANCE, display));
 		}
 		catch (final CancellationException e) {
 			IJ.log("PSSR: training cancelled; nothing written");
-		}
-		finally {
-			task.finish();
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.pssr.fiji;
 
 import java.awt.Color;
+import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,15 +15,18 @@ import ij.process.FloatProcessor;
 import org.pssr.train.EpochReport;
 import org.pssr.train.StepProgress;
 import org.pssr.train.TrainingListener;
+import org.scijava.command.ContextCommand;
 import org.scijava.task.Task;
+import org.scijava.task.TaskService;
 
 /**
- * What Train Model shows while it trains, called on the training thread: each step the status bar
- * (and Esc, read there), each epoch the progress bar and the task in Fiji's task list; with a
- * display, a plot of training and validation loss and a preview of one validation sample, input |
- * output | target, both redrawn in their windows after every epoch (a closed window opens again).
+ * What Train Model (and the guided command) shows while it trains, called on the training thread:
+ * each step the status bar (and Esc, read there), each epoch the progress bar and the task in Fiji's
+ * task list; with a display, a plot of training and validation loss and a preview of one validation
+ * sample, input | output | target, both redrawn in their windows after every epoch (a closed window
+ * opens again). Closing it ends the task.
  */
-final class TrainingDisplay implements TrainingListener {
+final class TrainingDisplay implements TrainingListener, AutoCloseable {
 
 	static final String PLOT = "PSSR training loss";
 	static final String PREVIEW = "PSSR validation preview";
@@ -40,10 +44,35 @@ final class TrainingDisplay implements TrainingListener {
 	private ImagePlus preview;
 
 	/**
+	 * Puts a training in Fiji's task list, where its stop button cancels {@code command} and the
+	 * work, and says how to finish early or cancel.
+	 *
+	 * @param finish what Esc does: finish the training now, keeping the best model
+	 * @param cancel stops the work, writing nothing more
+	 */
+	static TrainingDisplay start(final TaskService tasks, final String name,
+		final ContextCommand command, final int epochs, final Runnable finish, final Runnable cancel)
+	{
+		final boolean display = !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null;
+		final Task task = tasks.createTask(name);
+		task.setCancelCallBack(() -> {
+			command.cancel(task.getCancelReason());
+			cancel.run();
+		});
+		task.setProgressMaximum(epochs);
+		task.start();
+		if (display) IJ.log("PSSR: Esc finishes the training early with the best model so far; " +
+			"stopping its task (the circle in the status bar) cancels it");
+		return new TrainingDisplay(display, epochs, task, finish, () -> {
+			if (command.isCanceled()) cancel.run();
+		});
+	}
+
+	/**
 	 * @param finish what Esc does: finish now, keeping the best model
 	 * @param checkCancel stops the run when the command was cancelled
 	 */
-	TrainingDisplay(final boolean display, final int epochs, final Task task, final Runnable finish,
+	private TrainingDisplay(final boolean display, final int epochs, final Task task, final Runnable finish,
 		final Runnable checkCancel)
 	{
 		this.display = display;
@@ -77,6 +106,11 @@ final class TrainingDisplay implements TrainingListener {
 		if (!display) return;
 		showPlot();
 		if (r.preview != null) showPreview(r.epoch, r.preview);
+	}
+
+	@Override
+	public void close() {
+		task.finish();
 	}
 
 	private void showPlot() {

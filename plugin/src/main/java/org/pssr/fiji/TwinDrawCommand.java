@@ -12,40 +12,38 @@ import org.scijava.widget.FileWidget;
  */
 abstract class TwinDrawCommand extends PssrCommand {
 
-	@Parameter(label = "Channel", min = "1",
-		description = "Which channel of a multi-channel movie to use (1 = the first).")
-	int channel = 1;
+	@Advanced
+	@Parameter(label = "Channel", min = "1", description = Descriptions.CHANNEL)
+	int channel = Defaults.TWINS.channel;
 
+	@Advanced
 	@Parameter(label = "Z-slices are the time series",
 		description = "Take the slices of a Z-stack as the frames, for movies saved as Z instead of T.")
-	boolean zastime;
+	boolean zastime = Defaults.TWINS.zAsTime;
 
-	@Parameter(label = "Scale factor", choices = { "2", "4", "8" },
-		description = "How many times finer the super-resolved pixels are: with 4, a 128 x 128 frame " +
-			"becomes 512 x 512. The low-resolution twins are made this many times coarser.")
-	String scale = "4";
+	@Parameter(label = "Scale factor", choices = { "2", "4", "8" }, description = Descriptions.SCALE)
+	String scale = String.valueOf(Defaults.TWINS.scale);
 
+	@Advanced
 	@Parameter(label = "Frames per sample", choices = { "1", "3", "5" },
 		description = "How many consecutive frames the model sees at once: 3 (t-1, t, t+1, as PSSR) " +
 			"uses the neighbours to tell structure from noise; 1 makes a single-image model.")
-	String frames = "3";
+	String frames = String.valueOf(Defaults.TWINS.frames);
 
-	@Parameter(label = "Tile size (HR pixels)", min = "8",
-		description = "Side of the square high-resolution patches cut from the movies. 128 suits " +
-			"most data; it must fit inside a frame, and smaller tiles train faster.")
-	int tile = 128;
+	@Advanced
+	@Parameter(label = "Tile size (HR pixels)", min = "8", description = Descriptions.TILE)
+	int tile = Defaults.TWINS.tile;
 
-	@Parameter(label = "Number of samples", min = "1",
-		description = "How many tile pairs to make, training and validation together. When training " +
-			"directly on movies, this many are drawn afresh every epoch.")
-	int samples = 1000;
+	@Advanced
+	@Parameter(label = "Number of samples", min = "1", description = Descriptions.SAMPLES)
+	int samples = Defaults.TWINS.samples;
 
 	@Parameter(label = "Degradation recipe", choices = { "poisson", "pssr" },
 		description = "How a high-resolution tile is made low-resolution. poisson: downsampling, then " +
 			"shot and read noise, as a low-dose acquisition has it. pssr: noise that grows with " +
 			"brightness and salt-and-pepper, then downsampling (PSSR's published recipe; nearly " +
 			"noise-free low-resolution images).")
-	String recipe = TwinDraw.DEFAULT_RECIPE;
+	String recipe = Defaults.TWINS.recipe;
 
 	@Parameter(label = "Recipe file (optional)", required = false, style = FileWidget.OPEN_STYLE,
 		persist = false,
@@ -53,24 +51,28 @@ abstract class TwinDrawCommand extends PssrCommand {
 			"given, it is the recipe (the drop-down above is not used).")
 	File recipefile;
 
+	@Advanced
 	@Parameter(label = "Recipe parameters (optional)", required = false,
 		description = "Adjust the recipe with NAME=VALUE pairs separated by spaces. pssr: salt, " +
 			"pepper, sigma, variance; poisson: photons, readnoise. Empty: the recipe's defaults.")
 	String param = "";
 
+	@Advanced
 	@Parameter(label = "Validation fraction", min = "0", max = "0.9", stepSize = "0.05",
 		description = "Share of the frames (the last ones of each movie) and samples kept aside to " +
 			"check the model on data it never trained on.")
-	double validation = 0.1;
+	double validation = Defaults.TWINS.validation;
 
+	@Advanced
 	@Parameter(label = "Minimum tile brightness", min = "0", stepSize = "0.01",
 		description = "Tiles darker than this on average (the movie scaled to 0-1) are skipped and " +
 			"drawn again, so that training is not spent on empty background.")
-	double minsignal = 0.05;
+	double minsignal = Defaults.TWINS.minSignal;
 
+	@Advanced
 	@Parameter(label = "Random flips and rotations",
 		description = "Flip and rotate the tiles at random: more variety from the same movies.")
-	boolean augment = true;
+	boolean augment = Defaults.TWINS.augment;
 
 	TwinDrawCommand(final String about, final String section) {
 		super(about, section);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pssr.cli.Main;
+import org.pssr.testing.GuidedMovies;
 
 /**
  * Fiji as a biologist sees it, on a (virtual, Xvfb) display: every PSSR dialog as the guide
@@ -29,10 +30,12 @@ class FijiGuiIT {
 
 	private static final long TIMEOUT = 900;
 	/** The screenshots docs/ and the README show. */
-	private static final List<String> DOCUMENTED = List.of("dialog-generate-twin-training-data",
-		"dialog-train-model", "dialog-super-resolve-movie", "dialog-evaluate-model",
-		"dialog-export-model-tensorflow", "dialog-open-czi-built-in-reader", "twin-preview",
-		"train-filled", "training-status", "training", "task-list", "before-after", "evaluation");
+	private static final List<String> DOCUMENTED = List.of("guided-filled", "guided-advanced",
+		"guided-calibration", "guided-training", "guided-result", "guided-evaluation",
+		"dialog-generate-twin-training-data", "dialog-train-model", "dialog-train-model-advanced-settings",
+		"dialog-super-resolve-movie", "dialog-evaluate-model", "dialog-export-model-tensorflow",
+		"dialog-open-czi-built-in-reader", "twin-preview", "train-filled", "training-status",
+		"training", "task-list", "before-after", "evaluation");
 	private static final Path SHOTS = Paths.get("target", "gui-screenshots").toAbsolutePath();
 
 	private static Path twins;
@@ -60,6 +63,13 @@ class FijiGuiIT {
 			.toString(), "--output", dir.toString(), "--tile", "32", "--samples", "24"));
 		twins = dir;
 		return twins;
+	}
+
+	@Test
+	void theGuidedCommandCalibratesTrainsSuperResolvesAndEvaluatesInWindows() throws Exception {
+		final GuidedMovies movies = GuidedMovies.write(ItData.work("guided-data"));
+		check("guided", movies.lr.toString(), movies.hr1.toString(), movies.hr2.toString(), ItData
+			.work("guided").resolve("out").toString());
 	}
 
 	@Test

@@ -14,7 +14,8 @@ import java.util.Objects;
 /**
  * The dialogs as the Fiji guide ({@code docs/fiji.md}) documents them: under each command's
  * heading ({@code ## Train Model}), a table of its fields in dialog order, with the default each
- * shows and its description (the field's tooltip). Empty fields are written {@code (empty)}, check
+ * shows and its description (the field's tooltip); under a heading of the second dialog's title
+ * ({@code ### Train Model (advanced)}), the fields behind its Advanced... button. Empty fields are written {@code (empty)}, check
  * boxes {@code on} or {@code off}, the user's name {@code (your user name)}.
  */
 public final class GuideTables {
@@ -50,14 +51,14 @@ public final class GuideTables {
 		}
 	}
 
-	/** Command title -> its table, for every {@code ## } heading followed by a table. */
+	/** Dialog title -> its table, for every {@code ## } or {@code ### } heading followed by a table. */
 	public static Map<String, List<Row>> read(final Path guide) throws IOException {
 		final Map<String, List<Row>> tables = new LinkedHashMap<>();
 		String section = null;
 		List<Row> rows = null;
 		for (final String line : Files.readAllLines(guide, StandardCharsets.UTF_8)) {
-			if (line.startsWith("## ")) {
-				section = line.substring(3).trim();
+			if (line.startsWith("## ") || line.startsWith("### ")) {
+				section = line.substring(line.indexOf(' ')).trim();
 				rows = null;
 			}
 			else if (section != null && line.startsWith("|")) {

@@ -14,6 +14,7 @@ import ij.ImagePlus;
 import ij.io.Opener;
 
 import org.junit.jupiter.api.Test;
+import org.pssr.testing.GuidedMovies;
 
 /**
  * Every shipped macro, end to end, in a Fiji with pssr installed from the update site: the way a
@@ -51,6 +52,28 @@ class MacrosIT {
 		assertEquals(bits, imp.getBitDepth(), file.toString());
 		assertEquals(ItData.PIXEL / 4, imp.getCalibration().pixelWidth, 1e-9, file.toString());
 		assertEquals(ItData.INTERVAL, imp.getCalibration().frameInterval, 1e-9, file.toString());
+	}
+
+	/**
+	 * The guided command from a macro, headless, as a cluster node or {@code fiji --headless --run}
+	 * runs it: the recipe, the model, the movie and the evaluation in the output folder, and the
+	 * super-resolved movie the macro's current image.
+	 */
+	@Test
+	void theGuidedCommandRunsHeadlessFromAMacro() throws Exception {
+		final GuidedMovies movies = GuidedMovies.write(ItData.work("guided-macro-data"));
+		final Path out = ItData.work("guided-macro").resolve("out");
+		final FijiInstall.Result r = FijiInstall.get().run(MINUTES_10, "eval",
+			"run(\"Super-Resolve My Movies (guided)\", \"inputs=[" + movies.lr + "] hr=[" + movies.hr1 +
+				";" + movies.hr2 + "] output=[" + out + "] epochs=1 tile=32 samples=12 batch=4 " +
+				"device=cpu\"); print(\"IMAGE \" + getTitle() + \" \" + getWidth() + \" \" + nSlices);");
+		assertEquals("ok", r.result(), r.toString());
+		for (final String file : new String[] { "lr.recipe.json", "model.pssr.zip", "lr_pssr.tif",
+			"evaluation.png", "evaluation.csv" })
+			assertTrue(Files.isRegularFile(out.resolve(file)), file + "\n" + r);
+		assertTrue(r.output.contains("IMAGE lr_pssr.tif " + 4 * GuidedMovies.LR_SIDE + " " +
+			GuidedMovies.FRAMES), r.toString());
+		assertTrue(r.output.contains("kept aside to evaluate it on"), r.toString());
 	}
 
 	@Test
