@@ -8,7 +8,7 @@ import ij.IJ;
 
 import org.pssr.app.OutputRule;
 import org.scijava.ItemVisibility;
-import org.scijava.command.ContextCommand;
+import org.scijava.command.DynamicCommand;
 import org.scijava.platform.PlatformService;
 import org.scijava.plugin.Parameter;
 import org.scijava.widget.Button;
@@ -16,9 +16,10 @@ import org.scijava.widget.Button;
 /**
  * What every PSSR dialog starts with: a few lines on what the command does and a button that opens
  * its section of the Fiji guide; and what its <i>Advanced...</i> button opens ({@link Advanced}).
- * None is an option: macros and the recorder never see them.
+ * None is an option: macros and the recorder never see them. A {@link DynamicCommand}, so that
+ * choices that come from a registry (recipes, networks) are set by the parameters' initializers.
  */
-abstract class PssrCommand extends ContextCommand {
+abstract class PssrCommand extends DynamicCommand {
 
 	/** The Fiji guide; each command has a section there. */
 	static final String GUIDE = "https://github.com/pssr-fiji/pssr-fiji/blob/main/docs/fiji.md";

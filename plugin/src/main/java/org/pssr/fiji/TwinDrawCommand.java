@@ -3,6 +3,7 @@ package org.pssr.fiji;
 import java.io.File;
 
 import org.pssr.app.TwinDraw;
+import org.pssr.crappify.Degradations;
 import org.scijava.plugin.Parameter;
 import org.scijava.widget.FileWidget;
 
@@ -11,6 +12,11 @@ import org.scijava.widget.FileWidget;
  * Training Data and Train Model as the CLI's commands share one mixin: same names, same defaults.
  */
 abstract class TwinDrawCommand extends PssrCommand {
+
+	/** The recipes differ with the jars installed; the guide lists pssr's own. */
+	static final String RECIPE_DESCRIPTION = "How a high-resolution tile is made low-resolution: " +
+		"poisson (the default) downsamples, then adds shot and read noise, as a low-dose acquisition " +
+		"has it; the crappifier guide (docs/crappifier.md) describes every recipe and its parameters.";
 
 	@Advanced
 	@Parameter(label = "Channel", min = "1", description = Descriptions.CHANNEL)
@@ -38,11 +44,8 @@ abstract class TwinDrawCommand extends PssrCommand {
 	@Parameter(label = "Number of samples", min = "1", description = Descriptions.SAMPLES)
 	int samples = Defaults.TWINS.samples;
 
-	@Parameter(label = "Degradation recipe", choices = { "poisson", "pssr" },
-		description = "How a high-resolution tile is made low-resolution. poisson: downsampling, then " +
-			"shot and read noise, as a low-dose acquisition has it. pssr: noise that grows with " +
-			"brightness and salt-and-pepper, then downsampling (PSSR's published recipe; nearly " +
-			"noise-free low-resolution images).")
+	@Parameter(label = "Degradation recipe", initializer = "listRecipes",
+		description = RECIPE_DESCRIPTION)
 	String recipe = Defaults.TWINS.recipe;
 
 	@Parameter(label = "Recipe file (optional)", required = false, style = FileWidget.OPEN_STYLE,
@@ -53,8 +56,9 @@ abstract class TwinDrawCommand extends PssrCommand {
 
 	@Advanced
 	@Parameter(label = "Recipe parameters (optional)", required = false,
-		description = "Adjust the recipe with NAME=VALUE pairs separated by spaces. pssr: salt, " +
-			"pepper, sigma, variance; poisson: photons, readnoise. Empty: the recipe's defaults.")
+		description = "Adjust the recipe with NAME=VALUE pairs separated by spaces, e.g. photons=20 " +
+			"for poisson; each recipe's parameters are in the crappifier guide (docs/crappifier.md). " +
+			"Empty: the recipe's defaults.")
 	String param = "";
 
 	@Advanced
@@ -76,6 +80,11 @@ abstract class TwinDrawCommand extends PssrCommand {
 
 	TwinDrawCommand(final String about, final String section) {
 		super(about, section);
+	}
+
+	/** The recipe's choices: those of the registry, a recipe another jar adds included. */
+	void listRecipes() {
+		getInfo().getMutableInput("recipe", String.class).setChoices(Degradations.names());
 	}
 
 	TwinDraw draw() {
