@@ -7,6 +7,7 @@ import java.net.URL;
 import ij.IJ;
 
 import org.pssr.app.OutputRule;
+import org.pssr.train.Networks;
 import org.scijava.ItemVisibility;
 import org.scijava.command.DynamicCommand;
 import org.scijava.platform.PlatformService;
@@ -68,6 +69,11 @@ abstract class PssrCommand extends DynamicCommand {
 		finally {
 			IJ.showStatus("");
 		}
+	}
+
+	/** The initializer of a <i>Model size</i> parameter: the networks of the registry. */
+	void listNetworks() {
+		getInfo().getMutableInput("preset", String.class).setChoices(Networks.names());
 	}
 
 	/** What the command does, once SciJava has filled its parameters. */

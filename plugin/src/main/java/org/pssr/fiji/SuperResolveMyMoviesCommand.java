@@ -95,7 +95,7 @@ public final class SuperResolveMyMoviesCommand extends PssrCommand {
 	String scale = String.valueOf(Defaults.TWINS.scale);
 
 	@Advanced
-	@Parameter(label = "Model size", choices = { "small", "pssr", "fast" },
+	@Parameter(label = "Model size", initializer = "listNetworks",
 		description = Descriptions.PRESET)
 	String preset = Defaults.TRAINING.preset();
 

@@ -1,7 +1,6 @@
 package org.pssr.train;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -46,20 +45,71 @@ public final class UNetConfig {
 	}
 
 	/**
-	 * @param name {@code pssr} (ResNet-style encoder, 4 down-steps, self-attention; for a GPU),
-	 *          {@code small} (CPU, tests, demo) or {@code fast} (U-Net on the LR grid)
+	 * The network the registry ({@link Networks}) has under {@code name}: {@code pssr} (ResNet-style
+	 * encoder, 4 down-steps, self-attention; for a GPU), {@code small} (CPU, tests, demo) or
+	 * {@code fast} (U-Net on the LR grid), or one a jar adds.
 	 */
 	public static UNetConfig preset(final String name, final int frames, final int scale) {
-		switch (name.toLowerCase(Locale.ROOT)) {
-			case "pssr":
-				return new UNetConfig("pssr", frames, scale, new int[] { 32, 64, 128, 256, 512 }, 2, true,
-					false);
-			case "small":
-				return new UNetConfig("small", frames, scale, new int[] { 16, 32, 64, 64 }, 1, false, false);
-			case "fast":
-				return new UNetConfig("fast", frames, scale, new int[] { 32, 64, 128, 128 }, 1, false, true);
-			default:
-				throw new IllegalArgumentException("unknown preset '" + name + "': use pssr, small or fast");
+		return Networks.factory(name).create(frames, scale);
+	}
+
+	/** {@code pssr}: PSSR's ResNet-style U-Net, 4 down-steps and self-attention; for a GPU. */
+	public static final class Pssr implements NetworkFactory {
+
+		@Override
+		public String key() {
+			return "pssr";
+		}
+
+		@Override
+		public String description() {
+			return "PSSR's ResNet-style U-Net: 4 down-steps, 2 residual blocks a level, self-attention; " +
+				"for a GPU.";
+		}
+
+		@Override
+		public UNetConfig create(final int frames, final int scale) {
+			return new UNetConfig(key(), frames, scale, new int[] { 32, 64, 128, 256, 512 }, 2, true,
+				false);
+		}
+	}
+
+	/** {@code small}: a U-Net that trains on a CPU (tests, the demo). */
+	public static final class Small implements NetworkFactory {
+
+		@Override
+		public String key() {
+			return "small";
+		}
+
+		@Override
+		public String description() {
+			return "A small U-Net (3 down-steps, widths 16 to 64) that trains on a CPU.";
+		}
+
+		@Override
+		public UNetConfig create(final int frames, final int scale) {
+			return new UNetConfig(key(), frames, scale, new int[] { 16, 32, 64, 64 }, 1, false, false);
+		}
+	}
+
+	/** {@code fast}: the U-Net on the LR grid, upsampled at the end with pixel shuffle. */
+	public static final class Fast implements NetworkFactory {
+
+		@Override
+		public String key() {
+			return "fast";
+		}
+
+		@Override
+		public String description() {
+			return "A U-Net on the low-resolution grid, upsampled at the end (pixel shuffle): the " +
+				"fastest.";
+		}
+
+		@Override
+		public UNetConfig create(final int frames, final int scale) {
+			return new UNetConfig(key(), frames, scale, new int[] { 32, 64, 128, 128 }, 1, false, true);
 		}
 	}
 
