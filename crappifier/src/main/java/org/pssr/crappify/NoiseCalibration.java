@@ -18,9 +18,8 @@ import net.imglib2.type.numeric.real.FloatType;
  * ({@link SingleFrameNoise}: the finest wavelet details of smooth regions, which works however much
  * the sample moves) and, with four frames or more, from consecutive frames where the sample holds
  * still ({@link StillPixelNoise}: frame differences, free of any texture). Both can only be inflated,
- * by texture and by motion; where they agree within {@value #AGREEMENT} the still pixels' line is
- * taken when they cover the movie's intensities, and where they disagree the lower of the two, with
- * a warning. The recipe needs an offset and a read noise: any pair whose {@code readNoise^2 - gain *
+ * by texture and by motion, so the lower of the two is taken (the still pixels' only where they cover
+ * the movie's intensities), and where they differ by more than {@value #AGREEMENT} a warning says so. The recipe needs an offset and a read noise: any pair whose {@code readNoise^2 - gain *
  * offset} is the line's intercept gives the line above the offset, and the offset is put at the
  * movie's darkest level (its lower percentile, or the line's zero if that is higher), so that the line
  * holds for every pixel. It is the camera's offset only where some pixels saw no light at all.
@@ -183,6 +182,7 @@ public final class NoiseCalibration {
 		final double lowest = spatial.lowest();
 		final double span = spatial.highest() - lowest;
 		final double[] levels = { lowest + 0.1 * span, lowest + 0.5 * span, lowest + 0.9 * span };
+		final IntensityMap map = Normalisation.PSSR.fit(movie, name);
 		VarianceLine chosen = spatial;
 		Method method = Method.SINGLE_FRAMES;
 		double disagreement = Double.NaN;
@@ -193,22 +193,20 @@ public final class NoiseCalibration {
 					Math.max(spatial.at(level), 1e-12));
 			final boolean covers = temporal.lowest() <= lowest + (1 - COVERAGE) * span && temporal
 				.highest() >= lowest + COVERAGE * span;
-			if (disagreement <= AGREEMENT) {
-				if (covers) {
-					chosen = temporal;
-					method = Method.STILL_PIXELS;
-				}
+			// both can only be inflated, so the lower line is the nearer one, where it spans enough of
+			// the movie's intensities to be a line at all
+			final boolean stillLower = temporal.at(levels[1]) < spatial.at(levels[1]);
+			final boolean stillUsable = covers && coverage(temporal, map) >= MIN_COVERAGE;
+			if (stillUsable && (stillLower || coverage(spatial, map) < MIN_COVERAGE)) {
+				chosen = temporal;
+				method = Method.STILL_PIXELS;
 			}
-			else {
-				final boolean stillLower = temporal.at(levels[1]) < spatial.at(levels[1]);
-				if (stillLower && covers) {
-					chosen = temporal;
-					method = Method.STILL_PIXELS;
-				}
+			if (disagreement > AGREEMENT) {
 				warnings.add(String.format(Locale.ROOT, "the noise of single frames and of the pixels " +
 					"that hold still differ by up to %.0f%%; both can only be inflated (by texture, by " +
-					"motion), so the lower one, %s, is used; check the result with pssr evaluate --recipe",
-					100 * disagreement, stillLower && covers ? Method.STILL_PIXELS : Method.SINGLE_FRAMES));
+					"motion), so the lower one that spans the movie's intensities, %s, is used; check the result " +
+					"with pssr evaluate --recipe",
+					100 * disagreement, method));
 			}
 		}
 		final double gain = chosen.slope;
@@ -225,7 +223,6 @@ public final class NoiseCalibration {
 				"levels scatter %.1f times their standard error about it; a camera's about 1): a " +
 				"processed or composite movie? Calibrate on a raw acquisition", name, method,
 			chosen.scatter));
-		final IntensityMap map = Normalisation.PSSR.fit(movie, name);
 		if (coverage(chosen, map) < MIN_COVERAGE) throw new IllegalArgumentException(String.format(
 			Locale.ROOT, "%s: the regions smooth or still enough to measure the noise in span only %.0f%% " +
 				"of its intensities (from %.4g to %.4g of %.4g to %.4g): too small or too dark a movie " +

@@ -94,7 +94,8 @@ public final class CalibrateJob {
 		try {
 			for (final Path file : hrFiles)
 				hrMovies.add(opener.open(file, channel));
-			if (!hrMovies.isEmpty()) BlurEstimate.checkSizes(movie, hrMovies, scale, name);
+			// where the blur is optional, HR movies too small for it leave the recipe without one
+			if (!hrMovies.isEmpty() && !blurOptional) BlurEstimate.checkSizes(movie, hrMovies, scale, name);
 			return measure(movie, frames, source, name, hrFiles, hrMovies, output, log);
 		}
 		finally {
