@@ -2,7 +2,6 @@ package org.pssr.crappify;
 
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +29,12 @@ public final class Degradations {
 
 	/** How format-1 bundles and exports recorded the recipe: {@code recipe=NAME {k=v, k=v} ...}. */
 	private static final Pattern LEGACY = Pattern.compile("recipe=(\\S+) \\{([^}]*)\\}");
+
+	/**
+	 * The downsampling factors every recipe takes: the one list of the CLI's checks and Fiji's
+	 * <i>Scale factor</i> choices.
+	 */
+	public static final List<Integer> SCALES = List.of(2, 4, 8);
 
 	private static final Map<ClassLoader, List<RecipeFactory>> FOUND = new WeakHashMap<>();
 
@@ -168,7 +173,7 @@ public final class Degradations {
 	}
 
 	static void checkScale(final int scale) {
-		if (Arrays.binarySearch(new int[] { 2, 4, 8 }, scale) < 0) {
+		if (!SCALES.contains(scale)) {
 			throw new IllegalArgumentException("scale must be 2, 4 or 8, not " + scale);
 		}
 	}

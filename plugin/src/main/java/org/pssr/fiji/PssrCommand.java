@@ -3,10 +3,14 @@ package org.pssr.fiji;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.net.URL;
+import java.util.Collection;
+import java.util.stream.Collectors;
 
 import ij.IJ;
 
 import org.pssr.app.OutputRule;
+import org.pssr.crappify.Degradations;
+import org.pssr.train.Engines;
 import org.pssr.train.Networks;
 import org.scijava.ItemVisibility;
 import org.scijava.command.DynamicCommand;
@@ -18,7 +22,8 @@ import org.scijava.widget.Button;
  * What every PSSR dialog starts with: a few lines on what the command does and a button that opens
  * its section of the Fiji guide; and what its <i>Advanced...</i> button opens ({@link Advanced}).
  * None is an option: macros and the recorder never see them. A {@link DynamicCommand}, so that
- * choices that come from a registry (recipes, networks) are set by the parameters' initializers.
+ * every choice list (recipes, networks, scales, devices, ...) is set by the parameters'
+ * initializers from its one home in code, never written in an annotation.
  */
 abstract class PssrCommand extends DynamicCommand {
 
@@ -71,9 +76,28 @@ abstract class PssrCommand extends DynamicCommand {
 		}
 	}
 
+	/**
+	 * Sets a parameter's choices from their one home in code (a registry, an enum, a job's list), so
+	 * that no dialog declares a list of its own that the CLI's checks could drift from.
+	 */
+	final void choices(final String input, final Collection<?> values) {
+		getInfo().getMutableInput(input, String.class).setChoices(values.stream().map(String::valueOf)
+			.collect(Collectors.toList()));
+	}
+
 	/** The initializer of a <i>Model size</i> parameter: the networks of the registry. */
 	void listNetworks() {
-		getInfo().getMutableInput("preset", String.class).setChoices(Networks.names());
+		choices("preset", Networks.names());
+	}
+
+	/** The initializer of a <i>Scale factor</i> parameter: the scales every recipe takes. */
+	void listScales() {
+		choices("scale", Degradations.SCALES);
+	}
+
+	/** The initializer of a <i>Run on</i> parameter: the devices the engine is asked for. */
+	void listDevices() {
+		choices("device", Engines.DEVICES);
 	}
 
 	/** What the command does, once SciJava has filled its parameters. */

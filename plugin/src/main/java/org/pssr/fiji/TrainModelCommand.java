@@ -80,7 +80,7 @@ public final class TrainModelCommand extends TwinDrawCommand {
 	long seed = Defaults.TRAINING.seed();
 
 	@Advanced
-	@Parameter(label = "Run on", choices = { "auto", "cpu", "gpu" },
+	@Parameter(label = "Run on", initializer = "listDevices",
 		description = Descriptions.DEVICE)
 	String device = Defaults.TRAINING.device();
 

@@ -4,6 +4,7 @@ import java.io.File;
 
 import org.pssr.app.TwinDraw;
 import org.pssr.crappify.Degradations;
+import org.pssr.crappify.TwinOptions;
 import org.scijava.plugin.Parameter;
 import org.scijava.widget.FileWidget;
 
@@ -27,11 +28,11 @@ abstract class TwinDrawCommand extends PssrCommand {
 		description = "Take the slices of a Z-stack as the frames, for movies saved as Z instead of T.")
 	boolean zastime = Defaults.TWINS.zAsTime;
 
-	@Parameter(label = "Scale factor", choices = { "2", "4", "8" }, description = Descriptions.SCALE)
+	@Parameter(label = "Scale factor", initializer = "listScales", description = Descriptions.SCALE)
 	String scale = String.valueOf(Defaults.TWINS.scale);
 
 	@Advanced
-	@Parameter(label = "Frames per sample", choices = { "1", "3", "5" },
+	@Parameter(label = "Frames per sample", initializer = "listFrames",
 		description = "How many consecutive frames the model sees at once: 3 (t-1, t, t+1, as PSSR) " +
 			"uses the neighbours to tell structure from noise; 1 makes a single-image model.")
 	String frames = String.valueOf(Defaults.TWINS.frames);
@@ -84,7 +85,12 @@ abstract class TwinDrawCommand extends PssrCommand {
 
 	/** The recipe's choices: those of the registry, a recipe another jar adds included. */
 	void listRecipes() {
-		getInfo().getMutableInput("recipe", String.class).setChoices(Degradations.names());
+		choices("recipe", Degradations.names());
+	}
+
+	/** The tuple lengths the twin draw takes. */
+	void listFrames() {
+		choices("frames", TwinOptions.FRAMES);
 	}
 
 	TwinDraw draw() {
