@@ -1,9 +1,11 @@
 package org.pssr.train;
 
+import com.google.gson.JsonObject;
+
 /**
  * Makes one network shape, after TrackMate's factories, as {@link java.util.ServiceLoader} finds it
  * in {@code META-INF/services/org.pssr.train.NetworkFactory}: the key {@code --preset} and Fiji's
- * <i>Model size</i> take and bundles record ({@link UNetConfig#preset()}), what it is for, and the
+ * <i>Model size</i> take and bundles record ({@link Architecture#preset()}), what it is for, and the
  * network's description for a number of input frames and a scale. {@link Networks} is the registry.
  */
 public interface NetworkFactory {
@@ -18,5 +20,13 @@ public interface NetworkFactory {
 	 * @param frames input frames, odd
 	 * @param scale 2, 4 or 8
 	 */
-	UNetConfig create(int frames, int scale);
+	Architecture create(int frames, int scale);
+
+	/**
+	 * The shape {@link Architecture#toJson()} recorded, in a bundle or a checkpoint. pssr's networks
+	 * are U-Nets; another network's factory reads its own form.
+	 */
+	default Architecture fromJson(final JsonObject recorded) {
+		return UNetConfig.fromJson(recorded);
+	}
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
+import com.google.gson.JsonObject;
+
 /**
  * The registry of networks: their factories ({@link NetworkFactory}) as {@link ServiceLoader} finds
  * them on pssr's class loader and on the thread's context class loader (Fiji's plugin class loader),
@@ -38,6 +40,15 @@ public final class Networks {
 		final List<String> names = new ArrayList<>();
 		factories().forEach(f -> names.add(f.key()));
 		return names;
+	}
+
+	/**
+	 * The shape a bundle or a checkpoint recorded, read by the factory of its preset.
+	 *
+	 * @throws IllegalArgumentException when no factory has that preset or it cannot read the shape
+	 */
+	public static Architecture fromJson(final JsonObject recorded) {
+		return factory(recorded.get("preset").getAsString()).fromJson(recorded);
 	}
 
 	/** @throws IllegalArgumentException naming the networks there are, when none has {@code key} */

@@ -7,16 +7,16 @@ import com.google.gson.JsonObject;
 /** A finished (or finished early) run: the network with its best weights and what happened. */
 public final class TrainingResult implements AutoCloseable {
 
-	private final UNet network;
+	private final Network network;
 	private final TrainingRecord record;
 
-	TrainingResult(final UNet network, final TrainingRecord record) {
+	TrainingResult(final Network network, final TrainingRecord record) {
 		this.network = network;
 		this.record = record;
 	}
 
 	/** The network holding the weights of the best validation epoch. */
-	public UNet network() {
+	public Network network() {
 		return network;
 	}
 

@@ -2,6 +2,8 @@ package org.pssr.train;
 
 import java.util.Arrays;
 
+import ai.djl.Device;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
@@ -10,7 +12,7 @@ import com.google.gson.JsonObject;
  * are given per level, from full resolution down to the bottleneck ({@code widths.length - 1}
  * down-steps).
  */
-public final class UNetConfig {
+public final class UNetConfig implements Architecture {
 
 	private final String preset;
 	private final int frames;
@@ -50,7 +52,9 @@ public final class UNetConfig {
 	 * {@code fast} (U-Net on the LR grid), or one a jar adds.
 	 */
 	public static UNetConfig preset(final String name, final int frames, final int scale) {
-		return Networks.factory(name).create(frames, scale);
+		final Architecture a = Networks.factory(name).create(frames, scale);
+		if (a instanceof UNetConfig) return (UNetConfig) a;
+		throw new IllegalArgumentException("preset '" + name + "' is not a U-Net");
 	}
 
 	/** {@code pssr}: PSSR's ResNet-style U-Net, 4 down-steps and self-attention; for a GPU. */
@@ -113,14 +117,17 @@ public final class UNetConfig {
 		}
 	}
 
+	@Override
 	public String preset() {
 		return preset;
 	}
 
+	@Override
 	public int frames() {
 		return frames;
 	}
 
+	@Override
 	public int scale() {
 		return scale;
 	}
@@ -146,6 +153,7 @@ public final class UNetConfig {
 	}
 
 	/** LR tile sides must be multiples of this so that every down-step halves an even size. */
+	@Override
 	public int lrMultiple() {
 		final int grid = 1 << depth();
 		if (lowResolution) return grid;
@@ -156,6 +164,7 @@ public final class UNetConfig {
 		return b == 0 ? a : gcd(b, a % b);
 	}
 
+	@Override
 	public JsonObject toJson() {
 		final JsonObject o = new JsonObject();
 		o.addProperty("preset", preset);
@@ -170,6 +179,11 @@ public final class UNetConfig {
 		o.addProperty("attention", attention);
 		o.addProperty("lowResolution", lowResolution);
 		return o;
+	}
+
+	@Override
+	public UNet build(final Device device, final long seed) {
+		return new UNet(this, device, seed);
 	}
 
 	public static UNetConfig fromJson(final JsonObject o) {
