@@ -85,7 +85,7 @@ public final class TrainJob {
 			ModelBundle.save(output, net, split.normalisation(), split.train().recipe(), split.train()
 				.describe(), result.record());
 			return "Wrote " + output + ": " + net.architecture() + ", " + net.parameterCount() +
-				" parameters, " + result.record().get("stop").getAsString();
+				" parameters, " + result.stop();
 		}
 	}
 

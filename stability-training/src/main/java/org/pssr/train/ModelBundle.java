@@ -162,6 +162,16 @@ public final class ModelBundle implements AutoCloseable {
 		return TrainingJson.GSON.toJsonTree(readJson(entries(file), file)).getAsJsonObject();
 	}
 
+	/**
+	 * How long the bundle's training ran, in seconds, read as {@link #record} reads it (without
+	 * loading the network); 0 for a bundle that records no training.
+	 */
+	public static double trainingSeconds(final Path file) throws IOException {
+		final BundleJson json = readJson(entries(file), file);
+		if (json.training == null || !json.training.isJsonObject()) return 0;
+		return TrainingJson.GSON.fromJson(json.training, TrainingRecord.class).seconds;
+	}
+
 	private static Map<String, byte[]> entries(final Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new InvalidBundleException("no model bundle at " + file);
 		try {

@@ -24,6 +24,16 @@ public final class TrainingResult implements AutoCloseable {
 		return record.history;
 	}
 
+	/** {@code completed}, or why the run stopped before its last epoch (finished early, diverged). */
+	public String stop() {
+		return record.stop;
+	}
+
+	/** Whether the run trained every epoch it was asked for. */
+	public boolean completed() {
+		return TrainingRecord.COMPLETED.equals(record.stop);
+	}
+
 	/** Options, device, timing, stop reason and per-epoch metrics, as recorded in model bundles. */
 	public JsonObject record() {
 		return TrainingJson.GSON.toJsonTree(record).getAsJsonObject();
