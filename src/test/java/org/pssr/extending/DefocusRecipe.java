@@ -2,14 +2,13 @@ package org.pssr.extending;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.pssr.crappify.Degradation;
 import org.pssr.crappify.GaussianBlur;
+import org.pssr.crappify.AbstractRecipeFactory;
 import org.pssr.crappify.GaussianDegradation;
-import org.pssr.crappify.RecipeFactory;
 import org.pssr.crappify.RecipeParameter;
 
 /**
@@ -21,26 +20,16 @@ import org.pssr.crappify.RecipeParameter;
 public final class DefocusRecipe implements Degradation {
 
 	/** What the registry finds: the key, the parameters and how to make the recipe. */
-	public static final class Factory implements RecipeFactory {
+	public static final class Factory extends AbstractRecipeFactory {
 
 		static final RecipeParameter BLUR = RecipeParameter.of("blur", 2, "HR pixels",
 			"s.d. of the defocus").above(0);
 		static final RecipeParameter NOISE = RecipeParameter.of("noise", 0.02, "normalised units",
 			"s.d. of the read noise").atLeast(0);
 
-		@Override
-		public String key() {
-			return "defocus";
-		}
-
-		@Override
-		public String description() {
-			return "A defocused camera with larger pixels: Gaussian blur, block mean, read noise.";
-		}
-
-		@Override
-		public List<RecipeParameter> parameters() {
-			return List.of(BLUR, NOISE);
+		public Factory() {
+			super("defocus", "A defocused camera with larger pixels: Gaussian blur, block mean, " +
+				"read noise.", BLUR, NOISE);
 		}
 
 		@Override

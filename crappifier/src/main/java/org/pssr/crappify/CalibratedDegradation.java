@@ -1,7 +1,6 @@
 package org.pssr.crappify;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -73,23 +72,14 @@ public final class CalibratedDegradation extends AbstractDegradation {
 	 * file {@code pssr calibrate} writes, which gives every parameter but the blur (calibrations that
 	 * did not measure it have none).
 	 */
-	public static final class Factory implements RecipeFactory {
+	public static final class Factory extends AbstractRecipeFactory {
 
-		@Override
-		public String key() {
-			return NAME;
-		}
-
-		@Override
-		public String description() {
-			return "Your microscope, as pssr calibrate measured it (its recipe file gives the " +
+		public Factory() {
+			super(NAME,
+				"Your microscope, as pssr calibrate measured it (its recipe file gives the " +
 				"parameters): Gaussian blur, area-average downsampling, then in the movie's counts shot " +
-				"noise of (value - offset) / gain photons and Gaussian read noise.";
-		}
-
-		@Override
-		public List<RecipeParameter> parameters() {
-			return List.of(GAIN, OFFSET, READNOISE, LOW, HIGH, BLUR);
+				"noise of (value - offset) / gain photons and Gaussian read noise.",
+				GAIN, OFFSET, READNOISE, LOW, HIGH, BLUR);
 		}
 
 		@Override

@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,21 +34,14 @@ public final class Degradations {
 	 */
 	public static final List<Integer> SCALES = List.of(2, 4, 8);
 
-	private static final Map<ClassLoader, List<RecipeFactory>> FOUND = new WeakHashMap<>();
+	private static final FactoryRegistry<RecipeFactory> REGISTRY = new FactoryRegistry<>(
+		RecipeFactory.class, RecipeFactory::key, "recipes");
 
 	private Degradations() {}
 
 	/** Every recipe's factory, by key. */
 	public static List<RecipeFactory> factories() {
-		final Map<String, RecipeFactory> byKey = new TreeMap<>();
-		for (final ClassLoader loader : loaders())
-			for (final RecipeFactory f : found(loader)) {
-				final RecipeFactory other = byKey.putIfAbsent(f.key(), f);
-				if (other != null && !other.getClass().getName().equals(f.getClass().getName()))
-					throw new IllegalStateException("two recipes are called '" + f.key() + "': " + other
-						.getClass().getName() + " and " + f.getClass().getName());
-			}
-		return List.copyOf(byKey.values());
+		return REGISTRY.factories();
 	}
 
 	/** The recipes that can be chosen by their key alone (every parameter has a default), by key. */
@@ -67,24 +58,6 @@ public final class Degradations {
 			if (f.key().equals(key)) return f;
 		throw new IllegalArgumentException("unknown recipe '" + key + "'; known: " + String.join(", ",
 			names()) + ", or a recipe file (.json) that pssr calibrate made");
-	}
-
-	private static List<ClassLoader> loaders() {
-		final List<ClassLoader> loaders = new ArrayList<>();
-		loaders.add(Degradations.class.getClassLoader());
-		final ClassLoader context = Thread.currentThread().getContextClassLoader();
-		if (context != null && context != loaders.get(0)) loaders.add(context);
-		return loaders;
-	}
-
-	private static List<RecipeFactory> found(final ClassLoader loader) {
-		synchronized (FOUND) {
-			return FOUND.computeIfAbsent(loader, l -> {
-				final List<RecipeFactory> list = new ArrayList<>();
-				ServiceLoader.load(RecipeFactory.class, l).forEach(list::add);
-				return List.copyOf(list);
-			});
-		}
 	}
 
 	/**

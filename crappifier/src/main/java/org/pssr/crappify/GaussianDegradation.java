@@ -1,7 +1,6 @@
 package org.pssr.crappify;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -36,23 +35,14 @@ public final class GaussianDegradation extends AbstractDegradation {
 	}
 
 	/** The {@code gaussian} recipe in the registry ({@link Degradations}). */
-	public static final class Factory implements RecipeFactory {
+	public static final class Factory extends AbstractRecipeFactory {
 
-		@Override
-		public String key() {
-			return NAME;
-		}
-
-		@Override
-		public String description() {
-			return "The plainest: the mean of each scale x scale block (a camera with larger pixels) " +
+		public Factory() {
+			super(NAME,
+				"The plainest: the mean of each scale x scale block (a camera with larger pixels) " +
 				"plus Gaussian read noise of s.d. sigma; what evaluation simulates LR frames with for a " +
-				"model that records no recipe.";
-		}
-
-		@Override
-		public List<RecipeParameter> parameters() {
-			return List.of(SIGMA);
+				"model that records no recipe.",
+				SIGMA);
 		}
 
 		@Override

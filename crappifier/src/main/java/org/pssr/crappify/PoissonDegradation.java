@@ -1,7 +1,6 @@
 package org.pssr.crappify;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -48,24 +47,15 @@ public final class PoissonDegradation extends AbstractDegradation {
 	}
 
 	/** The {@code poisson} recipe in the registry ({@link Degradations}). */
-	public static final class Factory implements RecipeFactory {
+	public static final class Factory extends AbstractRecipeFactory {
 
-		@Override
-		public String key() {
-			return NAME;
-		}
-
-		@Override
-		public String description() {
-			return "PSSR2 order: area-average downsampling first, then on the LR grid Poisson(photons x " +
+		public Factory() {
+			super(NAME,
+				"PSSR2 order: area-average downsampling first, then on the LR grid Poisson(photons x " +
 				"intensity) shot noise and Gaussian read noise, divided by photons; not clipped, so the " +
 				"mean is the downsampled HR tile and the variance intensity/photons + (readnoise/photons)^2. " +
-				"A low-dose acquisition.";
-		}
-
-		@Override
-		public List<RecipeParameter> parameters() {
-			return List.of(PHOTONS, READNOISE);
+				"A low-dose acquisition.",
+				PHOTONS, READNOISE);
 		}
 
 		@Override

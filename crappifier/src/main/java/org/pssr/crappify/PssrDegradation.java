@@ -1,7 +1,6 @@
 package org.pssr.crappify;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -65,23 +64,14 @@ public final class PssrDegradation extends AbstractDegradation {
 	}
 
 	/** The {@code pssr} recipe in the registry ({@link Degradations}). */
-	public static final class Factory implements RecipeFactory {
+	public static final class Factory extends AbstractRecipeFactory {
 
-		@Override
-		public String key() {
-			return NAME;
-		}
-
-		@Override
-		public String description() {
-			return "PSSR's published new_crap_AG_SP: on the HR tile clipped to [0, 1], salt and pepper, " +
+		public Factory() {
+			super(NAME,
+				"PSSR's published new_crap_AG_SP: on the HR tile clipped to [0, 1], salt and pepper, " +
 				"then Gaussian noise of variance (variance x a Gaussian-blurred, sigma, copy of the image), " +
-				"clipped again, then area-average downsampling. Nearly noise-free LR images.";
-		}
-
-		@Override
-		public List<RecipeParameter> parameters() {
-			return List.of(SALT, PEPPER, SIGMA, VARIANCE);
+				"clipped again, then area-average downsampling. Nearly noise-free LR images.",
+				SALT, PEPPER, SIGMA, VARIANCE);
 		}
 
 		@Override

@@ -3,11 +3,11 @@ package org.pssr.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.TreeMap;
 
 import com.google.gson.JsonObject;
+
+import org.pssr.crappify.FactoryRegistry;
 
 /**
  * The registry of networks: their factories ({@link NetworkFactory}) as {@link ServiceLoader} finds
@@ -16,23 +16,14 @@ import com.google.gson.JsonObject;
  */
 public final class Networks {
 
+	private static final FactoryRegistry<NetworkFactory> REGISTRY = new FactoryRegistry<>(
+		NetworkFactory.class, NetworkFactory::key, "networks");
+
 	private Networks() {}
 
 	/** Every network's factory, by key. */
 	public static List<NetworkFactory> factories() {
-		final Map<String, NetworkFactory> byKey = new TreeMap<>();
-		final List<ClassLoader> loaders = new ArrayList<>();
-		loaders.add(Networks.class.getClassLoader());
-		final ClassLoader context = Thread.currentThread().getContextClassLoader();
-		if (context != null && context != loaders.get(0)) loaders.add(context);
-		for (final ClassLoader loader : loaders)
-			for (final NetworkFactory f : ServiceLoader.load(NetworkFactory.class, loader)) {
-				final NetworkFactory other = byKey.putIfAbsent(f.key(), f);
-				if (other != null && !other.getClass().getName().equals(f.getClass().getName()))
-					throw new IllegalStateException("two networks are called '" + f.key() + "': " + other
-						.getClass().getName() + " and " + f.getClass().getName());
-			}
-		return List.copyOf(byKey.values());
+		return REGISTRY.factories();
 	}
 
 	/** The networks' keys, in order. */

@@ -7,6 +7,8 @@ import ai.djl.Device;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import org.pssr.crappify.AbstractFactory;
+
 /**
  * The shape of a {@link UNet}: what a model bundle records and what loading it checks. Channel widths
  * are given per level, from full resolution down to the bottleneck ({@code widths.length - 1}
@@ -57,63 +59,57 @@ public final class UNetConfig implements Architecture {
 		throw new IllegalArgumentException("preset '" + name + "' is not a U-Net");
 	}
 
+	/**
+	 * A U-Net of fixed widths, residual blocks, attention and grid for any frames and scale: what
+	 * pssr's presets share; each gives its key, description and shape once.
+	 */
+	public abstract static class Preset extends AbstractFactory implements NetworkFactory {
+
+		private final int[] widths;
+		private final int resBlocks;
+		private final boolean attention;
+		private final boolean lowResolution;
+
+		protected Preset(final String key, final String description, final int[] widths,
+			final int resBlocks, final boolean attention, final boolean lowResolution)
+		{
+			super(key, description);
+			this.widths = widths.clone();
+			this.resBlocks = resBlocks;
+			this.attention = attention;
+			this.lowResolution = lowResolution;
+		}
+
+		@Override
+		public final UNetConfig create(final int frames, final int scale) {
+			return new UNetConfig(key(), frames, scale, widths, resBlocks, attention, lowResolution);
+		}
+	}
+
 	/** {@code pssr}: PSSR's ResNet-style U-Net, 4 down-steps and self-attention; for a GPU. */
-	public static final class Pssr implements NetworkFactory {
+	public static final class Pssr extends Preset {
 
-		@Override
-		public String key() {
-			return "pssr";
-		}
-
-		@Override
-		public String description() {
-			return "PSSR's ResNet-style U-Net: 4 down-steps, 2 residual blocks a level, self-attention; " +
-				"for a GPU.";
-		}
-
-		@Override
-		public UNetConfig create(final int frames, final int scale) {
-			return new UNetConfig(key(), frames, scale, new int[] { 32, 64, 128, 256, 512 }, 2, true,
-				false);
+		public Pssr() {
+			super("pssr", "PSSR's ResNet-style U-Net: 4 down-steps, 2 residual blocks a level, " +
+				"self-attention; for a GPU.", new int[] { 32, 64, 128, 256, 512 }, 2, true, false);
 		}
 	}
 
 	/** {@code small}: a U-Net that trains on a CPU (tests, the demo). */
-	public static final class Small implements NetworkFactory {
+	public static final class Small extends Preset {
 
-		@Override
-		public String key() {
-			return "small";
-		}
-
-		@Override
-		public String description() {
-			return "A small U-Net (3 down-steps, widths 16 to 64) that trains on a CPU.";
-		}
-
-		@Override
-		public UNetConfig create(final int frames, final int scale) {
-			return new UNetConfig(key(), frames, scale, new int[] { 16, 32, 64, 64 }, 1, false, false);
+		public Small() {
+			super("small", "A small U-Net (3 down-steps, widths 16 to 64) that trains on a CPU.",
+				new int[] { 16, 32, 64, 64 }, 1, false, false);
 		}
 	}
 
 	/** {@code fast}: the U-Net on the LR grid, upsampled at the end with pixel shuffle. */
-	public static final class Fast implements NetworkFactory {
+	public static final class Fast extends Preset {
 
-		@Override
-		public String key() {
-			return "fast";
-		}
-
-		@Override
-		public String description() {
-			return "A U-Net on the low-resolution grid, upsampled at the end (pixel shuffle): the " +
-				"fastest.";
-		}
-
-		@Override
-		public UNetConfig create(final int frames, final int scale) {
-			return new UNetConfig(key(), frames, scale, new int[] { 32, 64, 128, 128 }, 1, false, true);
+		public Fast() {
+			super("fast", "A U-Net on the low-resolution grid, upsampled at the end (pixel shuffle): " +
+				"the fastest.", new int[] { 32, 64, 128, 128 }, 1, false, true);
 		}
 	}
 
