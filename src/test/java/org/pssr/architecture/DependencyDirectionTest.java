@@ -68,6 +68,16 @@ class DependencyDirectionTest {
 	static final ArchRule BENCH_KNOWS_NO_FRONT_END = noClasses().that().resideInAPackage(BENCH)
 		.should().dependOnClassesThat().resideInAnyPackage(CLI, FIJI, PICOCLI, SCIJAVA);
 
+	/**
+	 * The trainer, its hooks, checkpoints and the bundle know a network through {@code Network} and
+	 * {@code Architecture} only: a network a jar adds trains and is saved without a change to them.
+	 */
+	static final ArchRule THE_TRAINER_NAMES_NO_CONCRETE_NETWORK = noClasses().that().haveNameMatching(
+		"org\\.pssr\\.train\\.(StabilityTrainer|TrainingRun|TrainingResult|TrainingRecord|Checkpoint.*|" +
+			"ResumeFromCheckpoint|Validation|DivergenceGuard|ProgressReports|OutOfMemoryBackoff|" +
+			"ModelBundle|BundleJson|TrainingJson|DjlSuperResolutionModel)(\\$.*)?").should()
+		.dependOnClassesThat().haveNameMatching("org\\.pssr\\.train\\.(UNet|UNetConfig)(\\$.*)?");
+
 	/** TensorFlow runs in its own class loader: only the package loaded there may name its classes. */
 	static final ArchRule ONLY_THE_ISOLATED_PACKAGE_USES_TENSORFLOW = noClasses().that()
 		.resideOutsideOfPackage(TENSORFLOW_ISOLATED).should().dependOnClassesThat().resideInAnyPackage(
@@ -120,6 +130,11 @@ class DependencyDirectionTest {
 	@Test
 	void jobsKnowNoImageJNoPicocliAndNoFrontEnd() {
 		JOBS_KNOW_NO_IMAGEJ_NO_PICOCLI_AND_NO_FRONT_END.check(main);
+	}
+
+	@Test
+	void theTrainerNamesNoConcreteNetwork() {
+		THE_TRAINER_NAMES_NO_CONCRETE_NETWORK.check(main);
 	}
 
 	@Test
