@@ -145,7 +145,9 @@ public final class FijiChecks {
 		final Path recorded = Paths.get(args[0]);
 		final Path replayed = Paths.get(args[1]);
 		final Recorder recorder = new Recorder();
-		context.service(CommandService.class).run(SuperResolveMovieCommand.class, true).get();
+		// a DynamicCommand is its own module: CommandService.run would hand back null
+		context.service(org.scijava.module.ModuleService.class).run(context.service(
+			CommandService.class).getCommand(SuperResolveMovieCommand.class), true).get();
 		final String text = recorder.getText();
 		final String line = Arrays.stream(text.split("\n")).filter(l -> l.contains(
 			"Super-Resolve Movie")).findFirst().orElse(null);

@@ -43,6 +43,9 @@ class TrainJobTest {
 			assertTrue(b.recipe().isEmpty(), "the test twins record no recipe");
 			assertTrue(b.data().contains("block average"), b.data());
 			assertEquals(1, b.json().getAsJsonObject("training").getAsJsonArray("history").size());
+			assertEquals(b.json().getAsJsonObject("training").get("seconds").getAsDouble(), ModelBundle
+				.trainingSeconds(output));
+			assertTrue(ModelBundle.trainingSeconds(output) > 0, "the run's seconds are recorded");
 		}
 	}
 

@@ -32,4 +32,10 @@ class DependencyDirectionRuleTest {
 		caught(DependencyDirectionTest.THE_CLI_DOES_NOT_IMPORT_FIJI,
 			org.pssr.cli.offender.CliCommandThatCallsFiji.class);
 	}
+
+	@Test
+	void theBenchCallingTheCliIsCaught() {
+		caught(DependencyDirectionTest.BENCH_KNOWS_NO_FRONT_END,
+			org.pssr.bench.offender.BenchThatCallsTheCli.class);
+	}
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * only in the plugin, DJL only in training and above. Inside the plugin, both front ends (cli,
  * fiji) call the jobs of the application layer (app), which knows no ImageJ and no picocli; movies
  * are opened through ImageJ by the adapters (imagej), which know no front end; the CLI never
- * reaches into the Fiji commands.
+ * reaches into the Fiji commands; the benchmark (bench) imports neither front end.
  */
 class DependencyDirectionTest {
 
@@ -60,6 +60,23 @@ class DependencyDirectionTest {
 
 	static final ArchRule FIJI_COMMANDS_DO_NOT_NEED_THE_CLI = noClasses().that().resideInAPackage(
 		FIJI).should().dependOnClassesThat().resideInAnyPackage(CLI, BENCH, PICOCLI);
+
+	/**
+	 * The benchmark reaches the layers it measures and the application layer's jobs, never a front
+	 * end: it runs the CLI only as a child process, by its class name.
+	 */
+	static final ArchRule BENCH_KNOWS_NO_FRONT_END = noClasses().that().resideInAPackage(BENCH)
+		.should().dependOnClassesThat().resideInAnyPackage(CLI, FIJI, PICOCLI, SCIJAVA);
+
+	/**
+	 * The trainer, its hooks, checkpoints and the bundle know a network through {@code Network} and
+	 * {@code Architecture} only: a network a jar adds trains and is saved without a change to them.
+	 */
+	static final ArchRule THE_TRAINER_NAMES_NO_CONCRETE_NETWORK = noClasses().that().haveNameMatching(
+		"org\\.pssr\\.train\\.(StabilityTrainer|TrainingRun|TrainingResult|TrainingRecord|Checkpoint.*|" +
+			"ResumeFromCheckpoint|Validation|DivergenceGuard|ProgressReports|OutOfMemoryBackoff|" +
+			"ModelBundle|BundleJson|TrainingJson|DjlSuperResolutionModel)(\\$.*)?").should()
+		.dependOnClassesThat().haveNameMatching("org\\.pssr\\.train\\.(UNet|UNetConfig)(\\$.*)?");
 
 	/** TensorFlow runs in its own class loader: only the package loaded there may name its classes. */
 	static final ArchRule ONLY_THE_ISOLATED_PACKAGE_USES_TENSORFLOW = noClasses().that()
@@ -113,6 +130,16 @@ class DependencyDirectionTest {
 	@Test
 	void jobsKnowNoImageJNoPicocliAndNoFrontEnd() {
 		JOBS_KNOW_NO_IMAGEJ_NO_PICOCLI_AND_NO_FRONT_END.check(main);
+	}
+
+	@Test
+	void theTrainerNamesNoConcreteNetwork() {
+		THE_TRAINER_NAMES_NO_CONCRETE_NETWORK.check(main);
+	}
+
+	@Test
+	void benchKnowsNoFrontEnd() {
+		BENCH_KNOWS_NO_FRONT_END.check(main);
 	}
 
 	@Test

@@ -15,7 +15,7 @@ class DegradationsTest {
 
 	@Test
 	void everyRecipeRoundTripsThroughItsRecord() {
-		for (final String name : Degradations.NAMES) {
+		for (final String name : Degradations.names()) {
 			final Degradation r = Degradations.create(name, 4, Map.of());
 			final Degradation back = Degradations.fromJson(Degradations.toJson(r));
 			assertEquals(r.name(), back.name());

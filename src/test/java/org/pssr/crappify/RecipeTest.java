@@ -45,7 +45,7 @@ class RecipeTest {
 	@Test
 	void lrTilesAreHrOverScaleForEveryRecipeAndScale() {
 		for (final int scale : new int[] { 2, 4, 8 }) {
-			for (final String name : Degradations.NAMES) {
+			for (final String name : Degradations.names()) {
 				final Degradation recipe = Degradations.create(name, scale, Collections.emptyMap());
 				final TwinSample s = crappifier(drosophila, recipe, 3, 64).draw(Split.TRAIN, 0, 0);
 				assertEquals(64 / scale, s.lrWidth(), name + " x" + scale);
@@ -158,7 +158,7 @@ class RecipeTest {
 	void eachRecipesNoiseModelIsTheSpreadItsLrPixelsHave() {
 		final float[] hr = new float[128 * 128];
 		Arrays.fill(hr, 0.5f);
-		for (final String name : Degradations.NAMES) {
+		for (final String name : Degradations.names()) {
 			final Degradation r = Degradations.create(name, 2, Collections.emptyMap());
 			final float[] lr = r.apply(hr, 128, 128, Seeds.stream(3, Split.TRAIN, 0, 0, 1));
 			double sum = 0, sum2 = 0;
@@ -176,7 +176,7 @@ class RecipeTest {
 	void applyTwiceIsTwoIndependentApplies() {
 		final float[] hr = crappifier(drosophila, new PssrDegradation(2), 1, 64).draw(Split.TRAIN, 0, 1)
 			.target();
-		for (final String name : Degradations.NAMES) {
+		for (final String name : Degradations.names()) {
 			final Degradation r = Degradations.create(name, 2, Collections.emptyMap());
 			final float[][] twice = r.applyTwice(hr, 64, 64, Seeds.stream(1, Split.TRAIN, 0, 0, 1), Seeds
 				.stream(1, Split.TRAIN, 0, 0, 2));

@@ -13,7 +13,7 @@ import ij.ImagePlus;
 import org.junit.jupiter.api.Test;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
+import org.scijava.Cancelable;
 import org.scijava.plugin.DefaultPluginFinder;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.PluginIndex;
@@ -41,7 +41,7 @@ class CommandConventionsTest {
 	void everyCommandRunsHeadlessAndCanBeCancelled() throws Exception {
 		for (final PluginInfo<Command> info : commands()) {
 			assertTrue(info.getAnnotation().headless(), info.getClassName() + " is not headless = true");
-			assertTrue(ContextCommand.class.isAssignableFrom(info.loadClass()), info.getClassName() +
+			assertTrue(Cancelable.class.isAssignableFrom(info.loadClass()), info.getClassName() +
 				" cannot be cancelled");
 		}
 	}

@@ -23,7 +23,8 @@ import org.pssr.crappify.PoissonDegradation;
 import org.pssr.crappify.TwinOptions;
 import org.pssr.crappify.TwinSample;
 import org.scijava.Context;
-import org.scijava.command.CommandModule;
+import org.scijava.Cancelable;
+import org.scijava.module.ModuleService;
 import org.pssr.testing.TestMovie;
 import org.scijava.command.CommandService;
 
@@ -44,7 +45,7 @@ class GenerateTwinDataCommandTest {
 		return IJ.openImage(movie(TestMovie.CELLS_16BIT).toString());
 	}
 
-	private CommandModule run(final Context context, final ImagePlus image, final File output)
+	private Cancelable run(final Context context, final ImagePlus image, final File output)
 		throws Exception
 	{
 		final Map<String, Object> in = new HashMap<>();
@@ -61,8 +62,9 @@ class GenerateTwinDataCommandTest {
 		in.put("validation", 0.2);
 		in.put("output", output);
 		in.put("preview", false);
-		return context.service(CommandService.class).run(GenerateTwinDataCommand.class, true, in)
-			.get();
+		// the command is its own module (a DynamicCommand): run it as Fiji's legacy layer does
+		return (Cancelable) context.service(ModuleService.class).run(context.service(
+			CommandService.class).getCommand(GenerateTwinDataCommand.class), true, in).get();
 	}
 
 	@Test
@@ -70,7 +72,7 @@ class GenerateTwinDataCommandTest {
 		try (Context context = new Context(CommandService.class, org.scijava.app.StatusService.class,
 			org.scijava.ui.UIService.class)) {
 			final File out = dir.resolve("ds").toFile();
-			final CommandModule ok = run(context, movie(), out);
+			final Cancelable ok = run(context, movie(), out);
 			assertFalse(ok.isCanceled(), ok.getCancelReason());
 			try (TwinDataset ds = TwinDataset.open(out.toPath())) {
 				assertEquals(5, ds.train().size());
@@ -80,7 +82,7 @@ class GenerateTwinDataCommandTest {
 			final ImagePlus rgb = movie();
 			new ij.process.StackConverter(rgb).convertToRGB();
 			final File refused = dir.resolve("refused").toFile();
-			final CommandModule bad = run(context, rgb, refused);
+			final Cancelable bad = run(context, rgb, refused);
 			assertTrue(bad.isCanceled());
 			assertTrue(bad.getCancelReason().contains("RGB"), bad.getCancelReason());
 			assertFalse(Files.exists(refused.toPath()));

@@ -16,6 +16,7 @@ import org.scijava.Context;
 import org.scijava.command.CommandService;
 import org.scijava.log.LogLevel;
 import org.scijava.log.LogService;
+import org.scijava.module.ModuleService;
 
 /**
  * A PSSR command that SciJava fails before its first line (as its module runner now and then does,
@@ -38,8 +39,10 @@ public class MacroGuardTest {
 	/** Called by the test macro: runs Join Super-Resolved Parts as the legacy layer would. */
 	public static String runJoin() throws InterruptedException {
 		try {
-			context.service(CommandService.class).run(JoinPartsCommand.class, true, "outputfile",
-				new File("/nowhere/out.tif"), "deleteparts", false).get();
+			// as LegacyService.runLegacyCompatibleCommand does: through the module service
+			context.service(ModuleService.class).run(context.service(CommandService.class).getCommand(
+				JoinPartsCommand.class), true, "outputfile", new File("/nowhere/out.tif"), "deleteparts",
+				false).get();
 		}
 		catch (final ExecutionException e) {
 			// the legacy layer logs the error and returns to the macro

@@ -38,7 +38,7 @@ class SuperResolveMyMoviesCommandTest {
 	@TempDir
 	Path dir;
 
-	private final Context context = new Context(TaskService.class);
+	private final Context context = new Context(TaskService.class, org.scijava.command.CommandService.class);
 
 	@AfterEach
 	void dispose() {

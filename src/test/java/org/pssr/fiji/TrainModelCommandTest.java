@@ -52,8 +52,9 @@ class TrainModelCommandTest {
 		dataset = dir.resolve("twins").toFile();
 	}
 
-	/** What SciJava gives a command: Fiji's task list among its services. */
-	private final Context context = new Context(TaskService.class);
+	/** What SciJava gives a command: Fiji's task list among its services, and the command service a
+	 * DynamicCommand looks its own description up in. */
+	private final Context context = new Context(TaskService.class, org.scijava.command.CommandService.class);
 
 	@AfterEach
 	void releaseEscape() {

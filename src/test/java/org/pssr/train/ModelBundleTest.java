@@ -37,7 +37,7 @@ class ModelBundleTest {
 		final Path file = dir.resolve("m.pssr.zip");
 		final float[] input = random(2 * 3 * 11 * 13);
 		final float[] before;
-		try (UNet net = trained()) {
+		try (Network net = trained()) {
 			before = new DjlSuperResolutionModel(net).predict(input, 2, 11, 13);
 			ModelBundle.save(file, net, Normalisation.PSSR, Optional.of(new PoissonDegradation(2, 30, 1)),
 				"test data", new JsonObject());
@@ -93,7 +93,7 @@ class ModelBundleTest {
 		assertTrue(e.getMessage().contains(part), e.getMessage());
 	}
 
-	private UNet trained() throws IOException {
+	private Network trained() throws IOException {
 		final MovieTwins twins = new MovieTwins(TestMovie.SEQUENCE_1.synthetic(), 16, 2, 4, 1, 13,
 			0.05);
 		final TrainingOptions o = new TrainingOptions().epochs(1).batch(2).device("cpu").checkpoints(dir

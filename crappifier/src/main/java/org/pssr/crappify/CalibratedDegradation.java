@@ -20,6 +20,19 @@ public final class CalibratedDegradation extends AbstractDegradation {
 
 	public static final String NAME = "calibrated";
 
+	static final RecipeParameter GAIN = RecipeParameter.required("gain", "counts per photon",
+		"the camera's gain").above(0);
+	static final RecipeParameter OFFSET = RecipeParameter.required("offset", "counts",
+		"the camera's offset: counts without light");
+	static final RecipeParameter READNOISE = RecipeParameter.required("readnoise", "counts",
+		"s.d. of the read noise").atLeast(0);
+	static final RecipeParameter LOW = RecipeParameter.required("low", "counts",
+		"the movie's counts at normalised 0");
+	static final RecipeParameter HIGH = RecipeParameter.required("high", "counts",
+		"the movie's counts at normalised 1 (above low)");
+	static final RecipeParameter BLUR = RecipeParameter.of("blur", 0, "HR pixels",
+		"s.d. of the Gaussian blur before downsampling (0: not measured)").from(0, 64);
+
 	private final double gain;
 	private final double offset;
 	private final double readNoise;
@@ -42,33 +55,38 @@ public final class CalibratedDegradation extends AbstractDegradation {
 	private static Map<String, Double> parameters(final double gain, final double offset,
 		final double readNoise, final double low, final double high, final double blur)
 	{
-		if (!(gain > 0) || !Double.isFinite(gain)) throw new IllegalArgumentException(
-			"gain must be > 0: " + gain);
-		if (!Double.isFinite(offset)) throw new IllegalArgumentException("offset must be a number");
-		if (!(readNoise >= 0) || !Double.isFinite(readNoise)) throw new IllegalArgumentException(
-			"readnoise must be >= 0: " + readNoise);
-		if (!(high > low) || !Double.isFinite(high) || !Double.isFinite(low))
-			throw new IllegalArgumentException("the calibrated range needs low < high: " + low + ", " +
-				high);
-		if (!(blur >= 0 && blur <= 64)) throw new IllegalArgumentException(
-			"blur must be from 0 to 64 HR pixels: " + blur);
 		final Map<String, Double> p = new LinkedHashMap<>();
-		p.put("gain", gain);
-		p.put("offset", offset);
-		p.put("readnoise", readNoise);
-		p.put("low", low);
-		p.put("high", high);
-		p.put("blur", blur);
+		p.put(GAIN.name(), GAIN.require(gain));
+		p.put(OFFSET.name(), OFFSET.require(offset));
+		p.put(READNOISE.name(), READNOISE.require(readNoise));
+		p.put(LOW.name(), LOW.require(low));
+		p.put(HIGH.name(), HIGH.require(high));
+		if (!(high > low)) throw new IllegalArgumentException("the calibrated range needs low < high: " +
+			low + ", " + high);
+		p.put(BLUR.name(), BLUR.require(blur));
 		return p;
 	}
 
-	static CalibratedDegradation of(final int scale, final Map<String, Double> p) {
-		for (final String key : new String[] { "gain", "offset", "readnoise", "low", "high" })
-			if (!p.containsKey(key)) throw new IllegalArgumentException("the calibrated recipe needs " +
-				key + " (pssr calibrate writes it)");
-		// recipe files of calibrations that did not measure the blur have none
-		return new CalibratedDegradation(scale, p.get("gain"), p.get("offset"), p.get("readnoise"), p
-			.get("low"), p.get("high"), p.getOrDefault("blur", 0.0));
+	/**
+	 * The {@code calibrated} recipe in the registry ({@link Degradations}): chosen through the recipe
+	 * file {@code pssr calibrate} writes, which gives every parameter but the blur (calibrations that
+	 * did not measure it have none).
+	 */
+	public static final class Factory extends AbstractRecipeFactory {
+
+		public Factory() {
+			super(NAME,
+				"Your microscope, as pssr calibrate measured it (its recipe file gives the " +
+				"parameters): Gaussian blur, area-average downsampling, then in the movie's counts shot " +
+				"noise of (value - offset) / gain photons and Gaussian read noise.",
+				GAIN, OFFSET, READNOISE, LOW, HIGH, BLUR);
+		}
+
+		@Override
+		public Degradation create(final int scale, final Map<String, Double> p) {
+			return new CalibratedDegradation(scale, p.get(GAIN.name()), p.get(OFFSET.name()), p.get(
+				READNOISE.name()), p.get(LOW.name()), p.get(HIGH.name()), p.get(BLUR.name()));
+		}
 	}
 
 	@Override

@@ -1,12 +1,15 @@
 package org.pssr.crappify;
 
-import java.util.Arrays;
-import java.util.HashSet;
+import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,22 +17,51 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
- * Creates recipes by name, as the CLI, the Fiji command and the dataset manifest name them, and
- * records them: {@code {name, parameters}} in datasets, model bundles and exported packages.
+ * The registry of recipes: their factories ({@link RecipeFactory}) as {@link ServiceLoader} finds
+ * them, on pssr's class loader and on the thread's context class loader (Fiji's plugin class loader,
+ * where another jar may add one). It creates recipes by key, as the CLI, the Fiji commands and the
+ * dataset manifest name them, or from a recipe file, and records them: {@code {name, parameters}} in
+ * datasets, model bundles and exported packages.
  */
 public final class Degradations {
-
-	/** The recipes with defaults; {@code calibrated} takes its parameters from a recipe file. */
-	public static final List<String> NAMES = List.of(PssrDegradation.NAME, PoissonDegradation.NAME,
-		GaussianDegradation.NAME);
 
 	/** How format-1 bundles and exports recorded the recipe: {@code recipe=NAME {k=v, k=v} ...}. */
 	private static final Pattern LEGACY = Pattern.compile("recipe=(\\S+) \\{([^}]*)\\}");
 
+	/**
+	 * The downsampling factors every recipe takes: the one list of the CLI's checks and Fiji's
+	 * <i>Scale factor</i> choices.
+	 */
+	public static final List<Integer> SCALES = List.of(2, 4, 8);
+
+	private static final FactoryRegistry<RecipeFactory> REGISTRY = new FactoryRegistry<>(
+		RecipeFactory.class, RecipeFactory::key, "recipes");
+
 	private Degradations() {}
 
+	/** Every recipe's factory, by key. */
+	public static List<RecipeFactory> factories() {
+		return REGISTRY.factories();
+	}
+
+	/** The recipes that can be chosen by their key alone (every parameter has a default), by key. */
+	public static List<String> names() {
+		final List<String> names = new ArrayList<>();
+		for (final RecipeFactory f : factories())
+			if (f.selectable()) names.add(f.key());
+		return names;
+	}
+
+	/** @throws IllegalArgumentException naming the recipes there are, when none has {@code key} */
+	public static RecipeFactory factory(final String key) {
+		for (final RecipeFactory f : factories())
+			if (f.key().equals(key)) return f;
+		throw new IllegalArgumentException("unknown recipe '" + key + "'; known: " + String.join(", ",
+			names()) + ", or a recipe file (.json) that pssr calibrate made");
+	}
+
 	/**
-	 * @param name a recipe's name, or a recipe file ({@code .json}, as {@code pssr calibrate}
+	 * @param name a recipe's key, or a recipe file ({@code .json}, as {@code pssr calibrate}
 	 *          writes it)
 	 * @param parameters overrides of the recipe's defaults by parameter name (without
 	 *          {@code scale}); unknown names are an error so a typo never goes unnoticed
@@ -37,51 +69,53 @@ public final class Degradations {
 	public static Degradation create(final String name, final int scale,
 		final Map<String, Double> parameters)
 	{
-		if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
-			final RecipeFile file = RecipeFile.read(java.nio.file.Paths.get(name));
+		if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+			final RecipeFile file = RecipeFile.read(Paths.get(name));
 			final Map<String, Double> merged = new LinkedHashMap<>(file.parameters);
 			merged.putAll(parameters);
 			return create(file.name, scale, merged);
 		}
-		final Degradation recipe;
-		if (CalibratedDegradation.NAME.equals(name)) recipe = CalibratedDegradation.of(scale,
-			parameters);
-		else if (PssrDegradation.NAME.equals(name)) recipe = PssrDegradation.of(scale, parameters);
-		else if (PoissonDegradation.NAME.equals(name)) recipe = PoissonDegradation.of(scale,
-			parameters);
-		else if (GaussianDegradation.NAME.equals(name)) recipe = GaussianDegradation.of(scale,
-			parameters);
-		else throw new IllegalArgumentException("unknown recipe '" + name + "'; known: " + NAMES +
-			", or a recipe file (.json) that pssr calibrate made");
-		final Set<String> unknown = new HashSet<>(parameters.keySet());
-		unknown.removeAll(recipe.parameters().keySet());
-		if (!unknown.isEmpty()) {
-			throw new IllegalArgumentException("recipe " + name + " has no parameter " + unknown +
-				"; it has " + recipe.parameters().keySet());
+		return create(factory(name), scale, parameters);
+	}
+
+	/**
+	 * The recipe of {@code factory} with {@code parameters} over its defaults.
+	 *
+	 * @throws IllegalArgumentException for a parameter the recipe does not have, one it needs and
+	 *           lacks, or a value out of range
+	 */
+	public static Degradation create(final RecipeFactory factory, final int scale,
+		final Map<String, Double> parameters)
+	{
+		checkScale(scale);
+		final Map<String, Double> all = new LinkedHashMap<>();
+		final Set<String> unknown = new TreeSet<>(parameters.keySet());
+		for (final RecipeParameter p : factory.parameters()) {
+			unknown.remove(p.name());
+			final Double value = parameters.getOrDefault(p.name(), p.defaultValue());
+			if (value == null) throw new IllegalArgumentException("the " + factory.key() +
+				" recipe needs " + p.name() + " (pssr calibrate writes it)");
+			all.put(p.name(), value);
 		}
-		return recipe;
+		if (!unknown.isEmpty()) {
+			final List<String> known = new ArrayList<>();
+			factory.parameters().forEach(p -> known.add(p.name()));
+			throw new IllegalArgumentException("recipe " + factory.key() + " has no parameter " + unknown +
+				"; it has " + known);
+		}
+		return factory.create(scale, all);
 	}
 
 	/** {@code {"name": "pssr", "parameters": {"scale": 4, ...}}}. */
 	public static JsonObject toJson(final Degradation recipe) {
-		final JsonObject o = new JsonObject();
-		o.addProperty("name", recipe.name());
-		final JsonObject p = new JsonObject();
-		recipe.parameters().forEach(p::addProperty);
-		o.add("parameters", p);
-		return o;
+		return factory(recipe.name()).toJson(recipe);
 	}
 
 	/** @throws IllegalArgumentException for an unknown recipe or parameter, or a missing scale */
 	public static Degradation fromJson(final JsonObject o) {
-		if (o == null || !o.has("name") || !o.has("parameters")) throw new IllegalArgumentException(
-			"a recipe is {name, parameters}, not " + o);
-		final Map<String, Double> p = new LinkedHashMap<>();
-		for (final Map.Entry<String, JsonElement> e : o.getAsJsonObject("parameters").entrySet())
-			p.put(e.getKey(), e.getValue().getAsDouble());
-		final Double scale = p.remove("scale");
-		if (scale == null) throw new IllegalArgumentException("the recipe " + o + " records no scale");
-		return create(o.get("name").getAsString(), scale.intValue(), p);
+		if (o == null || !o.has("name") || !o.has("parameters") || !o.get("parameters").isJsonObject())
+			throw new IllegalArgumentException("a recipe is {name, parameters}, not " + o);
+		return factory(o.get("name").getAsString()).fromJson(o.getAsJsonObject("parameters"));
 	}
 
 	/**
@@ -112,7 +146,7 @@ public final class Degradations {
 	}
 
 	static void checkScale(final int scale) {
-		if (Arrays.binarySearch(new int[] { 2, 4, 8 }, scale) < 0) {
+		if (!SCALES.contains(scale)) {
 			throw new IllegalArgumentException("scale must be 2, 4 or 8, not " + scale);
 		}
 	}

@@ -18,6 +18,9 @@ public final class GaussianDegradation extends AbstractDegradation {
 	public static final String NAME = "gaussian";
 	public static final double DEFAULT_SIGMA = 0.02;
 
+	static final RecipeParameter SIGMA = RecipeParameter.of("sigma", DEFAULT_SIGMA,
+		"normalised units", "s.d. of the Gaussian read noise (0: plain binning)").atLeast(0);
+
 	private final double sigma;
 
 	public GaussianDegradation(final int scale, final double sigma) {
@@ -26,14 +29,26 @@ public final class GaussianDegradation extends AbstractDegradation {
 	}
 
 	private static Map<String, Double> parameters(final double sigma) {
-		if (!(sigma >= 0)) throw new IllegalArgumentException("sigma must be >= 0: " + sigma);
 		final Map<String, Double> p = new LinkedHashMap<>();
-		p.put("sigma", sigma);
+		p.put(SIGMA.name(), SIGMA.require(sigma));
 		return p;
 	}
 
-	static GaussianDegradation of(final int scale, final Map<String, Double> p) {
-		return new GaussianDegradation(scale, p.getOrDefault("sigma", DEFAULT_SIGMA));
+	/** The {@code gaussian} recipe in the registry ({@link Degradations}). */
+	public static final class Factory extends AbstractRecipeFactory {
+
+		public Factory() {
+			super(NAME,
+				"The plainest: the mean of each scale x scale block (a camera with larger pixels) " +
+				"plus Gaussian read noise of s.d. sigma; what evaluation simulates LR frames with for a " +
+				"model that records no recipe.",
+				SIGMA);
+		}
+
+		@Override
+		public Degradation create(final int scale, final Map<String, Double> p) {
+			return new GaussianDegradation(scale, p.get(SIGMA.name()));
+		}
 	}
 
 	@Override

@@ -21,6 +21,11 @@ public final class PoissonDegradation extends AbstractDegradation {
 	public static final double DEFAULT_PHOTONS = 50;
 	public static final double DEFAULT_READNOISE = 1;
 
+	static final RecipeParameter PHOTONS = RecipeParameter.of("photons", DEFAULT_PHOTONS, "photons",
+		"photons at intensity 1 (the movie's upper percentile): the dose").above(0);
+	static final RecipeParameter READNOISE = RecipeParameter.of("readnoise", DEFAULT_READNOISE,
+		"photons", "s.d. of the Gaussian read noise").atLeast(0);
+
 	private final double photons;
 	private final double readNoise;
 
@@ -35,18 +40,28 @@ public final class PoissonDegradation extends AbstractDegradation {
 	}
 
 	private static Map<String, Double> parameters(final double photons, final double readNoise) {
-		if (!(photons > 0)) throw new IllegalArgumentException("photons must be > 0: " + photons);
-		if (!(readNoise >= 0)) throw new IllegalArgumentException("readnoise must be >= 0: " +
-			readNoise);
 		final Map<String, Double> p = new LinkedHashMap<>();
-		p.put("photons", photons);
-		p.put("readnoise", readNoise);
+		p.put(PHOTONS.name(), PHOTONS.require(photons));
+		p.put(READNOISE.name(), READNOISE.require(readNoise));
 		return p;
 	}
 
-	static PoissonDegradation of(final int scale, final Map<String, Double> p) {
-		return new PoissonDegradation(scale, p.getOrDefault("photons", DEFAULT_PHOTONS), p
-			.getOrDefault("readnoise", DEFAULT_READNOISE));
+	/** The {@code poisson} recipe in the registry ({@link Degradations}). */
+	public static final class Factory extends AbstractRecipeFactory {
+
+		public Factory() {
+			super(NAME,
+				"PSSR2 order: area-average downsampling first, then on the LR grid Poisson(photons x " +
+				"intensity) shot noise and Gaussian read noise, divided by photons; not clipped, so the " +
+				"mean is the downsampled HR tile and the variance intensity/photons + (readnoise/photons)^2. " +
+				"A low-dose acquisition.",
+				PHOTONS, READNOISE);
+		}
+
+		@Override
+		public Degradation create(final int scale, final Map<String, Double> p) {
+			return new PoissonDegradation(scale, p.get(PHOTONS.name()), p.get(READNOISE.name()));
+		}
 	}
 
 	@Override

@@ -22,6 +22,15 @@ public final class PssrDegradation extends AbstractDegradation {
 	public static final double DEFAULT_SIGMA = 5;
 	public static final double DEFAULT_VARIANCE = 0.05;
 
+	static final RecipeParameter SALT = RecipeParameter.of("salt", DEFAULT_SALT, "fraction of pixels",
+		"pixels set to 1").from(0, 1);
+	static final RecipeParameter PEPPER = RecipeParameter.of("pepper", DEFAULT_PEPPER,
+		"fraction of pixels", "pixels set to 0").from(0, 1);
+	static final RecipeParameter SIGMA = RecipeParameter.of("sigma", DEFAULT_SIGMA, "HR pixels",
+		"s.d. of the Gaussian blur whose copy of the image scales the noise").above(0);
+	static final RecipeParameter VARIANCE = RecipeParameter.of("variance", DEFAULT_VARIANCE,
+		"normalised units", "the noise's variance per unit of the blurred image").atLeast(0);
+
 	private final double salt;
 	private final double pepper;
 	private final double sigma;
@@ -44,24 +53,32 @@ public final class PssrDegradation extends AbstractDegradation {
 	private static Map<String, Double> parameters(final double salt, final double pepper,
 		final double sigma, final double variance)
 	{
-		if (!(salt >= 0 && pepper >= 0 && salt + pepper <= 1)) {
-			throw new IllegalArgumentException("salt and pepper are fractions of pixels in [0, 1]: " +
-				salt + ", " + pepper);
-		}
-		if (!(sigma > 0)) throw new IllegalArgumentException("sigma must be > 0: " + sigma);
-		if (!(variance >= 0)) throw new IllegalArgumentException("variance must be >= 0: " + variance);
 		final Map<String, Double> p = new LinkedHashMap<>();
-		p.put("salt", salt);
-		p.put("pepper", pepper);
-		p.put("sigma", sigma);
-		p.put("variance", variance);
+		p.put(SALT.name(), SALT.require(salt));
+		p.put(PEPPER.name(), PEPPER.require(pepper));
+		if (!(salt + pepper <= 1)) throw new IllegalArgumentException("salt and pepper together are " +
+			"at most all pixels: " + salt + " + " + pepper);
+		p.put(SIGMA.name(), SIGMA.require(sigma));
+		p.put(VARIANCE.name(), VARIANCE.require(variance));
 		return p;
 	}
 
-	static PssrDegradation of(final int scale, final Map<String, Double> p) {
-		return new PssrDegradation(scale, p.getOrDefault("salt", DEFAULT_SALT), p.getOrDefault(
-			"pepper", DEFAULT_PEPPER), p.getOrDefault("sigma", DEFAULT_SIGMA), p.getOrDefault(
-				"variance", DEFAULT_VARIANCE));
+	/** The {@code pssr} recipe in the registry ({@link Degradations}). */
+	public static final class Factory extends AbstractRecipeFactory {
+
+		public Factory() {
+			super(NAME,
+				"PSSR's published new_crap_AG_SP: on the HR tile clipped to [0, 1], salt and pepper, " +
+				"then Gaussian noise of variance (variance x a Gaussian-blurred, sigma, copy of the image), " +
+				"clipped again, then area-average downsampling. Nearly noise-free LR images.",
+				SALT, PEPPER, SIGMA, VARIANCE);
+		}
+
+		@Override
+		public Degradation create(final int scale, final Map<String, Double> p) {
+			return new PssrDegradation(scale, p.get(SALT.name()), p.get(PEPPER.name()), p.get(SIGMA
+				.name()), p.get(VARIANCE.name()));
+		}
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.pssr.crappify;
 
+import java.util.List;
+
 /**
  * How twins are drawn, apart from the recipe: tuple length, HR tile size, seed, tile rejection,
  * augmentation and the validation hold-out. Defaults suit the small test movies; PSSR used 512 px
@@ -9,6 +11,9 @@ public final class TwinOptions {
 
 	/** HR tiles larger than this would not fit a GPU batch; PSSR itself trains on 512. */
 	public static final int MAX_TILE = 4096;
+
+	/** The tuple lengths a model may see: the one list of the CLI's check and Fiji's choices. */
+	public static final List<Integer> FRAMES = List.of(1, 3, 5);
 
 	private int frames = 3;
 	private int tile = 128;
@@ -20,7 +25,7 @@ public final class TwinOptions {
 
 	/** Odd tuple length: 1, 3 or 5 frames centred on the target frame. */
 	public TwinOptions frames(final int value) {
-		if (value != 1 && value != 3 && value != 5) {
+		if (!FRAMES.contains(value)) {
 			throw new IllegalArgumentException("frames must be 1, 3 or 5, not " + value);
 		}
 		frames = value;

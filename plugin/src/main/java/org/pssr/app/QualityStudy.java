@@ -211,7 +211,8 @@ public final class QualityStudy {
 				log.log("study: " + choice + ", held out " + name);
 				if (Files.exists(model)) log.log("study: using " + model + " again (delete it to retrain)");
 				else train(settings, draw, heldOut, model, log);
-				final double seconds = trainingSeconds(model);
+				// read from the bundle, so that a model used again keeps the figure of its run
+				final double seconds = ModelBundle.trainingSeconds(model);
 				try (OpenModel opened = ModelFiles.open(model, settings.get("device"))) {
 					final Movie truth = opener.open(heldOut, draw.channel);
 					if (evaluationRecipes.isEmpty()) folds.add(new Fold(choice, OWN, name, new EvaluateJob(
@@ -250,7 +251,8 @@ public final class QualityStudy {
 						final Evaluation e = new Evaluator(opened.model(), opened.resolver(0)).evaluate(truth,
 							first.hrUnits(), new Evaluator.LrPair(first, second, first.toUnits(), opened.normaliser(
 								first)), null, log);
-						folds.add(new Fold(choice, label(acquisition), name, e, trainingSeconds(model), check));
+						folds.add(new Fold(choice, label(acquisition), name, e, ModelBundle.trainingSeconds(
+							model), check));
 					}
 				}
 			}
@@ -309,14 +311,6 @@ public final class QualityStudy {
 		try (TwinDatasetOpener.Split split = TrainJob.movies(sources, draw, seed)) {
 			log.log("study: " + job.run(split, log, TrainingListener.NONE));
 		}
-	}
-
-	/**
-	 * The training time the bundle recorded, so a model used again keeps the figure of its run; read
-	 * without loading the network, which the evaluation loads.
-	 */
-	private static double trainingSeconds(final Path model) throws IOException {
-		return ModelBundle.record(model).getAsJsonObject("training").get("seconds").getAsDouble();
 	}
 
 	/** The base settings with {@code choice} applied. */

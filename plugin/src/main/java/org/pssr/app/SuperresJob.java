@@ -47,6 +47,9 @@ public final class SuperresJob {
 	}
 
 	private final OpenModel model;
+	/** The output's bits per sample, the default first: the CLI's {@code --bits}, Fiji's choices. */
+	public static final List<Integer> BITS = List.of(32, 16);
+
 	private final MovieSuperResolver resolver;
 	private final PixelFormat format;
 	private UncertaintyMap uncertainty;
@@ -56,7 +59,7 @@ public final class SuperresJob {
 	 * @param bits 32 (float) or 16 (unsigned, rounded and clamped)
 	 */
 	public SuperresJob(final OpenModel model, final int tile, final int bits) {
-		if (bits != 32 && bits != 16) throw new IllegalArgumentException(
+		if (!BITS.contains(bits)) throw new IllegalArgumentException(
 			"output bits must be 32 or 16, not " + bits);
 		this.model = model;
 		this.resolver = model.resolver(tile);

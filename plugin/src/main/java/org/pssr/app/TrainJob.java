@@ -17,7 +17,7 @@ import org.pssr.train.TrainingListener;
 import org.pssr.train.TrainingOptions;
 import org.pssr.train.TrainingResult;
 import org.pssr.train.TwinDatasetOpener;
-import org.pssr.train.UNet;
+import org.pssr.train.Network;
 
 /**
  * Trains a model on twins and writes its bundle, with checkpoints beside it in
@@ -81,11 +81,11 @@ public final class TrainJob {
 		if (cancel) trainer.cancel();
 		if (preempt) trainer.preempt();
 		try (TrainingResult result = trainTidily()) {
-			final UNet net = result.network();
+			final Network net = result.network();
 			ModelBundle.save(output, net, split.normalisation(), split.train().recipe(), split.train()
 				.describe(), result.record());
-			return "Wrote " + output + ": " + net.config() + ", " + net.parameterCount() +
-				" parameters, " + result.record().get("stop").getAsString();
+			return "Wrote " + output + ": " + net.architecture() + ", " + net.parameterCount() +
+				" parameters, " + result.stop();
 		}
 	}
 

@@ -36,8 +36,10 @@ public final class EvaluateCommand implements Callable<Integer> {
 	Path csv;
 
 	@Option(names = "--recipe", paramLabel = "NAME|FILE.json",
-		description = "Degrade the truth with this recipe instead of the model's own: a recipe name " +
-			"or a recipe file from 'pssr calibrate' (your microscope's noise).")
+		completionCandidates = RecipeHelp.Keys.class,
+		description = "Degrade the truth with this recipe instead of the model's own: " +
+			"${COMPLETION-CANDIDATES} (listed below) or a recipe file from 'pssr calibrate' (your " +
+			"microscope's noise).")
 	String recipe;
 
 	@Option(names = "--seed", defaultValue = "1",

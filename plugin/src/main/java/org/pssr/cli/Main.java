@@ -79,6 +79,7 @@ public final class Main implements Runnable {
 
 	static CommandLine commandLine() {
 		final CommandLine cli = new CommandLine(new Main());
+		RecipeHelp.addTo(cli);
 		cli.setExecutionExceptionHandler(Main::handle);
 		cli.setParameterExceptionHandler((ex, a) -> {
 			final PrintWriter err = ex.getCommandLine().getErr();

@@ -16,6 +16,7 @@ import org.pssr.app.SlurmClient;
 import org.pssr.app.SlurmJob;
 import org.pssr.app.SlurmSuperres;
 import org.pssr.app.SlurmTrain;
+import org.pssr.app.SuperresJob;
 import org.pssr.imagej.MovieFiles;
 import org.pssr.train.ModelBundle;
 import org.pssr.train.infer.TileSizes;
@@ -91,7 +92,7 @@ public final class SlurmCommand implements Runnable {
 		@Override
 		public Integer call() throws IOException {
 			if (!Files.exists(input)) throw new UserException("no such movie or folder: " + input);
-			if (bits != 32 && bits != 16) throw new UserException("--bits must be 32 or 16, not " + bits);
+			if (!SuperresJob.BITS.contains(bits)) throw new UserException("--bits must be 32 or 16, not " + bits);
 			if (tile != null && tile < 0) throw new UserException("--tile must be 0 (each task picks) or " +
 				"more, not " + tile);
 			final SlurmJob job = slurm.job();

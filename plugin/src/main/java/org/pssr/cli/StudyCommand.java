@@ -50,7 +50,8 @@ public final class StudyCommand implements Callable<Integer> {
 	@Option(names = "--vary", paramLabel = "NAME=V1,V2,...",
 		description = "A setting and the values to compare, repeatable (each value is one choice, " +
 			"the others at the base settings; none: the base settings alone). Settings: preset, epochs, " +
-			"batch, lr, stability, seed, device, scale, frames, tile, samples, recipe, augment.")
+			"batch, lr, stability, seed, device, scale, frames, tile, samples, recipe (a recipe listed " +
+			"below or a recipe file), augment.")
 	List<String> vary;
 
 	@Option(names = "--set", paramLabel = "NAME=VALUE",
@@ -58,7 +59,9 @@ public final class StudyCommand implements Callable<Integer> {
 	List<String> set;
 
 	@Option(names = "--evaluate-recipe", split = ",", paramLabel = "NAME|RECIPE.json",
-		description = "Degrade the held-out movies with these recipes for every model, each its own " +
+		completionCandidates = RecipeHelp.Keys.class,
+		description = "Degrade the held-out movies with these recipes (${COMPLETION-CANDIDATES} or " +
+			"recipe files) for every model, each its own " +
 			"rows (default: each model's own recipe); to compare recipes on the same LR data, and to see " +
 			"models on cleaner and noisier data than they were trained for.")
 	List<String> evaluateRecipes;

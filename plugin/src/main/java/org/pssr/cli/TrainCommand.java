@@ -45,9 +45,19 @@ public final class TrainCommand implements Callable<Integer> {
 		description = "Model bundle to write.")
 	Path output;
 
-	@Option(names = "--preset", defaultValue = "small",
-		description = "small (CPU), pssr (GPU, faithful to PSSR) or fast (U-Net at LR); default: ${DEFAULT-VALUE}.")
+	@Option(names = "--preset", defaultValue = "small", completionCandidates = NetworkNames.class,
+		description = "The network: ${COMPLETION-CANDIDATES} (small: CPU; pssr: GPU, faithful to " +
+			"PSSR; fast: U-Net at LR); default: ${DEFAULT-VALUE}.")
 	String preset;
+
+	/** The networks of the registry, a jar's included. */
+	static final class NetworkNames implements Iterable<String> {
+
+		@Override
+		public java.util.Iterator<String> iterator() {
+			return org.pssr.train.Networks.names().iterator();
+		}
+	}
 
 	@Option(names = "--epochs", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
 	int epochs;

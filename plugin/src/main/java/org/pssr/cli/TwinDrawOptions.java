@@ -25,12 +25,14 @@ final class TwinDrawOptions {
 		description = "Twin samples in all, training plus validation; per epoch when drawn on the fly (default: ${DEFAULT-VALUE}).")
 	int samples;
 
-	@Option(names = "--recipe", defaultValue = TwinDraw.DEFAULT_RECIPE, description = "poisson, pssr, gaussian, or a recipe file from 'pssr calibrate' " +
-		"(your microscope's noise) (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--recipe", defaultValue = TwinDraw.DEFAULT_RECIPE,
+		completionCandidates = RecipeHelp.Keys.class, description = "${COMPLETION-CANDIDATES}, or a " +
+			"recipe file from 'pssr calibrate' (your microscope's noise) (default: ${DEFAULT-VALUE}; " +
+			"the recipes are listed below).")
 	String recipe;
 
 	@Option(names = "--param", paramLabel = "NAME=VALUE",
-		description = "Recipe parameter, repeatable: pssr salt, pepper, sigma, variance; poisson photons, readnoise.")
+		description = "Recipe parameter, repeatable: the recipe's parameters are listed below.")
 	Map<String, Double> parameters;
 
 	@Option(names = "--channel", defaultValue = "1", description = "1-based channel (default: ${DEFAULT-VALUE}).")

@@ -62,7 +62,7 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 			"recipe. Empty: the recipe has no blur.")
 	String hr = "";
 
-	@Parameter(label = "Scale (HR movies to this movie)", choices = { "2", "4", "8" },
+	@Parameter(label = "Scale (HR movies to this movie)", initializer = "listScales",
 		description = "With HR movies: the downsampling factor between them and the acquisition.")
 	String scale = "4";
 

@@ -19,7 +19,7 @@ import org.pssr.app.OutputRule;
 import org.pssr.crappify.Movie;
 import org.pssr.imagej.ImagePlusMovie;
 import org.pssr.imagej.MovieFiles;
-import org.scijava.command.ContextCommand;
+import org.scijava.Cancelable;
 import org.scijava.thread.ThreadService;
 
 /** What the PSSR commands share: picking the input movie, progress, and failing politely. */
@@ -114,7 +114,7 @@ final class Commands {
 	 * SciJava command alone would let the macro go on; ImageJ shows macro errors in a dialog, or
 	 * prints them headless); without a macro, Fiji shows it in a dialog, or headless in the log.
 	 */
-	static void fail(final ContextCommand command, final Exception e) {
+	static void fail(final Cancelable command, final Exception e) {
 		final String message = "PSSR: " + (e.getMessage() == null ? e.toString() : e.getMessage());
 		IJ.showProgress(1.0);
 		IJ.showStatus("");

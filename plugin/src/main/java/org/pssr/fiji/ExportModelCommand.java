@@ -2,11 +2,14 @@ package org.pssr.fiji;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.List;
 
 import ij.IJ;
 
 import org.pssr.app.ExportJob;
 import org.pssr.imagej.ImageJLogger;
+import org.pssr.train.exchange.ExportFormat;
+import org.pssr.train.exchange.OutputUnits;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -32,7 +35,7 @@ public final class ExportModelCommand extends PssrCommand {
 			"SavedModel; an earlier export is replaced only once you confirm it, anything else never.")
 	File output;
 
-	@Parameter(label = "Format", choices = { "bioimageio", "savedmodel" },
+	@Parameter(label = "Format", initializer = "listFormats",
 		description = "bioimageio: a package for the bioimage.io model zoo and tools that read it " +
 			"(deepImageJ, ...). savedmodel: a plain TensorFlow SavedModel folder.")
 	String format = "bioimageio";
@@ -48,7 +51,7 @@ public final class ExportModelCommand extends PssrCommand {
 	String license = "CC-BY-4.0";
 
 	@Advanced
-	@Parameter(label = "Output units (bioimage.io)", choices = { "normalised", "input" },
+	@Parameter(label = "Output units (bioimage.io)", initializer = "listUnits",
 		description = "normalised: the package's output stays in the network's units (0 and 1 at the " +
 			"input's percentiles), which deepImageJ runs. input: the package maps it back with " +
 			"scale_mean_variance, which bioimageio.core runs and deepImageJ does not.")
@@ -69,6 +72,16 @@ public final class ExportModelCommand extends PssrCommand {
 		super("<b>Share a model</b> with TensorFlow tools: as a bioimage.io package or a TensorFlow " +
 			"SavedModel folder. The export is loaded again and checked against the model.",
 			"export-model-tensorflow");
+	}
+
+	/** The formats the export writes. */
+	void listFormats() {
+		choices("format", List.of(ExportFormat.values()));
+	}
+
+	/** The units a package's output may come in. */
+	void listUnits() {
+		choices("outputunits", List.of(OutputUnits.values()));
 	}
 
 	@Override

@@ -41,7 +41,7 @@ abstract class InferenceCommand extends PssrCommand {
 	int tile;
 
 	@Advanced
-	@Parameter(label = "Run on", choices = { "auto", "cpu", "gpu" },
+	@Parameter(label = "Run on", initializer = "listDevices",
 		description = Descriptions.DEVICE)
 	String device = "auto";
 

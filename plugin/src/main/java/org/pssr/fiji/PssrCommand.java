@@ -3,12 +3,17 @@ package org.pssr.fiji;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.net.URL;
+import java.util.Collection;
+import java.util.stream.Collectors;
 
 import ij.IJ;
 
 import org.pssr.app.OutputRule;
+import org.pssr.crappify.Degradations;
+import org.pssr.train.Engines;
+import org.pssr.train.Networks;
 import org.scijava.ItemVisibility;
-import org.scijava.command.ContextCommand;
+import org.scijava.command.DynamicCommand;
 import org.scijava.platform.PlatformService;
 import org.scijava.plugin.Parameter;
 import org.scijava.widget.Button;
@@ -16,9 +21,11 @@ import org.scijava.widget.Button;
 /**
  * What every PSSR dialog starts with: a few lines on what the command does and a button that opens
  * its section of the Fiji guide; and what its <i>Advanced...</i> button opens ({@link Advanced}).
- * None is an option: macros and the recorder never see them.
+ * None is an option: macros and the recorder never see them. A {@link DynamicCommand}, so that
+ * every choice list (recipes, networks, scales, devices, ...) is set by the parameters'
+ * initializers from its one home in code, never written in an annotation.
  */
-abstract class PssrCommand extends ContextCommand {
+abstract class PssrCommand extends DynamicCommand {
 
 	/** The Fiji guide; each command has a section there. */
 	static final String GUIDE = "https://github.com/pssr-fiji/pssr-fiji/blob/main/docs/fiji.md";
@@ -67,6 +74,30 @@ abstract class PssrCommand extends ContextCommand {
 		finally {
 			IJ.showStatus("");
 		}
+	}
+
+	/**
+	 * Sets a parameter's choices from their one home in code (a registry, an enum, a job's list), so
+	 * that no dialog declares a list of its own that the CLI's checks could drift from.
+	 */
+	final void choices(final String input, final Collection<?> values) {
+		getInfo().getMutableInput(input, String.class).setChoices(values.stream().map(String::valueOf)
+			.collect(Collectors.toList()));
+	}
+
+	/** The initializer of a <i>Model size</i> parameter: the networks of the registry. */
+	void listNetworks() {
+		choices("preset", Networks.names());
+	}
+
+	/** The initializer of a <i>Scale factor</i> parameter: the scales every recipe takes. */
+	void listScales() {
+		choices("scale", Degradations.SCALES);
+	}
+
+	/** The initializer of a <i>Run on</i> parameter: the devices the engine is asked for. */
+	void listDevices() {
+		choices("device", Engines.DEVICES);
 	}
 
 	/** What the command does, once SciJava has filled its parameters. */

@@ -40,7 +40,7 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 	File outputfile;
 
 	@Advanced
-	@Parameter(label = "Output pixel type", choices = { "32", "16" },
+	@Parameter(label = "Output pixel type", initializer = "listBits",
 		description = "32: 32-bit floating point, exact. 16: 16-bit integers, rounded and clipped " +
 			"to 0-65535; half the size.")
 	String bits = "32";
@@ -75,6 +75,11 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 		super("<b>Super-resolve a movie</b> with a trained model: each frame goes through the " +
 			"model together with its neighbours, and the result opens in a new window, its pixel " +
 			"size divided by the model's scale factor.", "super-resolve-movie");
+	}
+
+	/** The output's sample formats the job writes. */
+	void listBits() {
+		choices("bits", SuperresJob.BITS);
 	}
 
 	@Override

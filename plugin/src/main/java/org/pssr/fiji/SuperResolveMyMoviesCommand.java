@@ -89,13 +89,13 @@ public final class SuperResolveMyMoviesCommand extends PssrCommand {
 	int channel = Defaults.TWINS.channel;
 
 	@Advanced
-	@Parameter(label = "Scale factor", choices = { "2", "4", "8" },
+	@Parameter(label = "Scale factor", initializer = "listScales",
 		description = Descriptions.SCALE + " The high-resolution movies' pixels must be this many " +
 			"times finer than the low-resolution movies'.")
 	String scale = String.valueOf(Defaults.TWINS.scale);
 
 	@Advanced
-	@Parameter(label = "Model size", choices = { "small", "pssr", "fast" },
+	@Parameter(label = "Model size", initializer = "listNetworks",
 		description = Descriptions.PRESET)
 	String preset = Defaults.TRAINING.preset();
 
@@ -126,7 +126,7 @@ public final class SuperResolveMyMoviesCommand extends PssrCommand {
 	long seed = Defaults.TRAINING.seed();
 
 	@Advanced
-	@Parameter(label = "Run on", choices = { "auto", "cpu", "gpu" },
+	@Parameter(label = "Run on", initializer = "listDevices",
 		description = Descriptions.DEVICE)
 	String device = Defaults.TRAINING.device();
 

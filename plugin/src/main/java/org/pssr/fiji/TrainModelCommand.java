@@ -48,7 +48,7 @@ public final class TrainModelCommand extends TwinDrawCommand {
 			"(best.ckpt, last.ckpt) are kept in a folder beside it.")
 	File modelfile;
 
-	@Parameter(label = "Model size", choices = { "small", "pssr", "fast" },
+	@Parameter(label = "Model size", initializer = "listNetworks",
 		description = Descriptions.PRESET)
 	String preset = Defaults.TRAINING.preset();
 
@@ -80,7 +80,7 @@ public final class TrainModelCommand extends TwinDrawCommand {
 	long seed = Defaults.TRAINING.seed();
 
 	@Advanced
-	@Parameter(label = "Run on", choices = { "auto", "cpu", "gpu" },
+	@Parameter(label = "Run on", initializer = "listDevices",
 		description = Descriptions.DEVICE)
 	String device = Defaults.TRAINING.device();
 

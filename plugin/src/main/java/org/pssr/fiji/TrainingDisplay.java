@@ -15,7 +15,7 @@ import ij.process.FloatProcessor;
 import org.pssr.train.EpochReport;
 import org.pssr.train.StepProgress;
 import org.pssr.train.TrainingListener;
-import org.scijava.command.ContextCommand;
+import org.scijava.Cancelable;
 import org.scijava.task.Task;
 import org.scijava.task.TaskService;
 
@@ -51,7 +51,7 @@ final class TrainingDisplay implements TrainingListener, AutoCloseable {
 	 * @param cancel stops the work, writing nothing more
 	 */
 	static TrainingDisplay start(final TaskService tasks, final String name,
-		final ContextCommand command, final int epochs, final Runnable finish, final Runnable cancel)
+		final Cancelable command, final int epochs, final Runnable finish, final Runnable cancel)
 	{
 		final boolean display = !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null;
 		final Task task = tasks.createTask(name);

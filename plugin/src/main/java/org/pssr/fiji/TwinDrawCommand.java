@@ -3,6 +3,8 @@ package org.pssr.fiji;
 import java.io.File;
 
 import org.pssr.app.TwinDraw;
+import org.pssr.crappify.Degradations;
+import org.pssr.crappify.TwinOptions;
 import org.scijava.plugin.Parameter;
 import org.scijava.widget.FileWidget;
 
@@ -11,6 +13,11 @@ import org.scijava.widget.FileWidget;
  * Training Data and Train Model as the CLI's commands share one mixin: same names, same defaults.
  */
 abstract class TwinDrawCommand extends PssrCommand {
+
+	/** The recipes differ with the jars installed; the guide lists pssr's own. */
+	static final String RECIPE_DESCRIPTION = "How a high-resolution tile is made low-resolution: " +
+		"poisson (the default) downsamples, then adds shot and read noise, as a low-dose acquisition " +
+		"has it; the crappifier guide (docs/crappifier.md) describes every recipe and its parameters.";
 
 	@Advanced
 	@Parameter(label = "Channel", min = "1", description = Descriptions.CHANNEL)
@@ -21,11 +28,11 @@ abstract class TwinDrawCommand extends PssrCommand {
 		description = "Take the slices of a Z-stack as the frames, for movies saved as Z instead of T.")
 	boolean zastime = Defaults.TWINS.zAsTime;
 
-	@Parameter(label = "Scale factor", choices = { "2", "4", "8" }, description = Descriptions.SCALE)
+	@Parameter(label = "Scale factor", initializer = "listScales", description = Descriptions.SCALE)
 	String scale = String.valueOf(Defaults.TWINS.scale);
 
 	@Advanced
-	@Parameter(label = "Frames per sample", choices = { "1", "3", "5" },
+	@Parameter(label = "Frames per sample", initializer = "listFrames",
 		description = "How many consecutive frames the model sees at once: 3 (t-1, t, t+1, as PSSR) " +
 			"uses the neighbours to tell structure from noise; 1 makes a single-image model.")
 	String frames = String.valueOf(Defaults.TWINS.frames);
@@ -38,11 +45,8 @@ abstract class TwinDrawCommand extends PssrCommand {
 	@Parameter(label = "Number of samples", min = "1", description = Descriptions.SAMPLES)
 	int samples = Defaults.TWINS.samples;
 
-	@Parameter(label = "Degradation recipe", choices = { "poisson", "pssr" },
-		description = "How a high-resolution tile is made low-resolution. poisson: downsampling, then " +
-			"shot and read noise, as a low-dose acquisition has it. pssr: noise that grows with " +
-			"brightness and salt-and-pepper, then downsampling (PSSR's published recipe; nearly " +
-			"noise-free low-resolution images).")
+	@Parameter(label = "Degradation recipe", initializer = "listRecipes",
+		description = RECIPE_DESCRIPTION)
 	String recipe = Defaults.TWINS.recipe;
 
 	@Parameter(label = "Recipe file (optional)", required = false, style = FileWidget.OPEN_STYLE,
@@ -53,8 +57,9 @@ abstract class TwinDrawCommand extends PssrCommand {
 
 	@Advanced
 	@Parameter(label = "Recipe parameters (optional)", required = false,
-		description = "Adjust the recipe with NAME=VALUE pairs separated by spaces. pssr: salt, " +
-			"pepper, sigma, variance; poisson: photons, readnoise. Empty: the recipe's defaults.")
+		description = "Adjust the recipe with NAME=VALUE pairs separated by spaces, e.g. photons=20 " +
+			"for poisson; each recipe's parameters are in the crappifier guide (docs/crappifier.md). " +
+			"Empty: the recipe's defaults.")
 	String param = "";
 
 	@Advanced
@@ -76,6 +81,16 @@ abstract class TwinDrawCommand extends PssrCommand {
 
 	TwinDrawCommand(final String about, final String section) {
 		super(about, section);
+	}
+
+	/** The recipe's choices: those of the registry, a recipe another jar adds included. */
+	void listRecipes() {
+		choices("recipe", Degradations.names());
+	}
+
+	/** The tuple lengths the twin draw takes. */
+	void listFrames() {
+		choices("frames", TwinOptions.FRAMES);
 	}
 
 	TwinDraw draw() {

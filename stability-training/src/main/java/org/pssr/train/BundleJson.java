@@ -10,7 +10,7 @@ final class BundleJson {
 
 	String format;
 	int formatVersion;
-	UNetConfig architecture;
+	Architecture architecture;
 	int frames;
 	int scale;
 	long parameters;

@@ -41,7 +41,7 @@ final class Checkpoint {
 
 	private Checkpoint() {}
 
-	static void write(final Path file, final CheckpointHeader header, final UNet net, final Adam adam)
+	static void write(final Path file, final CheckpointHeader header, final Network net, final Adam adam)
 		throws IOException
 	{
 		try (StagedOutput staged = StagedOutput.file(file)) {
@@ -78,7 +78,7 @@ final class Checkpoint {
 	}
 
 	/** Loads the tensors of a sound {@code file} into {@code net} and {@code adam}, which must fit them. */
-	static void restore(final Path file, final UNet net, final Adam adam) throws IOException {
+	static void restore(final Path file, final Network net, final Adam adam) throws IOException {
 		verify(file);
 		try (DataInputStream in = open(file)) {
 			readHeader(in, file);

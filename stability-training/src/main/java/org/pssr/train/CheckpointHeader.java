@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class CheckpointHeader {
 
-	UNetConfig architecture;
+	Architecture architecture;
 	long seed;
 	int epochs;
 	double learningRate;

@@ -7,34 +7,34 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 /**
- * A {@link UNet} behind the engine-neutral {@link SuperResolutionModel}. Any window size is
+ * A {@link Network} behind the engine-neutral {@link SuperResolutionModel}. Any window size is
  * accepted: windows are mirror-padded to a multiple of {@link #lrMultiple()} and the output cropped.
  * Thread-safe: calls are serialised (PyTorch already uses every core within one call).
  */
 public final class DjlSuperResolutionModel implements SuperResolutionModel {
 
-	private final UNet net;
+	private final Network net;
 
-	public DjlSuperResolutionModel(final UNet net) {
+	public DjlSuperResolutionModel(final Network net) {
 		this.net = net;
 	}
 
 	@Override
 	public int frames() {
-		return net.config().frames();
+		return net.architecture().frames();
 	}
 
 	@Override
 	public int scale() {
-		return net.config().scale();
+		return net.architecture().scale();
 	}
 
 	/** LR sides that need no padding; tiles of such sides waste no work. */
 	public int lrMultiple() {
-		return net.config().lrMultiple();
+		return net.architecture().lrMultiple();
 	}
 
-	public UNet network() {
+	public Network network() {
 		return net;
 	}
 

@@ -1,5 +1,6 @@
 package org.pssr.train;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -18,6 +19,9 @@ public final class Engines {
 	public static final String ENGINE = "PyTorch";
 	/** Platforms whose PyTorch natives pssr ships (Maven Central has CPU natives for these). */
 	public static final String PLATFORMS = "linux-x86_64, win-x86_64, osx-aarch64";
+
+	/** Where a model may run: the one list of the CLI's {@code --device} and Fiji's <i>Run on</i>. */
+	public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
 
 	private static Engine engine;
 
@@ -87,8 +91,8 @@ public final class Engines {
 	 */
 	public static String deviceChoice(final String choice) {
 		final String c = choice == null ? "auto" : choice.trim().toLowerCase(Locale.ROOT);
-		if (!c.equals("auto") && !c.equals("cpu") && !c.equals("gpu")) throw new IllegalArgumentException(
-			"unknown device '" + choice + "': use auto, cpu or gpu");
+		if (!DEVICES.contains(c)) throw new IllegalArgumentException("unknown device '" + choice +
+			"': use auto, cpu or gpu");
 		return c;
 	}
 

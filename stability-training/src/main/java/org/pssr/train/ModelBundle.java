@@ -72,16 +72,16 @@ public final class ModelBundle implements AutoCloseable {
 	 * @param data what the training samples were, in one line ({@code TwinSource.describe()})
 	 * @param training the training record ({@link TrainingResult#record()}); may be empty
 	 */
-	public static void save(final Path file, final UNet net, final Normalisation normalisation,
+	public static void save(final Path file, final Network net, final Normalisation normalisation,
 		final Optional<Degradation> recipe, final String data, final JsonObject training)
 		throws IOException
 	{
 		final BundleJson m = new BundleJson();
 		m.format = FORMAT;
 		m.formatVersion = FORMAT_VERSION;
-		m.architecture = net.config();
-		m.frames = net.config().frames();
-		m.scale = net.config().scale();
+		m.architecture = net.architecture();
+		m.frames = net.architecture().frames();
+		m.scale = net.architecture().scale();
 		m.parameters = net.parameterCount();
 		m.flopsPerHrPixel = net.flopsPerHrPixel(512);
 		m.normalisation = normalisation;
@@ -132,7 +132,7 @@ public final class ModelBundle implements AutoCloseable {
 		}
 		final byte[] weights = entries.get(WEIGHTS);
 		if (weights == null) throw new InvalidBundleException(file + " has no " + WEIGHTS);
-		final UNet net = new UNet(json.architecture, Engines.device(device), 0);
+		final Network net = json.architecture.build(Engines.device(device), 0);
 		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(weights))) {
 			ai.djl.pytorch.jni.JniUtils.setGradMode(false);
 			net.weights().read(in);
@@ -160,6 +160,16 @@ public final class ModelBundle implements AutoCloseable {
 	 */
 	public static JsonObject record(final Path file) throws IOException {
 		return TrainingJson.GSON.toJsonTree(readJson(entries(file), file)).getAsJsonObject();
+	}
+
+	/**
+	 * How long the bundle's training ran, in seconds, read as {@link #record} reads it (without
+	 * loading the network); 0 for a bundle that records no training.
+	 */
+	public static double trainingSeconds(final Path file) throws IOException {
+		final BundleJson json = readJson(entries(file), file);
+		if (json.training == null || !json.training.isJsonObject()) return 0;
+		return TrainingJson.GSON.fromJson(json.training, TrainingRecord.class).seconds;
 	}
 
 	private static Map<String, byte[]> entries(final Path file) throws IOException {
@@ -200,7 +210,7 @@ public final class ModelBundle implements AutoCloseable {
 		return path;
 	}
 
-	public UNetConfig config() {
+	public Architecture config() {
 		return json.architecture;
 	}
 

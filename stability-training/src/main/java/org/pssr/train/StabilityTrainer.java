@@ -24,7 +24,7 @@ import org.pssr.crappify.io.StagedOutput;
 import org.pssr.crappify.TwinSource;
 
 /**
- * Trains a {@link UNet} on twin samples with the {@link StabilityLoss}: AdamW, one-cycle schedule.
+ * Trains a {@link Network} (the one {@link Networks} has under the options' preset) on twin samples with the {@link StabilityLoss}: AdamW, one-cycle schedule.
  * A short loop over epochs and steps; everything around it is a {@link TrainingHook}: resuming from
  * a checkpoint, validation, checkpoints, out-of-memory back-off, stopping on divergence, progress.
  * Deterministic for a given seed: epoch {@code e} visits the samples in an order drawn from (seed,
@@ -89,12 +89,13 @@ public final class StabilityTrainer {
 		final Engine engine = Engines.pytorch();
 		JniUtils.setGradMode(false);
 		final Device device = Engines.device(options.device());
-		final UNetConfig config = UNetConfig.preset(options.preset(), train.frames(), train.scale());
+		final Architecture config = Networks.factory(options.preset()).create(train.frames(),
+			train.scale());
 		// Without a checkpoint folder the run still needs one for its best weights: a scratch folder.
 		final StagedOutput scratch = options.checkpoints() != null ? null : StagedOutput.scratch(
 			"pssr-train");
 		final Path dir = scratch != null ? scratch.path() : options.checkpoints();
-		final UNet net = new UNet(config, device, options.seed());
+		final Network net = config.build(device, options.seed());
 		final TrainingRun run = new TrainingRun(options, train, valid, log, listener,
 			config, device, net, dir, this::stopIfAsked);
 		// Order matters: validation makes the epoch's report that checkpoints and progress use, and a

@@ -24,7 +24,7 @@ public final class TrainingOptions {
 	private Path resume;
 
 	public TrainingOptions preset(final String v) {
-		UNetConfig.preset(v, 3, 2);
+		Networks.factory(v);
 		preset = v;
 		return this;
 	}

@@ -24,7 +24,10 @@ final class TrainingRecord {
 	int validationSamples;
 	long steps;
 	double seconds;
-	/** "completed", or why the run stopped before its last epoch. */
+	/** What {@link #stop} says of a run that trained every epoch. */
+	static final String COMPLETED = "completed";
+
+	/** {@link #COMPLETED}, or why the run stopped before its last epoch. */
 	String stop;
 	double bestPsnr;
 	List<EpochReport> history;
@@ -45,7 +48,7 @@ final class TrainingRecord {
 		r.validationSamples = run.valid.size();
 		r.steps = run.adam.steps();
 		r.seconds = (System.nanoTime() - run.started) / 1e9;
-		r.stop = run.stoppedEarly == null ? "completed" : run.stoppedEarly;
+		r.stop = run.stoppedEarly == null ? COMPLETED : run.stoppedEarly;
 		r.bestPsnr = run.bestPsnr;
 		r.history = List.copyOf(run.history);
 		return r;

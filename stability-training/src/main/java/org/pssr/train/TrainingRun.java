@@ -23,9 +23,9 @@ final class TrainingRun {
 	final TwinSource valid;
 	final Logger log;
 	final TrainingListener listener;
-	final UNetConfig config;
+	final Architecture config;
 	final Device device;
-	final UNet net;
+	final Network net;
 	final Adam adam;
 	final Path checkpoints;
 	/** Throws when the run was asked to stop: for the loops outside the steps. */
@@ -68,7 +68,7 @@ final class TrainingRun {
 	long epochStart = System.nanoTime();
 
 	TrainingRun(final TrainingOptions options, final TwinSource train, final TwinSource valid,
-		final Logger log, final TrainingListener listener, final UNetConfig config, final Device device, final UNet net,
+		final Logger log, final TrainingListener listener, final Architecture config, final Device device, final Network net,
 		final Path checkpoints, final Runnable stopIfAsked)
 	{
 		this.stopIfAsked = stopIfAsked;

@@ -18,7 +18,7 @@ import org.pssr.train.layout.UNetLayout;
  * exactly what determines the next step. {@link #forward} may be called from several threads in
  * inference mode; training mode updates the batch-norm statistics and needs one thread.
  */
-public final class UNet implements AutoCloseable {
+public final class UNet implements Network {
 
 	private final UNetConfig config;
 	private final UNetLayout layout;
@@ -36,14 +36,22 @@ public final class UNet implements AutoCloseable {
 		return config;
 	}
 
+	@Override
+	public Architecture architecture() {
+		return config;
+	}
+
+	@Override
 	public Weights weights() {
 		return weights;
 	}
 
+	@Override
 	public NDManager manager() {
 		return manager;
 	}
 
+	@Override
 	public long parameterCount() {
 		return weights.parameterCount();
 	}
@@ -52,6 +60,7 @@ public final class UNet implements AutoCloseable {
 	 * Floating-point operations (multiply and add counted separately) per HR output pixel, for HR
 	 * tiles of side {@code hrTile}; only self-attention makes this depend on the tile size.
 	 */
+	@Override
 	public double flopsPerHrPixel(final int hrTile) {
 		return layout.flopsPerHrPixel(hrTile);
 	}
@@ -60,6 +69,7 @@ public final class UNet implements AutoCloseable {
 	 * @param lr {@code n x frames x h x w}, normalised
 	 * @return {@code n x 1 x (h * scale) x (w * scale)}
 	 */
+	@Override
 	public NDArray forward(final NDArray lr, final boolean training) {
 		final ForwardPass pass = new ForwardPass(weights, lr, training);
 		layout.interpret(pass);

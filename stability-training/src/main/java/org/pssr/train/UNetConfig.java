@@ -1,17 +1,20 @@
 package org.pssr.train;
 
 import java.util.Arrays;
-import java.util.Locale;
+
+import ai.djl.Device;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+
+import org.pssr.crappify.AbstractFactory;
 
 /**
  * The shape of a {@link UNet}: what a model bundle records and what loading it checks. Channel widths
  * are given per level, from full resolution down to the bottleneck ({@code widths.length - 1}
  * down-steps).
  */
-public final class UNetConfig {
+public final class UNetConfig implements Architecture {
 
 	private final String preset;
 	private final int frames;
@@ -46,31 +49,81 @@ public final class UNetConfig {
 	}
 
 	/**
-	 * @param name {@code pssr} (ResNet-style encoder, 4 down-steps, self-attention; for a GPU),
-	 *          {@code small} (CPU, tests, demo) or {@code fast} (U-Net on the LR grid)
+	 * The network the registry ({@link Networks}) has under {@code name}: {@code pssr} (ResNet-style
+	 * encoder, 4 down-steps, self-attention; for a GPU), {@code small} (CPU, tests, demo) or
+	 * {@code fast} (U-Net on the LR grid), or one a jar adds.
 	 */
 	public static UNetConfig preset(final String name, final int frames, final int scale) {
-		switch (name.toLowerCase(Locale.ROOT)) {
-			case "pssr":
-				return new UNetConfig("pssr", frames, scale, new int[] { 32, 64, 128, 256, 512 }, 2, true,
-					false);
-			case "small":
-				return new UNetConfig("small", frames, scale, new int[] { 16, 32, 64, 64 }, 1, false, false);
-			case "fast":
-				return new UNetConfig("fast", frames, scale, new int[] { 32, 64, 128, 128 }, 1, false, true);
-			default:
-				throw new IllegalArgumentException("unknown preset '" + name + "': use pssr, small or fast");
+		final Architecture a = Networks.factory(name).create(frames, scale);
+		if (a instanceof UNetConfig) return (UNetConfig) a;
+		throw new IllegalArgumentException("preset '" + name + "' is not a U-Net");
+	}
+
+	/**
+	 * A U-Net of fixed widths, residual blocks, attention and grid for any frames and scale: what
+	 * pssr's presets share; each gives its key, description and shape once.
+	 */
+	public abstract static class Preset extends AbstractFactory implements NetworkFactory {
+
+		private final int[] widths;
+		private final int resBlocks;
+		private final boolean attention;
+		private final boolean lowResolution;
+
+		protected Preset(final String key, final String description, final int[] widths,
+			final int resBlocks, final boolean attention, final boolean lowResolution)
+		{
+			super(key, description);
+			this.widths = widths.clone();
+			this.resBlocks = resBlocks;
+			this.attention = attention;
+			this.lowResolution = lowResolution;
+		}
+
+		@Override
+		public final UNetConfig create(final int frames, final int scale) {
+			return new UNetConfig(key(), frames, scale, widths, resBlocks, attention, lowResolution);
 		}
 	}
 
+	/** {@code pssr}: PSSR's ResNet-style U-Net, 4 down-steps and self-attention; for a GPU. */
+	public static final class Pssr extends Preset {
+
+		public Pssr() {
+			super("pssr", "PSSR's ResNet-style U-Net: 4 down-steps, 2 residual blocks a level, " +
+				"self-attention; for a GPU.", new int[] { 32, 64, 128, 256, 512 }, 2, true, false);
+		}
+	}
+
+	/** {@code small}: a U-Net that trains on a CPU (tests, the demo). */
+	public static final class Small extends Preset {
+
+		public Small() {
+			super("small", "A small U-Net (3 down-steps, widths 16 to 64) that trains on a CPU.",
+				new int[] { 16, 32, 64, 64 }, 1, false, false);
+		}
+	}
+
+	/** {@code fast}: the U-Net on the LR grid, upsampled at the end with pixel shuffle. */
+	public static final class Fast extends Preset {
+
+		public Fast() {
+			super("fast", "A U-Net on the low-resolution grid, upsampled at the end (pixel shuffle): " +
+				"the fastest.", new int[] { 32, 64, 128, 128 }, 1, false, true);
+		}
+	}
+
+	@Override
 	public String preset() {
 		return preset;
 	}
 
+	@Override
 	public int frames() {
 		return frames;
 	}
 
+	@Override
 	public int scale() {
 		return scale;
 	}
@@ -96,6 +149,7 @@ public final class UNetConfig {
 	}
 
 	/** LR tile sides must be multiples of this so that every down-step halves an even size. */
+	@Override
 	public int lrMultiple() {
 		final int grid = 1 << depth();
 		if (lowResolution) return grid;
@@ -106,6 +160,7 @@ public final class UNetConfig {
 		return b == 0 ? a : gcd(b, a % b);
 	}
 
+	@Override
 	public JsonObject toJson() {
 		final JsonObject o = new JsonObject();
 		o.addProperty("preset", preset);
@@ -120,6 +175,11 @@ public final class UNetConfig {
 		o.addProperty("attention", attention);
 		o.addProperty("lowResolution", lowResolution);
 		return o;
+	}
+
+	@Override
+	public UNet build(final Device device, final long seed) {
+		return new UNet(this, device, seed);
 	}
 
 	public static UNetConfig fromJson(final JsonObject o) {

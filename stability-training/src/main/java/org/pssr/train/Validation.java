@@ -80,7 +80,7 @@ final class Validation implements TrainingHook {
 	}
 
 	/** The network's output for the first degradations, or their bilinear baseline. */
-	private static float[] predict(final UNet net, final TwinSample[] samples, final boolean bilinear) {
+	private static float[] predict(final Network net, final TwinSample[] samples, final boolean bilinear) {
 		final TwinSample f = samples[0];
 		final int lrSize = f.frames() * f.lrWidth() * f.lrHeight();
 		final float[] x = new float[samples.length * lrSize];

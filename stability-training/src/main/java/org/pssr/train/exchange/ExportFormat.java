@@ -13,15 +13,11 @@ public enum ExportFormat {
 
 	/** @throws IllegalArgumentException naming the choices */
 	public static ExportFormat parse(final String name) {
-		switch (name.trim().toLowerCase(Locale.ROOT)) {
-			case "savedmodel":
-				return SAVEDMODEL;
-			case "bioimageio":
-				return BIOIMAGEIO;
-			default:
-				throw new IllegalArgumentException("unknown export format '" + name +
-					"': use savedmodel or bioimageio");
-		}
+		final String key = name.trim().toLowerCase(Locale.ROOT);
+		for (final ExportFormat value : values())
+			if (value.toString().equals(key)) return value;
+		throw new IllegalArgumentException("unknown export format '" + name +
+			"': use savedmodel or bioimageio");
 	}
 
 	/** The format an output name asks for: a {@code .zip} is a package, anything else a folder. */

@@ -10,7 +10,7 @@ import org.pssr.crappify.Degradations;
 import org.pssr.crappify.io.StagedOutput;
 import org.pssr.train.ModelBundle;
 import org.pssr.crappify.Normalisation;
-import org.pssr.train.UNet;
+import org.pssr.train.Network;
 import org.pssr.train.WindowPadding;
 import org.pssr.train.tensorflow.SavedModels;
 import org.pssr.train.tensorflow.TensorFlowModel;
@@ -128,7 +128,7 @@ public final class ModelExport {
 	}
 
 	static JsonObject metadata(final ModelBundle bundle) {
-		final UNet net = bundle.model().network();
+		final Network net = bundle.model().network();
 		final JsonObject m = new JsonObject();
 		m.addProperty("format", "pssr-savedmodel");
 		m.addProperty("formatVersion", 1);
@@ -136,7 +136,7 @@ public final class ModelExport {
 		m.addProperty("frames", bundle.frames());
 		m.addProperty("scale", bundle.scale());
 		m.addProperty("lrMultiple", bundle.model().lrMultiple());
-		m.add("architecture", net.config().toJson());
+		m.add("architecture", net.architecture().toJson());
 		m.add("normalisation", bundle.normalisation().toJson());
 		bundle.recipe().ifPresent(r -> m.add("recipe", Degradations.toJson(r)));
 		m.addProperty("exportedFrom", bundle.path().getFileName().toString());

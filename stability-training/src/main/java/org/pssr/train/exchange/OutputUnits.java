@@ -24,15 +24,11 @@ public enum OutputUnits {
 
 	/** @throws IllegalArgumentException naming the choices */
 	public static OutputUnits parse(final String name) {
-		switch (name.trim().toLowerCase(Locale.ROOT)) {
-			case "normalised":
-				return NORMALISED;
-			case "input":
-				return INPUT;
-			default:
-				throw new IllegalArgumentException("unknown output units '" + name +
-					"': use normalised (runs in deepImageJ) or input");
-		}
+		final String key = name.trim().toLowerCase(Locale.ROOT);
+		for (final OutputUnits value : values())
+			if (value.toString().equals(key)) return value;
+		throw new IllegalArgumentException("unknown output units '" + name +
+			"': use normalised (runs in deepImageJ) or input");
 	}
 
 	@Override

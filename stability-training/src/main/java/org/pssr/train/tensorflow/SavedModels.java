@@ -16,6 +16,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import org.pssr.crappify.io.StagedOutput;
+import org.pssr.train.Network;
 import org.pssr.train.UNet;
 
 /**
@@ -39,9 +40,12 @@ public final class SavedModels {
 	 * @param metadata written as {@link #METADATA}
 	 * @throws IllegalArgumentException if {@code folder} exists and is not empty
 	 */
-	public static void write(final UNet net, final JsonObject metadata, final Path folder)
+	public static void write(final Network network, final JsonObject metadata, final Path folder)
 		throws IOException
 	{
+		if (!(network instanceof UNet)) throw new IllegalArgumentException("only pssr's U-Nets " +
+			"export to TensorFlow, not the " + network.architecture().preset() + " network");
+		final UNet net = (UNet) network;
 		final Path target = folder.toAbsolutePath().normalize();
 		if (Files.exists(target) && !isEmptyFolder(target)) throw new IllegalArgumentException(target +
 			" already exists; choose a new folder (nothing is overwritten)");
