@@ -11,7 +11,7 @@ import net.imglib2.type.numeric.real.FloatType;
  * diagonal differences of its 2x2 blocks, each divided by the noise s.d. the recipe predicts at the
  * block's level. About 1 when the frame is as noisy as the training data; well below 1 when it is
  * cleaner, and a model trained for that noise then smooths the frame's detail away as if it were
- * noise (docs/quality-defaults.md: -0.78 dB against bicubic). Structure only adds to the spread, so a low
+ * noise (docs/quality-recipes.md: 0.91 dB below bicubic). Structure only adds to the spread, so a low
  * value is a safe sign, and a high one may be texture rather than noise.
  */
 public final class NoiseMatch {

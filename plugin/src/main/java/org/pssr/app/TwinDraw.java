@@ -20,7 +20,8 @@ public final class TwinDraw {
 
 	/**
 	 * Shot and read noise on the LR grid, as a low-dose acquisition has it: on real movies it trains
-	 * the models that gain most over bicubic (docs/quality.md).
+	 * the models that gain most over bicubic and over the best classical answer
+	 * (docs/quality-recipes.md).
 	 */
 	public static final String DEFAULT_RECIPE = PoissonDegradation.NAME;
 

@@ -88,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
 		draw.tile = 64;
 		draw.samples = samples;
 		// the synthetic scene's figures in the README and docs/inference.md were measured with PSSR's
-		// recipe and weight 1; pssr train's defaults came later, from real movies (docs/quality.md)
+		// recipe and weight 1; pssr train's defaults came later, from real movies (docs/quality-recipes.md)
 		draw.recipe = PssrDegradation.NAME;
 		final CrappifyJob crappify = new CrappifyJob(draw, 1, 0);
 		final TrainJob train = new TrainJob(new TrainingOptions().preset("small").epochs(epochs).batch(

@@ -52,7 +52,9 @@ public final class StudyPlot {
 				low = Math.min(low, y[m]);
 				high = Math.max(high, y[m]);
 			}
-			final Color colour = COLOURS[choices.indexOf(of.choice) % COLOURS.length];
+			// one choice on several LR data: a colour for each, as line styles alone are two
+			final Color colour = COLOURS[(choices.size() == 1 ? degradations.indexOf(of.degradation) : choices
+				.indexOf(of.choice)) % COLOURS.length];
 			plot.setColor(colour, colour);
 			plot.add(degradations.indexOf(of.degradation) == 0 ? "connected circle" : "line", x, y);
 		}

@@ -7,7 +7,8 @@ public final class TrainingOptions {
 
 	/**
 	 * The weight of L1(Y1, Y2): a quarter of the twin terms kept the flicker as low as weight 1 did
-	 * on real movies and gained more over bicubic; weight 4 lost to it (docs/quality.md).
+	 * on real movies and gained more over bicubic; weight 4 lost to it (the study of 2026-12-02:
+	 * git show fa70da8:docs/quality.md).
 	 */
 	public static final double DEFAULT_STABILITY = 0.25;
 
