@@ -15,13 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.scijava.Context;
 import org.scijava.command.Command;
 import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandService;
 import org.scijava.command.CommandModule;
+import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleService;
 import org.scijava.plugin.DefaultPluginFinder;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.PluginIndex;
 import org.scijava.plugin.PluginInfo;
 import org.scijava.service.Service;
+import org.scijava.task.TaskService;
+import org.scijava.thread.ThreadService;
 import org.scijava.widget.Button;
 
 /**
@@ -44,11 +49,21 @@ class AdvancedSettingsTest {
 	void theFirstDialogLeavesOutTheAdvancedInputsAndTheButtonOpensThoseStillToBeAsked()
 		throws Exception
 	{
-		final CommandModule module = new CommandModule(new CommandInfo(TrainModelCommand.class));
-		module.resolveInput("epochs"); // given before the dialog, as a macro gives it
-		module.setInput("batch", 4); // remembered from the last dialog
-		assertEquals(List.of("Batch size 4 (default 8)"), AdvancedSettings.split(null, module),
-			"a value the dialog no longer shows is named");
+		// the module Fiji runs: a DynamicCommand is its own module, with copies of the items
+		try (Context context = new Context(CommandService.class, ModuleService.class, TaskService.class,
+			ThreadService.class)) {
+			final Module module = context.service(ModuleService.class).createModule(context.service(CommandService.class)
+				.getCommand(TrainModelCommand.class));
+			module.resolveInput("epochs"); // given before the dialog, as a macro gives it
+			module.setInput("batch", 4); // remembered from the last dialog
+			assertEquals(List.of("Batch size 4 (default 8)"), AdvancedSettings.split(null, module),
+				"a value the dialog no longer shows is named");
+			shows(module);
+		}
+	}
+
+	/** The first dialog shows the common fields and the button; the advanced ones wait for it. */
+	private static void shows(final Module module) {
 		final List<String> advanced = AdvancedSettings.names(TrainModelCommand.class);
 		assertTrue(advanced.containsAll(List.of("channel", "tile", "samples", "batch", "lr", "device",
 			"overwrite")), advanced.toString());

@@ -54,16 +54,47 @@ public final class AdvancedSettings extends AbstractPreprocessorPlugin {
 			if (!module.isInputResolved(name)) advanced.add(name);
 		final List<String> kept = new ArrayList<>();
 		if (advanced.isEmpty()) return kept;
+		final Object fresh = fresh(module.getDelegateObject().getClass());
 		for (final String name : advanced) {
 			module.resolveInput(name);
 			final ModuleItem<?> item = module.getInfo().getInput(name);
 			final Object value = module.getInput(name);
-			if (!Objects.equals(value, item.getDefaultValue())) kept.add(item.getLabel() + " " + value +
-				" (default " + item.getDefaultValue() + ")");
+			final Object byDefault = valueOf(fresh, name);
+			if (!Objects.equals(value, byDefault)) kept.add(item.getLabel() + " " + value + " (default " +
+				byDefault + ")");
 		}
 		((PssrCommand) module.getDelegateObject()).advancedDialog = new AdvancedDialog(context, module,
 			advanced);
 		return kept;
+	}
+
+	/**
+	 * A command as its class makes it: its fields hold the defaults. The module's own items do not
+	 * say: a DynamicCommand's copies of them have no default value.
+	 */
+	private static Object fresh(final Class<?> command) {
+		try {
+			return command.getDeclaredConstructor().newInstance();
+		}
+		catch (final ReflectiveOperationException e) {
+			throw new IllegalStateException(command.getName() + " cannot be made for its defaults", e);
+		}
+	}
+
+	private static Object valueOf(final Object command, final String name) {
+		for (Class<?> c = command.getClass(); c != null; c = c.getSuperclass())
+			try {
+				final Field f = c.getDeclaredField(name);
+				f.setAccessible(true);
+				return f.get(command);
+			}
+			catch (final NoSuchFieldException e) {
+				// declared further up
+			}
+			catch (final IllegalAccessException e) {
+				throw new IllegalStateException(name + " of " + command.getClass().getName(), e);
+			}
+		throw new IllegalStateException(command.getClass().getName() + " has no field " + name);
 	}
 
 	/** The names of the {@link Advanced} parameters of {@code command}, in the dialog's order. */
