@@ -50,7 +50,7 @@ final class SuperResolveMovieWorkload implements Workload {
 			final Interleaved.Round oursRound = () -> Stopwatch.seconds(() -> rss[0] = ChildJvm.peakRssMb(
 				jvm, context.threads(), "org.pssr.cli.Main", "superres", "--model", model.toString(),
 				"--input", movie.toString(), "--output", ours.toString(), "--tile", Integer.toString(tile),
-				"--device", "cpu"));
+				"--device", "cpu", "--overwrite")); // every round after the first replaces the movie it wrote
 			final Interleaved.Round theirRound = () -> Stopwatch.seconds(() -> rss[1] = context
 				.reference().run("superres", "--preset", preset, "--input", movie.toString(), "--output",
 					theirs.toString(), "--lr-tile", Integer.toString(tile)).get("peakRssMB").getAsDouble());
