@@ -89,7 +89,7 @@ class QualityStudyTest {
 
 	@Test
 	void onSimulatedAcquisitionsEachFoldCalibratesItsRecordingAndTrainsWithThatRecipe()
-		throws IOException
+		throws IOException, InterruptedException
 	{
 		final Path a = TestMovie.SEQUENCE_1.synthetic();
 		final Path b = TestMovie.NUCLEI.synthetic();
@@ -118,9 +118,15 @@ class QualityStudyTest {
 			"| acquisition scale=2 photons=100 gain=3 | drosophila_h2b_seq1.tif | 3 | "), md);
 		assertTrue(md.contains("recorded twice"), md);
 
+		// a second later: the recipe files made again carry another time in their records
+		Thread.sleep(1100);
 		final List<QualityStudy.Fold> again = study.run(Logger.NONE);
 		assertEquals(folds.get(1).overBestClassical().psnr, again.get(1).overBestClassical().psnr, 1e-9,
 			"the same recordings, calibrations and models again");
+		try (java.util.stream.Stream<Path> models = Files.list(dir.resolve("models"))) {
+			assertEquals(2, models.filter(f -> f.toString().endsWith(".pssr.zip")).count(),
+				"a study run again trains no model");
+		}
 	}
 
 	@Test

@@ -243,8 +243,9 @@ public final class QualityStudy {
 						.channel, log);
 					final Map<String, String> settings = new LinkedHashMap<>(settings(choice));
 					if (check.measured != null) settings.put("recipe", recipeFile.toString());
+					// the recipe by what it says, not its bytes: its record has the time it was measured
 					final Path model = modelFile(choice, heldOut, settings.toString() + (check.measured == null
-						? "" : Checksums.sha256(Files.readAllBytes(recipeFile))));
+						? "" : recipeOf(recipeFile)));
 					if (Files.exists(model)) log.log("study: using " + model + " again (delete it to retrain)");
 					else train(settings, draw(settings), heldOut, model, log);
 					try (OpenModel opened = ModelFiles.open(model, settings.get("device"))) {
@@ -284,6 +285,11 @@ public final class QualityStudy {
 				.getMessage() + "); training with the default recipe");
 			return new CalibrationCheck(acquisition, null, Double.NaN, e.getMessage());
 		}
+	}
+
+	private static String recipeOf(final Path recipeFile) {
+		final RecipeFile r = RecipeFile.read(recipeFile);
+		return r.name + r.parameters;
 	}
 
 	/** The acquisition's settings that differ from the defaults, as the page names it. */
