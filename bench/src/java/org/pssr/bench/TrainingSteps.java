@@ -48,8 +48,8 @@ final class TrainingSteps {
 				seconds.add(batch / p.samplesPerSecond);
 			}
 		};
-		final TrainingOptions options = new TrainingOptions().preset(preset).epochs(1).batch(batch)
-			.device(device).progressEvery(1).checkpoints(checkpoints);
+		final TrainingOptions options = TrainingOptions.builder().preset(preset).epochs(1).batch(batch)
+			.device(device).progressEvery(1).checkpoints(checkpoints).build();
 		try (TrainingResult r = new StabilityTrainer(options, train, valid, Logger.NONE, listener).train()) {
 			if (seconds.size() != steps) throw new IllegalStateException("expected " + steps +
 				" step reports, got " + seconds.size());

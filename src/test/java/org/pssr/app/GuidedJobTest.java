@@ -56,14 +56,11 @@ class GuidedJobTest {
 	}
 
 	private static TwinDraw draw() {
-		final TwinDraw draw = new TwinDraw();
-		draw.tile = 32;
-		draw.samples = 12;
-		return draw;
+		return TwinDraw.builder().tile(32).samples(12).build();
 	}
 
 	private static GuidedJob job(final TwinDraw draw) {
-		return new GuidedJob(draw, new TrainingOptions().epochs(1).batch(4).device("cpu"),
+		return new GuidedJob(draw, TrainingOptions.builder().epochs(1).batch(4).device("cpu").build(),
 			MovieFiles.IMAGEJ, (figure, png) -> Files.write(png, new byte[] { 1 }));
 	}
 
@@ -143,13 +140,11 @@ class GuidedJobTest {
 			"two low-resolution movies are named lr", out -> job(draw()).run(lr(a.resolve("lr.tif"), b
 				.resolve("lr.tif")), null, hr, out, OutputRule.NEVER, Logger.NONE,
 				GuidedJob.Steps.NONE));
-		final TwinDraw large = draw();
-		large.tile = 512;
+		final TwinDraw large = draw().toBuilder().tile(512).build();
 		refused("tiles larger than the HR movies", IllegalArgumentException.class, "512", out -> job(
 			large).run(lr(movies.lr), null, hr, out, OutputRule.NEVER, Logger.NONE,
 				GuidedJob.Steps.NONE));
-		final TwinDraw none = draw();
-		none.samples = 0;
+		final TwinDraw none = draw().toBuilder().samples(0).build();
 		refused("no samples", IllegalArgumentException.class, "samples must be 1 to", out -> job(none)
 			.run(lr(movies.lr), null, hr, out, OutputRule.NEVER, Logger.NONE,
 				GuidedJob.Steps.NONE));

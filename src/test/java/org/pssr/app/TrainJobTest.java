@@ -29,8 +29,8 @@ class TrainJobTest {
 			0.05);
 		final Path output = dir.resolve("m.pssr.zip");
 		final RecordingLogger log = new RecordingLogger();
-		final String summary = new TrainJob(new TrainingOptions().preset("small").epochs(1).batch(2)
-			.seed(1).device("cpu").progressEvery(1), output).run(new TwinDatasetOpener.Split(twins, twins,
+		final String summary = new TrainJob(TrainingOptions.builder().preset("small").epochs(1).batch(2)
+			.seed(1).device("cpu").progressEvery(1).build(), output).run(new TwinDatasetOpener.Split(twins, twins,
 				Normalisation.PSSR), log, TrainingListener.NONE);
 		assertTrue(summary.startsWith("Wrote " + output) && summary.endsWith("completed"), summary);
 		assertTrue(Files.exists(dir.resolve("m.checkpoints/last.ckpt")));
@@ -52,7 +52,7 @@ class TrainJobTest {
 	@Test
 	void aModelFileWithoutTheBundleSuffixIsRefusedBeforeTraining() {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new TrainJob(new TrainingOptions(), dir.resolve("m.zip")));
+			() -> new TrainJob(TrainingOptions.DEFAULTS, dir.resolve("m.zip")));
 		assertTrue(e.getMessage().contains(".pssr.zip"), e.getMessage());
 	}
 }

@@ -1,6 +1,7 @@
 package org.pssr.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.lang.reflect.Field;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.pssr.app.TwinDraw;
 import org.pssr.cli.CalibrateCommand;
 import org.pssr.cli.CrappifyCommand;
 import org.pssr.cli.EvaluateCommand;
@@ -16,10 +18,12 @@ import org.pssr.cli.ExportCommand;
 import org.pssr.cli.JoinCommand;
 import org.pssr.cli.SuperresCommand;
 import org.pssr.cli.TrainCommand;
+import org.pssr.train.TrainingOptions;
 import org.scijava.ItemIO;
 import org.scijava.plugin.Parameter;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -74,18 +78,31 @@ class FrontEndOptionsTest {
 		catch (final ReflectiveOperationException e) {
 			throw new AssertionError(e);
 		}
-		for (final OptionSpec o : new CommandLine(cli).getCommandSpec().options()) {
+		final CommandSpec spec = new CommandLine(cli).getCommandSpec();
+		for (final OptionSpec o : spec.options()) {
 			final String name = o.longestName().replaceFirst("^-+", "").replace("-", "").toLowerCase(
 				Locale.ROOT);
 			final String field = renamed.getOrDefault(name, name);
-			if (o.defaultValue() == null || field.equals("progressevery")) continue;
+			final String fromCli = defaultOf(spec, o);
+			if (fromCli == null || field.equals("progressevery")) continue;
 			final Object value = value(command, field);
 			final String what = fiji.getSimpleName() + "." + field + " = " + value + ", --" + name + " " +
-				o.defaultValue();
+				fromCli;
 			if (value instanceof Number || value instanceof String && ((String) value).matches("[0-9.]+"))
-				assertEquals(Double.parseDouble(o.defaultValue()), Double.parseDouble(String.valueOf(value)),
-					0, what);
-			else assertEquals(o.defaultValue(), String.valueOf(value), what);
+				assertEquals(Double.parseDouble(fromCli), Double.parseDouble(String.valueOf(value)), 0, what);
+			else assertEquals(fromCli, String.valueOf(value), what);
+		}
+	}
+
+	/** What picocli gives an option left out: its provider's default, else its annotation's. */
+	static String defaultOf(final CommandSpec spec, final OptionSpec o) {
+		try {
+			final String provided = spec.defaultValueProvider() == null ? null : spec
+				.defaultValueProvider().defaultValue(o);
+			return provided != null ? provided : o.defaultValue();
+		}
+		catch (final Exception e) {
+			throw new AssertionError(e);
 		}
 	}
 
@@ -104,6 +121,23 @@ class FrontEndOptionsTest {
 			}
 		}
 		throw new AssertionError(command.getClass().getSimpleName() + " has no " + name);
+	}
+
+	/**
+	 * Every setting of the twin draw and of training is an option of {@code pssr train} whose default
+	 * is the setting's, so the comparisons above reach every default of the jobs' settings values.
+	 */
+	@Test
+	void everySettingIsATrainOptionWithItsDefault() {
+		final CommandSpec spec = new CommandLine(new TrainCommand()).getCommandSpec();
+		final Map<String, String> settings = new java.util.LinkedHashMap<>(TwinDraw.DEFAULTS.values());
+		settings.putAll(TrainingOptions.DEFAULTS.values());
+		settings.forEach((name, value) -> {
+			final OptionSpec o = spec.findOption("--" + name);
+			assertNotNull(o, "--" + name);
+			assertEquals(value, defaultOf(spec, o), "--" + name);
+		});
+		assertEquals(TwinDraw.NAMES.size() + TrainingOptions.NAMES.size(), settings.size());
 	}
 
 	@Test

@@ -96,8 +96,8 @@ class ModelBundleTest {
 	private Network trained() throws IOException {
 		final MovieTwins twins = new MovieTwins(TestMovie.SEQUENCE_1.synthetic(), 16, 2, 4, 1, 13,
 			0.05);
-		final TrainingOptions o = new TrainingOptions().epochs(1).batch(2).device("cpu").checkpoints(dir
-			.resolve("ckpt"));
+		final TrainingOptions o = TrainingOptions.builder().epochs(1).batch(2).device("cpu").checkpoints(
+			dir.resolve("ckpt")).build();
 		final TrainingResult r = new StabilityTrainer(o, twins, twins, Logger.NONE, TrainingListener.NONE).train();
 		return r.network();
 	}

@@ -50,15 +50,17 @@ class StabilityTrainerTest {
 		valid = new MovieTwins(movie(TestMovie.NUCLEI), 32, 2, 4, 23, 28, 0.05);
 	}
 
-	private TrainingOptions options(final int epochs, final double stability, final String ckpt) {
-		return new TrainingOptions().preset("small").epochs(epochs).batch(4).learningRate(3e-3).stability(
+	private TrainingOptions.Builder options(final int epochs, final double stability,
+		final String ckpt)
+	{
+		return TrainingOptions.builder().preset("small").epochs(epochs).batch(4).learningRate(3e-3).stability(
 			stability).seed(11).device("cpu").progressEvery(2).checkpoints(dir.resolve(ckpt));
 	}
 
 	@Test
 	void lossDecreases() throws IOException {
 		final List<StepProgress> steps = new ArrayList<>();
-		try (TrainingResult r = new StabilityTrainer(options(4, 1, "a"), train, valid, Logger.NONE,
+		try (TrainingResult r = new StabilityTrainer(options(4, 1, "a").build(), train, valid, Logger.NONE,
 			new TrainingListener()
 			{
 
@@ -79,9 +81,9 @@ class StabilityTrainerTest {
 
 	@Test
 	void stabilityTermChangesTheWeights() throws IOException {
-		final float[] plain = weightsAfter(options(1, 0, "plain"));
-		final float[] stable = weightsAfter(options(1, 1, "stable"));
-		final float[] again = weightsAfter(options(1, 1, "again"));
+		final float[] plain = weightsAfter(options(1, 0, "plain").build());
+		final float[] stable = weightsAfter(options(1, 1, "stable").build());
+		final float[] again = weightsAfter(options(1, 1, "again").build());
 		assertArrayEquals(stable, again, "same seed, same weights");
 		double diff = 0;
 		for (int i = 0; i < plain.length; i++) {
@@ -92,9 +94,9 @@ class StabilityTrainerTest {
 
 	@Test
 	void resumedRunReachesTheWeightsOfAnUninterruptedOne() throws IOException {
-		final float[] uninterrupted = weightsAfter(options(3, 1, "full"));
+		final float[] uninterrupted = weightsAfter(options(3, 1, "full").build());
 		final StabilityTrainer[] killed = new StabilityTrainer[1];
-		killed[0] = new StabilityTrainer(options(3, 1, "killed"), train, valid, Logger.NONE, new TrainingListener() {
+		killed[0] = new StabilityTrainer(options(3, 1, "killed").build(), train, valid, Logger.NONE, new TrainingListener() {
 
 			@Override
 			public void step(final StepProgress p) {
@@ -104,16 +106,16 @@ class StabilityTrainerTest {
 		assertThrows(CancellationException.class, killed[0]::train);
 		final Path last = dir.resolve("killed/last.ckpt");
 		assertEquals(1, Checkpoint.header(last).epoch);
-		final float[] resumed = weightsAfter(options(3, 1, "killed").resume(last));
+		final float[] resumed = weightsAfter(options(3, 1, "killed").resume(last).build());
 		assertArrayEquals(uninterrupted, resumed);
 	}
 
 	@Test
 	void preemptedMidEpochResumesToTheWeightsOfAnUninterruptedOne() throws IOException {
-		final float[] uninterrupted = weightsAfter(options(2, 1, "full"));
+		final float[] uninterrupted = weightsAfter(options(2, 1, "full").build());
 		final Path folder = dir.resolve("preempted");
 		final StabilityTrainer[] preempted = new StabilityTrainer[1];
-		preempted[0] = new StabilityTrainer(options(2, 1, "preempted"), train, valid, Logger.NONE,
+		preempted[0] = new StabilityTrainer(options(2, 1, "preempted").build(), train, valid, Logger.NONE,
 			new TrainingListener()
 			{
 
@@ -133,7 +135,7 @@ class StabilityTrainerTest {
 		assertEquals(2, header.epochSteps);
 		assertEquals(0, Checkpoint.header(folder.resolve("best.ckpt")).position,
 			"best.ckpt holds validated epochs only");
-		final float[] resumed = weightsAfter(options(2, 1, "preempted").resume(last));
+		final float[] resumed = weightsAfter(options(2, 1, "preempted").resume(last).build());
 		assertArrayEquals(uninterrupted, resumed);
 	}
 
@@ -143,7 +145,7 @@ class StabilityTrainerTest {
 	{
 		final List<EpochReport> full = new ArrayList<>();
 		final float[] uninterrupted;
-		try (TrainingResult r = new StabilityTrainer(options(2, 1, "full"), train, valid, Logger.NONE,
+		try (TrainingResult r = new StabilityTrainer(options(2, 1, "full").build(), train, valid, Logger.NONE,
 			TrainingListener.NONE).train())
 		{
 			uninterrupted = flatten(r.network().weights().trainable());
@@ -152,7 +154,7 @@ class StabilityTrainerTest {
 		final Path folder = dir.resolve("preempted");
 		final StabilityTrainer[] preempted = new StabilityTrainer[1];
 		// SIGTERM while epoch 1 is validated, a loop outside the steps
-		preempted[0] = new StabilityTrainer(options(2, 1, "preempted"), train, valid, onProgress(
+		preempted[0] = new StabilityTrainer(options(2, 1, "preempted").build(), train, valid, onProgress(
 			"validation of epoch 1", () -> preempted[0].preempt()), TrainingListener.NONE);
 		final TrainingPreemptedException e = assertThrows(TrainingPreemptedException.class,
 			preempted[0]::train);
@@ -161,7 +163,7 @@ class StabilityTrainerTest {
 		assertEquals(train.size(), header.position, "saved after the last step of epoch 1");
 		assertEquals(folder.resolve("last.ckpt"), e.checkpoint());
 		try (TrainingResult r = new StabilityTrainer(options(2, 1, "preempted").resume(folder.resolve(
-			"last.ckpt")), train, valid, Logger.NONE, TrainingListener.NONE).train())
+			"last.ckpt")).build(), train, valid, Logger.NONE, TrainingListener.NONE).train())
 		{
 			assertArrayEquals(uninterrupted, flatten(r.network().weights().trainable()));
 			assertEquals(full.stream().map(h -> h.psnr).collect(Collectors.toList()), r.history().stream()
@@ -175,7 +177,7 @@ class StabilityTrainerTest {
 			final String name = preempt ? "setup-preempted" : "setup-cancelled";
 			final StabilityTrainer[] t = new StabilityTrainer[1];
 			final List<String> steps = new ArrayList<>();
-			t[0] = new StabilityTrainer(options(1, 1, name), train, valid, onProgress("bilinear baseline",
+			t[0] = new StabilityTrainer(options(1, 1, name).build(), train, valid, onProgress("bilinear baseline",
 				() -> {
 					if (preempt) t[0].preempt();
 					else t[0].cancel();
@@ -216,7 +218,7 @@ class StabilityTrainerTest {
 
 	@Test
 	void aVersion2CheckpointWithoutAPositionStillResumes() throws IOException {
-		final float[] one = weightsAfter(options(1, 1, "one"));
+		final float[] one = weightsAfter(options(1, 1, "one").build());
 		final Path last = dir.resolve("one/last.ckpt");
 		final ByteBuffer v3 = ByteBuffer.wrap(Files.readAllBytes(last));
 		final byte[] json = new byte[v3.getInt(8)];
@@ -230,7 +232,7 @@ class StabilityTrainerTest {
 		Files.write(v2, checkpoint(2, header.toString().getBytes(StandardCharsets.UTF_8), v3));
 		assertEquals(1, Checkpoint.header(v2).epoch);
 		assertEquals(0, Checkpoint.header(v2).position);
-		assertArrayEquals(one, weightsAfter(options(1, 1, "one").resume(v2)),
+		assertArrayEquals(one, weightsAfter(options(1, 1, "one").resume(v2).build()),
 			"resumed after its last epoch: the weights it holds");
 		final Path v4 = Files.write(dir.resolve("v4.ckpt"), checkpoint(4, json, v3));
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -253,38 +255,38 @@ class StabilityTrainerTest {
 
 	@Test
 	void resumeRefusesADifferentRun() throws IOException {
-		weightsAfter(options(1, 1, "one"));
+		weightsAfter(options(1, 1, "one").build());
 		final Path last = dir.resolve("one/last.ckpt");
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new StabilityTrainer(options(1, 0.5, "two").resume(last), train, valid, Logger.NONE,
+			() -> new StabilityTrainer(options(1, 0.5, "two").resume(last).build(), train, valid, Logger.NONE,
 				TrainingListener.NONE).train());
 		assertTrue(e.getMessage().contains("stability"), e.getMessage());
 	}
 
 	@Test
 	void resumeRefusesOtherBatchOrData() throws IOException {
-		weightsAfter(options(1, 1, "one"));
+		weightsAfter(options(1, 1, "one").build());
 		final Path last = dir.resolve("one/last.ckpt");
 		final IllegalArgumentException batch = assertThrows(IllegalArgumentException.class,
-			() -> new StabilityTrainer(options(1, 1, "two").batch(2).resume(last), train, valid, Logger.NONE,
+			() -> new StabilityTrainer(options(1, 1, "two").batch(2).resume(last).build(), train, valid, Logger.NONE,
 				TrainingListener.NONE).train());
 		assertTrue(batch.getMessage().contains("batch 4 vs 2"), batch.getMessage());
 		final MovieTwins other = new MovieTwins(movie(TestMovie.NUCLEI), 32, 2, 16, 2, 22, 0.05);
 		final IllegalArgumentException data = assertThrows(IllegalArgumentException.class,
-			() -> new StabilityTrainer(options(1, 1, "three").resume(last), other, valid, Logger.NONE,
+			() -> new StabilityTrainer(options(1, 1, "three").resume(last).build(), other, valid, Logger.NONE,
 				TrainingListener.NONE).train());
 		assertTrue(data.getMessage().contains("training data"), data.getMessage());
 	}
 
 	@Test
 	void damagedCheckpointIsRefused() throws IOException {
-		weightsAfter(options(1, 1, "one"));
+		weightsAfter(options(1, 1, "one").build());
 		final Path last = dir.resolve("one/last.ckpt");
 		final byte[] bytes = Files.readAllBytes(last);
 		bytes[bytes.length / 2] ^= 0x01;
 		final Path damaged = Files.write(dir.resolve("damaged.ckpt"), bytes);
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new StabilityTrainer(options(1, 1, "two").resume(damaged), train, valid, Logger.NONE,
+			() -> new StabilityTrainer(options(1, 1, "two").resume(damaged).build(), train, valid, Logger.NONE,
 				TrainingListener.NONE).train());
 		assertTrue(e.getMessage().contains("damaged"), e.getMessage());
 		final Path cut = Files.write(dir.resolve("cut.ckpt"), java.util.Arrays.copyOf(bytes, 100));
@@ -298,7 +300,7 @@ class StabilityTrainerTest {
 	void divergenceStopsWithoutAModel() {
 		final List<EpochReport> reported = new ArrayList<>();
 		final IllegalStateException e = assertThrows(IllegalStateException.class,
-			() -> new StabilityTrainer(options(2, 1, "diverge"), poisoned(train), valid, Logger.NONE,
+			() -> new StabilityTrainer(options(2, 1, "diverge").build(), poisoned(train), valid, Logger.NONE,
 				new TrainingListener()
 				{
 
@@ -315,7 +317,7 @@ class StabilityTrainerTest {
 	@Test
 	void anAbsurdLearningRateIsRefusedBeforeTraining() {
 		for (final double lr : new double[] { 1e30, Double.POSITIVE_INFINITY, Double.NaN, 0, -1 })
-			assertThrows(IllegalArgumentException.class, () -> options(1, 1, "x").learningRate(lr));
+			assertThrows(IllegalArgumentException.class, () -> options(1, 1, "x").learningRate(lr).build());
 	}
 
 	/** {@code source} with one target pixel of the fifth sample NaN: the loss becomes NaN there. */
@@ -362,7 +364,7 @@ class StabilityTrainerTest {
 	@Test
 	void finishNowKeepsTheBestModel() throws IOException {
 		final StabilityTrainer[] t = new StabilityTrainer[1];
-		t[0] = new StabilityTrainer(options(5, 1, "finish"), train, valid, Logger.NONE, new TrainingListener() {
+		t[0] = new StabilityTrainer(options(5, 1, "finish").build(), train, valid, Logger.NONE, new TrainingListener() {
 
 			@Override
 			public void epoch(final EpochReport r) {

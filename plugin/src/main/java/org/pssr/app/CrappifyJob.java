@@ -54,13 +54,13 @@ public final class CrappifyJob {
 	{
 		TwinDatasetWriter.checkOutput(output, crappifier.sources());
 		final int valid = draw.validationCount();
-		final int train = draw.samples - valid;
+		final int train = draw.samples() - valid;
 		final long start = System.nanoTime();
 		new TwinDatasetWriter(crappifier, threads, log).write(output, train, valid);
 		final String summary = String.format(Locale.ROOT,
 			"Wrote %s: %d training + %d validation twins from %d movie(s), %s x%d, %d frames, HR tile " +
 				"%d px, LR tile %d px (%.1f s)", output, train, valid, crappifier.sources().size(),
-			crappifier.recipe().name(), draw.scale, draw.frames, draw.tile, draw.tile / draw.scale,
+			crappifier.recipe().name(), draw.scale(), draw.frames(), draw.tile(), draw.tile() / draw.scale(),
 			(System.nanoTime() - start) / 1e9);
 		return summary;
 	}

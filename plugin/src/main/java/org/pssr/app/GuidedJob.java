@@ -161,7 +161,7 @@ public final class GuidedJob {
 	public GuidedJob(final TwinDraw draw, final TrainingOptions training, final MovieOpener opener,
 		final FigureWriter figures)
 	{
-		this.draw = draw.copy();
+		this.draw = draw;
 		this.training = training;
 		this.opener = opener;
 		this.figures = figures;
@@ -228,7 +228,7 @@ public final class GuidedJob {
 				check(a, given);
 			NoiseCalibration calibration = null;
 			if (job != null) {
-				sources.addAll(SourceMovies.open(trainOn, draw.channel, draw.zAsTime, opener));
+				sources.addAll(SourceMovies.open(trainOn, draw.channel(), draw.zAsTime(), opener));
 				// the twin draw refuses what it cannot use (tiles larger than a movie, ...) before any work
 				TrainJob.movies(sources, draw, training.seed()).close();
 				made = Folders.create(output);
@@ -266,10 +266,10 @@ public final class GuidedJob {
 	 * {@link TwinDraw#frames} frames at a time, or the one given.
 	 */
 	private void check(final Acquisition lr, final OpenModel given) throws IOException {
-		final Movie movie = lr.movie(opener, draw.channel);
+		final Movie movie = lr.movie(opener, draw.channel());
 		try {
 			if (given != null) given.resolver(0).check(movie);
-			else new SlidingWindow(draw.frames, movie.frames());
+			else new SlidingWindow(draw.frames(), movie.frames());
 		}
 		catch (final IllegalArgumentException e) {
 			throw new IllegalArgumentException(lr.name + ": " + e.getMessage(), e);
@@ -297,9 +297,9 @@ public final class GuidedJob {
 	{
 		log.log("calibrating the noise of " + first.name + (hr.isEmpty() ? "" : " and its blur " +
 			"against " + hr.size() + " high-resolution movie(s)") + " into " + recipe);
-		final Movie movie = first.movie(opener, draw.channel);
+		final Movie movie = first.movie(opener, draw.channel());
 		try {
-			return new CalibrateJob().withBlurAgainst(hr, draw.scale, draw.channel, opener).blurOptional()
+			return new CalibrateJob().withBlurAgainst(hr, draw.scale(), draw.channel(), opener).blurOptional()
 				.run(movie, null, first.file, recipe, rule, log);
 		}
 		finally {
@@ -311,8 +311,7 @@ public final class GuidedJob {
 		final Path heldOut, final Logger log, final TrainingListener listener) throws IOException
 	{
 		stopIfCancelled();
-		final TwinDraw calibrated = draw.copy();
-		calibrated.recipe = recipe.toString();
+		final TwinDraw calibrated = draw.toBuilder().recipe(recipe.toString()).build();
 		log.log("training a model on " + sources.size() + " high-resolution movie(s) with that " +
 			"recipe" + (heldOut == null ? "; with one high-resolution movie none is left to evaluate " +
 				"the model on (give two or more: the last is kept aside for it)" : "; " + heldOut
@@ -329,7 +328,7 @@ public final class GuidedJob {
 		final OutputRule rule, final Logger log) throws IOException
 	{
 		log.log("super-resolving " + lr.name + " into " + out);
-		final Movie movie = lr.movie(opener, draw.channel);
+		final Movie movie = lr.movie(opener, draw.channel());
 		try {
 			new SuperresJob(model, 0, 32).toFile(movie, lr.file, out, rule, log);
 		}
@@ -343,7 +342,7 @@ public final class GuidedJob {
 	{
 		log.log("evaluating the model on " + truth.getFileName() + ", degraded with the " +
 			"calibrated recipe, against the best classical answer");
-		final Movie movie = opener.open(truth, draw.channel);
+		final Movie movie = opener.open(truth, draw.channel());
 		try {
 			final EvaluateJob job = new EvaluateJob(model, 0, training.seed()).withFigure(0, figure)
 				.replacing(rule);

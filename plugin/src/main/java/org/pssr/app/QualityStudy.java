@@ -214,7 +214,7 @@ public final class QualityStudy {
 				// read from the bundle, so that a model used again keeps the figure of its run
 				final double seconds = ModelBundle.trainingSeconds(model);
 				try (OpenModel opened = ModelFiles.open(model, settings.get("device"))) {
-					final Movie truth = opener.open(heldOut, draw.channel);
+					final Movie truth = opener.open(heldOut, draw.channel());
 					if (evaluationRecipes.isEmpty()) folds.add(new Fold(choice, OWN, name, new EvaluateJob(
 						opened, 0, 1).run(truth, heldOut, null, log), seconds, null));
 					for (final String recipe : evaluationRecipes)
@@ -234,13 +234,13 @@ public final class QualityStudy {
 				for (final Path heldOut : movies) {
 					final String name = heldOut.getFileName().toString();
 					log.log("study: " + choice + ", " + label(acquisition) + ", held out " + name);
-					final Movie truth = opener.open(heldOut, base.channel);
+					final Movie truth = opener.open(heldOut, base.channel());
 					final SimulatedAcquisition first = new SimulatedAcquisition(truth, acquisition, 1, name);
 					final SimulatedAcquisition second = new SimulatedAcquisition(truth, acquisition, 2, name);
 					final Path recipeFile = work.resolve("recipes").resolve(stem(name) + "-" + digest(
-						acquisition.toString() + base.channel) + ".recipe.json");
+						acquisition.toString() + base.channel()) + ".recipe.json");
 					final CalibrationCheck check = calibrate(first, acquisition, heldOut, recipeFile, base
-						.channel, log);
+						.channel(), log);
 					final Map<String, String> settings = new LinkedHashMap<>(settings(choice));
 					if (check.measured != null) settings.put("recipe", recipeFile.toString());
 					// the recipe by what it says, not its bytes: its record has the time it was measured
@@ -311,7 +311,7 @@ public final class QualityStudy {
 	{
 		final List<Path> others = new ArrayList<>(movies);
 		others.remove(heldOut);
-		final List<SourceMovie> sources = SourceMovies.open(others, draw.channel, false, opener);
+		final List<SourceMovie> sources = SourceMovies.open(others, draw.channel(), draw.zAsTime(), opener);
 		final long seed = Long.parseLong(settings.get("seed"));
 		final TrainJob job = new TrainJob(options(settings), model);
 		try (TwinDatasetOpener.Split split = TrainJob.movies(sources, draw, seed)) {
@@ -333,64 +333,47 @@ public final class QualityStudy {
 	}
 
 	private static TwinDraw draw(final Map<String, String> s) {
-		final TwinDraw d = new TwinDraw();
-		d.scale = Integer.parseInt(s.get("scale"));
-		d.frames = Integer.parseInt(s.get("frames"));
-		d.tile = Integer.parseInt(s.get("tile"));
-		d.samples = Integer.parseInt(s.get("samples"));
-		d.recipe = s.get("recipe");
-		d.augment = Boolean.parseBoolean(s.get("augment"));
-		return d;
+		final TwinDraw.Builder b = TwinDraw.builder();
+		s.forEach((k, v) -> {
+			if (TwinDraw.NAMES.contains(k)) b.set(k, v);
+		});
+		return b.build();
 	}
 
 	private static TrainingOptions options(final Map<String, String> s) {
-		return new TrainingOptions().preset(s.get("preset")).epochs(Integer.parseInt(s.get("epochs")))
-			.batch(Integer.parseInt(s.get("batch"))).learningRate(Double.parseDouble(s.get("lr")))
-			.stability(Double.parseDouble(s.get("stability"))).seed(Long.parseLong(s.get("seed")))
-			.device(s.get("device")).progressEvery(1000);
+		final TrainingOptions.Builder b = TrainingOptions.builder();
+		s.forEach((k, v) -> {
+			if (TrainingOptions.NAMES.contains(k)) b.set(k, v);
+		});
+		return b.progressEvery(1000).build();
 	}
 
+	/**
+	 * Every setting of the twin draw and of training, at its default; not how often training
+	 * reports, which changes no model, nor Z as time, as the held-out movies are read as movies.
+	 */
 	private static Map<String, String> defaults() {
-		final TwinDraw d = new TwinDraw();
-		final TrainingOptions o = new TrainingOptions();
-		final Map<String, String> m = new LinkedHashMap<>();
-		m.put("preset", o.preset());
-		m.put("epochs", Integer.toString(o.epochs()));
-		m.put("batch", Integer.toString(o.batch()));
-		m.put("lr", Double.toString(o.learningRate()));
-		m.put("stability", format(o.stability()));
-		m.put("seed", Long.toString(o.seed()));
-		m.put("device", o.device());
-		m.put("scale", Integer.toString(d.scale));
-		m.put("frames", Integer.toString(d.frames));
-		m.put("tile", Integer.toString(d.tile));
-		m.put("samples", Integer.toString(d.samples));
-		m.put("recipe", d.recipe);
-		m.put("augment", Boolean.toString(d.augment));
+		final Map<String, String> m = new LinkedHashMap<>(TrainingOptions.DEFAULTS.values());
+		m.remove("progress-every");
+		m.putAll(TwinDraw.DEFAULTS.values());
+		m.remove("z-as-time");
 		return Collections.unmodifiableMap(m);
 	}
 
-	/** Settings by the type of their values; the others are names (preset, device, recipe). */
-	private static final Set<String> WHOLE = Set.of("epochs", "batch", "scale", "frames", "tile",
-		"samples");
-	private static final Set<String> REAL = Set.of("lr", "stability");
-
-	/** Refuses, naming the option, a setting the study does not have or a value of the wrong type. */
+	/**
+	 * Refuses, naming the option, a setting the study does not have or a value the setting does not
+	 * take.
+	 */
 	private static void requireSetting(final String option, final String key, final String value) {
 		if (!DEFAULTS.containsKey(key)) throw new IllegalArgumentException("the study cannot vary '" +
 			key + "'; it can vary " + String.join(", ", new TreeSet<>(DEFAULTS.keySet())));
-		final String where = option + " " + key + "=" + value + ": '" + value + "' is not ";
 		try {
-			if (WHOLE.contains(key)) Integer.parseInt(value);
-			else if (key.equals("seed")) Long.parseLong(value);
-			else if (REAL.contains(key)) Double.parseDouble(value);
+			if (TwinDraw.NAMES.contains(key)) TwinDraw.builder().set(key, value);
+			else TrainingOptions.builder().set(key, value);
 		}
-		catch (final NumberFormatException e) {
-			throw new IllegalArgumentException(where + (REAL.contains(key) ? "a number" : "a whole number"),
-				e);
+		catch (final IllegalArgumentException e) {
+			throw new IllegalArgumentException(option + " " + key + "=" + value + ": " + e.getMessage(), e);
 		}
-		if (key.equals("augment") && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false"))
-			throw new IllegalArgumentException(where + "true or false");
 	}
 
 	/** {@code name=value} as its two halves. */
@@ -514,7 +497,7 @@ public final class QualityStudy {
 			.append("with the default recipe.\n\n");
 		md.append("| LR made with | held out | true gain | measured gain | gain error | worst variance ")
 			.append("error | from | true blur (px) | measured blur (px) |\n|---|---|---|---|---|---|---|---|---|\n");
-		final java.util.Set<String> shown = new java.util.HashSet<>();
+		final Set<String> shown = new java.util.HashSet<>();
 		for (final Fold f : folds) {
 			final CalibrationCheck c = f.calibration;
 			if (c == null || !shown.add(f.degradation + " " + f.heldOut)) continue;

@@ -44,7 +44,7 @@ public final class TrainJob {
 		}
 		if (Files.isDirectory(output)) throw new IllegalArgumentException("the model file " + output +
 			" is a folder");
-		this.options = options.checkpoints(ModelBundle.checkpointFolder(output));
+		this.options = options.toBuilder().checkpoints(ModelBundle.checkpointFolder(output)).build();
 		this.output = output;
 	}
 
@@ -59,9 +59,10 @@ public final class TrainJob {
 	{
 		final int valid = draw.validationCount();
 		if (valid < 1) throw new IllegalArgumentException("training on movies needs validation " +
-			"samples: samples " + draw.samples + " with validation " + draw.validation + " holds out none");
+			"samples: samples " + draw.samples() + " with validation " + draw.validation() +
+			" holds out none");
 		final TwinCrappifier crappifier = draw.crappifier(sources, seed);
-		return new TwinDatasetOpener.Split(crappifier.source(Split.TRAIN, draw.samples - valid),
+		return new TwinDatasetOpener.Split(crappifier.source(Split.TRAIN, draw.samples() - valid),
 			crappifier.source(Split.VALID, valid), Normalisation.PSSR);
 	}
 

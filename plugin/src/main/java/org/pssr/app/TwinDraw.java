@@ -3,6 +3,7 @@ package org.pssr.app;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.pssr.crappify.Degradation;
 import org.pssr.crappify.Degradations;
@@ -11,10 +12,13 @@ import org.pssr.crappify.SourceMovie;
 import org.pssr.crappify.TwinCrappifier;
 import org.pssr.crappify.TwinDatasetWriter;
 import org.pssr.crappify.TwinOptions;
+import org.pssr.train.SettingText;
 
 /**
  * How twins are drawn from HR movies: what {@code crappify} stores and {@code train --movies} draws
- * on the fly, so both take the same settings from the CLI and from Fiji. Fields hold the defaults.
+ * on the fly, so both take the same settings from the CLI and from Fiji. Never changed once built;
+ * {@link #DEFAULTS} is the one home of every default: the CLI's options, Fiji's dialogs and the
+ * study read theirs from it.
  */
 public final class TwinDraw {
 
@@ -25,42 +29,125 @@ public final class TwinDraw {
 	 */
 	public static final String DEFAULT_RECIPE = PoissonDegradation.NAME;
 
-	/** 2, 4 or 8. */
-	public int scale = 4;
-	/** Frames per tuple: 1, 3 or 5. */
-	public int frames = 3;
-	/** HR tile edge in pixels. */
-	public int tile = 128;
-	/** Twin samples in all, training plus validation. */
-	public int samples = 1000;
-	public String recipe = DEFAULT_RECIPE;
-	public Map<String, Double> parameters = Map.of();
-	/** 1-based. */
-	public int channel = 1;
-	/** Fraction of frames (the last of each movie) and of samples held out. */
-	public double validation = 0.1;
-	/** Tiles whose normalised HR mean is below are drawn again. */
-	public double minSignal = 0.05;
-	/** Random flips and 90° rotations. */
-	public boolean augment = true;
-	/** The slices of a Z-stack taken as the sequence. */
-	public boolean zAsTime;
+	/** More twins than this would be days of work per epoch on any machine; a typo, most likely. */
+	public static final int MAX_SAMPLES = 10_000_000;
 
-	/** The same settings, to change without changing these. */
-	public TwinDraw copy() {
-		final TwinDraw d = new TwinDraw();
-		d.scale = scale;
-		d.frames = frames;
-		d.tile = tile;
-		d.samples = samples;
-		d.recipe = recipe;
-		d.parameters = parameters;
-		d.channel = channel;
-		d.validation = validation;
-		d.minSignal = minSignal;
-		d.augment = augment;
-		d.zAsTime = zAsTime;
-		return d;
+	/** Every setting at its default. */
+	public static final TwinDraw DEFAULTS = builder().build();
+
+	/**
+	 * The settings a user names with one value, as the CLI's options do without their dashes;
+	 * {@link #values()} and {@link Builder#set} take these (the recipe's parameters are the recipe's).
+	 */
+	public static final Set<String> NAMES = Set.of("scale", "frames", "tile", "samples", "recipe",
+		"channel", "validation", "min-signal", "augment", "z-as-time");
+
+	private final int scale;
+	private final int frames;
+	private final int tile;
+	private final int samples;
+	private final String recipe;
+	private final Map<String, Double> parameters;
+	private final int channel;
+	private final double validation;
+	private final double minSignal;
+	private final boolean augment;
+	private final boolean zAsTime;
+
+	private TwinDraw(final Builder b) {
+		scale = b.scale;
+		frames = b.frames;
+		tile = b.tile;
+		samples = b.samples;
+		recipe = b.recipe;
+		parameters = Map.copyOf(b.parameters);
+		channel = b.channel;
+		validation = b.validation;
+		minSignal = b.minSignal;
+		augment = b.augment;
+		zAsTime = b.zAsTime;
+	}
+
+	/** The defaults, to change before {@link Builder#build()}. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** These settings, to change without changing these. */
+	public Builder toBuilder() {
+		return builder().scale(scale).frames(frames).tile(tile).samples(samples).recipe(recipe)
+			.parameters(parameters).channel(channel).validation(validation).minSignal(minSignal).augment(
+				augment).zAsTime(zAsTime);
+	}
+
+	/** The named settings ({@link #NAMES}) as text, as the CLI would take them. */
+	public Map<String, String> values() {
+		final Map<String, String> m = new LinkedHashMap<>();
+		m.put("scale", Integer.toString(scale));
+		m.put("frames", Integer.toString(frames));
+		m.put("tile", Integer.toString(tile));
+		m.put("samples", Integer.toString(samples));
+		m.put("recipe", recipe);
+		m.put("channel", Integer.toString(channel));
+		m.put("validation", Double.toString(validation));
+		m.put("min-signal", Double.toString(minSignal));
+		m.put("augment", Boolean.toString(augment));
+		m.put("z-as-time", Boolean.toString(zAsTime));
+		return m;
+	}
+
+	/** 2, 4 or 8. */
+	public int scale() {
+		return scale;
+	}
+
+	/** Frames per tuple: 1, 3 or 5. */
+	public int frames() {
+		return frames;
+	}
+
+	/** HR tile edge in pixels. */
+	public int tile() {
+		return tile;
+	}
+
+	/** Twin samples in all, training plus validation. */
+	public int samples() {
+		return samples;
+	}
+
+	/** A recipe's key or a recipe file. */
+	public String recipe() {
+		return recipe;
+	}
+
+	public Map<String, Double> parameters() {
+		return parameters;
+	}
+
+	/** 1-based. */
+	public int channel() {
+		return channel;
+	}
+
+	/** Fraction of frames (the last of each movie) and of samples held out. */
+	public double validation() {
+		return validation;
+	}
+
+	/** Tiles whose normalised HR mean is below are drawn again. */
+	public double minSignal() {
+		return minSignal;
+	}
+
+	/** Random flips and 90° rotations. */
+	public boolean augment() {
+		return augment;
+	}
+
+	/** The slices of a Z-stack taken as the sequence. */
+	public boolean zAsTime() {
+		return zAsTime;
 	}
 
 	public Degradation degradation() {
@@ -71,9 +158,6 @@ public final class TwinDraw {
 		return new TwinCrappifier(sources, degradation(), new TwinOptions().frames(frames).tile(tile)
 			.seed(seed).minSignal(minSignal).augment(augment).validation(validation));
 	}
-
-	/** More twins than this would be days of work per epoch on any machine; a typo, most likely. */
-	public static final int MAX_SAMPLES = 10_000_000;
 
 	/**
 	 * Validation samples out of {@link #samples}; refuses settings out of bounds and a split that
@@ -112,5 +196,108 @@ public final class TwinDraw {
 			}
 		}
 		return map;
+	}
+
+	/**
+	 * Takes any value: {@link #validationCount()} checks them together, before any movie is read, as
+	 * some bounds depend on each other (the recipe's on the scale, the split on the samples).
+	 */
+	public static final class Builder {
+
+		private int scale = 4;
+		private int frames = 3;
+		private int tile = 128;
+		private int samples = 1000;
+		private String recipe = DEFAULT_RECIPE;
+		private Map<String, Double> parameters = Map.of();
+		private int channel = 1;
+		private double validation = 0.1;
+		private double minSignal = 0.05;
+		private boolean augment = true;
+		private boolean zAsTime;
+
+		private Builder() {}
+
+		public Builder scale(final int v) {
+			scale = v;
+			return this;
+		}
+
+		public Builder frames(final int v) {
+			frames = v;
+			return this;
+		}
+
+		public Builder tile(final int v) {
+			tile = v;
+			return this;
+		}
+
+		public Builder samples(final int v) {
+			samples = v;
+			return this;
+		}
+
+		public Builder recipe(final String v) {
+			recipe = v;
+			return this;
+		}
+
+		/** None: the recipe's defaults. */
+		public Builder parameters(final Map<String, Double> v) {
+			parameters = v == null ? Map.of() : v;
+			return this;
+		}
+
+		public Builder channel(final int v) {
+			channel = v;
+			return this;
+		}
+
+		public Builder validation(final double v) {
+			validation = v;
+			return this;
+		}
+
+		public Builder minSignal(final double v) {
+			minSignal = v;
+			return this;
+		}
+
+		public Builder augment(final boolean v) {
+			augment = v;
+			return this;
+		}
+
+		public Builder zAsTime(final boolean v) {
+			zAsTime = v;
+			return this;
+		}
+
+		/**
+		 * One named setting ({@link #NAMES}) from text.
+		 *
+		 * @throws IllegalArgumentException naming the setting, for a name not in {@link #NAMES} or a
+		 *           value of the wrong type
+		 */
+		public Builder set(final String name, final String text) {
+			switch (name) {
+				case "scale": return scale(SettingText.whole(name, text));
+				case "frames": return frames(SettingText.whole(name, text));
+				case "tile": return tile(SettingText.whole(name, text));
+				case "samples": return samples(SettingText.whole(name, text));
+				case "recipe": return recipe(text);
+				case "channel": return channel(SettingText.whole(name, text));
+				case "validation": return validation(SettingText.real(name, text));
+				case "min-signal": return minSignal(SettingText.real(name, text));
+				case "augment": return augment(SettingText.bool(name, text));
+				case "z-as-time": return zAsTime(SettingText.bool(name, text));
+				default: throw new IllegalArgumentException("twin drawing has no setting '" + name + "'");
+			}
+		}
+
+		public TwinDraw build() {
+			return new TwinDraw(this);
+		}
 	}
 }

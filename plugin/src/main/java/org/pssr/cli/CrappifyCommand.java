@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "crappify", mixinStandardHelpOptions = true,
+	defaultValueProvider = SettingDefaults.Twins.class,
 	description = { "Make a twin training dataset from high-resolution movies: for random HR " +
 		"tiles of frame tuples, two independent degradations (lr1, lr2) and the HR centre frame " +
 		"(targets), as TIFF stacks with a manifest.json. Deterministic for a seed, whatever " +
@@ -47,7 +48,7 @@ public final class CrappifyCommand implements Callable<Integer> {
 		final CrappifyJob job = new CrappifyJob(d, seed, threads);
 		final List<Path> files = SourceMovies.expand(inputs);
 		job.check(output, files, overwrite.rule());
-		final String summary = job.write(job.crappifier(SourceMovies.open(files, d.channel, d.zAsTime,
+		final String summary = job.write(job.crappifier(SourceMovies.open(files, d.channel(), d.zAsTime(),
 			MovieFiles.IMAGEJ)), output, ConsoleLogger.stdout());
 		System.out.println(summary);
 		return ExitCodes.OK;

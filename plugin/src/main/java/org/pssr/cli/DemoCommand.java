@@ -83,16 +83,12 @@ public final class DemoCommand implements Callable<Integer> {
 		rule.check("--output", figure, OutputRule.Kind.FIGURE);
 		rule.check("--output", lr, OutputRule.Kind.MOVIE);
 		rule.check("--output", superResolved, OutputRule.Kind.MOVIE);
-		final TwinDraw draw = new TwinDraw();
-		draw.scale = scale;
-		draw.tile = 64;
-		draw.samples = samples;
 		// the synthetic scene's figures in the README and docs/inference.md were measured with PSSR's
 		// recipe and weight 1; pssr train's defaults came later, from real movies (docs/quality-recipes.md)
-		draw.recipe = PssrDegradation.NAME;
-		final CrappifyJob crappify = new CrappifyJob(draw, 1, 0);
-		final TrainJob train = new TrainJob(new TrainingOptions().preset("small").epochs(epochs).batch(
-			4).learningRate(1e-3).stability(1).seed(42).device(device).progressEvery(25), model);
+		final CrappifyJob crappify = new CrappifyJob(TwinDraw.builder().scale(scale).tile(64).samples(
+			samples).recipe(PssrDegradation.NAME).build(), 1, 0);
+		final TrainJob train = new TrainJob(TrainingOptions.builder().preset("small").epochs(epochs)
+			.batch(4).stability(1).device(device).progressEvery(25).build(), model);
 		crappify.check(twins, List.of(), rule);
 		final Logger log = new ConsoleLogger(System.out, "  ");
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 		"model bundle (*.pssr.zip). Checkpoints last.ckpt and best.ckpt go to MODEL.checkpoints/; " +
 		"a killed run continues with --resume MODEL.checkpoints/last.ckpt. On SIGTERM (SLURM's " +
 		"preemption or time-limit signal) the state after the current step is saved to last.ckpt " +
-		"and the exit status is " + ExitCodes.PREEMPTED + "; --resume then continues exactly." })
+		"and the exit status is " + ExitCodes.PREEMPTED + "; --resume then continues exactly." },
+	defaultValueProvider = SettingDefaults.Training.class)
 public final class TrainCommand implements Callable<Integer> {
 
 	@Option(names = "--data", paramLabel = "DIR",
@@ -45,7 +46,7 @@ public final class TrainCommand implements Callable<Integer> {
 		description = "Model bundle to write.")
 	Path output;
 
-	@Option(names = "--preset", defaultValue = "small", completionCandidates = NetworkNames.class,
+	@Option(names = "--preset", completionCandidates = NetworkNames.class,
 		description = "The network: ${COMPLETION-CANDIDATES} (small: CPU; pssr: GPU, faithful to " +
 			"PSSR; fast: U-Net at LR); default: ${DEFAULT-VALUE}.")
 	String preset;
@@ -59,29 +60,28 @@ public final class TrainCommand implements Callable<Integer> {
 		}
 	}
 
-	@Option(names = "--epochs", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
 	int epochs;
 
-	@Option(names = "--batch", defaultValue = "8", description = "Twin samples per step (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--batch", description = "Twin samples per step (default: ${DEFAULT-VALUE}).")
 	int batch;
 
-	@Option(names = "--lr", defaultValue = "1e-3", description = "Peak one-cycle learning rate (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--lr", description = "Peak one-cycle learning rate (default: ${DEFAULT-VALUE}).")
 	double lr;
 
-	@Option(names = "--wd", defaultValue = "1e-3", description = "Decoupled weight decay (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--wd", description = "Decoupled weight decay (default: ${DEFAULT-VALUE}).")
 	double wd;
 
-	@Option(names = "--stability", defaultValue = "" + TrainingOptions.DEFAULT_STABILITY,
-		description = "Weight w of L1(Y1,Y2); 0 trains the plain model (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--stability", description = "Weight w of L1(Y1,Y2); 0 trains the plain model (default: ${DEFAULT-VALUE}).")
 	double stability;
 
-	@Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
 	long seed;
 
-	@Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--device", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
 	String device;
 
-	@Option(names = "--progress-every", defaultValue = "20", paramLabel = "N",
+	@Option(names = "--progress-every", paramLabel = "N",
 		description = "Progress line every N steps (default: ${DEFAULT-VALUE}).")
 	int progressEvery;
 
@@ -93,9 +93,9 @@ public final class TrainCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		final TrainJob job = new TrainJob(new TrainingOptions().preset(preset).epochs(epochs).batch(
+		final TrainJob job = new TrainJob(TrainingOptions.builder().preset(preset).epochs(epochs).batch(
 			batch).learningRate(lr).weightDecay(wd).stability(stability).seed(seed).device(device)
-			.progressEvery(progressEvery).resume(resume), output);
+			.progressEvery(progressEvery).resume(resume).build(), output);
 		if ((data == null) == (movies == null)) {
 			throw new UserException("give either --data DIR (a twin dataset) or --movies FILE... " +
 				"(HR movies, twins drawn on the fly)");
@@ -119,7 +119,7 @@ public final class TrainCommand implements Callable<Integer> {
 	private TwinDatasetOpener.Split onTheFly() throws java.io.IOException {
 		final TwinDraw d = draw.draw();
 		d.validationCount();
-		return TrainJob.movies(SourceMovies.open(SourceMovies.expand(movies), d.channel, d.zAsTime,
+		return TrainJob.movies(SourceMovies.open(SourceMovies.expand(movies), d.channel(), d.zAsTime(),
 			MovieFiles.IMAGEJ), d, seed);
 	}
 }

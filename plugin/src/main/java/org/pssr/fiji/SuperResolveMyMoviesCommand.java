@@ -86,49 +86,49 @@ public final class SuperResolveMyMoviesCommand extends PssrCommand {
 
 	@Advanced
 	@Parameter(label = "Channel", min = "1", description = Descriptions.CHANNEL)
-	int channel = Defaults.TWINS.channel;
+	int channel = TwinDraw.DEFAULTS.channel();
 
 	@Advanced
 	@Parameter(label = "Scale factor", initializer = "listScales",
 		description = Descriptions.SCALE + " The high-resolution movies' pixels must be this many " +
 			"times finer than the low-resolution movies'.")
-	String scale = String.valueOf(Defaults.TWINS.scale);
+	String scale = String.valueOf(TwinDraw.DEFAULTS.scale());
 
 	@Advanced
 	@Parameter(label = "Model size", initializer = "listNetworks",
 		description = Descriptions.PRESET)
-	String preset = Defaults.TRAINING.preset();
+	String preset = TrainingOptions.DEFAULTS.preset();
 
 	@Advanced
 	@Parameter(label = "Epochs", min = "1", description = Descriptions.EPOCHS)
-	int epochs = Defaults.TRAINING.epochs();
+	int epochs = TrainingOptions.DEFAULTS.epochs();
 
 	@Advanced
 	@Parameter(label = "Tile size (HR pixels)", min = "8", description = Descriptions.TILE)
-	int tile = Defaults.TWINS.tile;
+	int tile = TwinDraw.DEFAULTS.tile();
 
 	@Advanced
 	@Parameter(label = "Number of samples", min = "1", description = Descriptions.SAMPLES)
-	int samples = Defaults.TWINS.samples;
+	int samples = TwinDraw.DEFAULTS.samples();
 
 	@Advanced
 	@Parameter(label = "Batch size", min = "1", description = Descriptions.BATCH)
-	int batch = Defaults.TRAINING.batch();
+	int batch = TrainingOptions.DEFAULTS.batch();
 
 	@Advanced
 	@Parameter(label = "Stability weight", min = "0", stepSize = "0.1",
 		description = Descriptions.STABILITY)
-	double stability = Defaults.TRAINING.stability();
+	double stability = TrainingOptions.DEFAULTS.stability();
 
 	@Advanced
 	@Parameter(label = "Random seed", description = Descriptions.TRAINING_SEED +
 		" It also draws the noise of the evaluation.")
-	long seed = Defaults.TRAINING.seed();
+	long seed = TrainingOptions.DEFAULTS.seed();
 
 	@Advanced
 	@Parameter(label = "Run on", initializer = "listDevices",
 		description = Descriptions.DEVICE)
-	String device = Defaults.TRAINING.device();
+	String device = TrainingOptions.DEFAULTS.device();
 
 	@Advanced
 	@Parameter(label = "Replace an earlier output", required = false, persist = false,
@@ -155,14 +155,10 @@ public final class SuperResolveMyMoviesCommand extends PssrCommand {
 
 	@Override
 	void execute() throws IOException {
-		final TwinDraw draw = Defaults.TWINS.copy();
-		draw.channel = channel;
-		draw.scale = Integer.parseInt(scale);
-		draw.tile = tile;
-		draw.samples = samples;
-		final GuidedJob job = new GuidedJob(draw, new TrainingOptions().preset(preset).epochs(epochs)
-			.batch(batch).stability(stability).seed(seed).device(device), MovieFiles.IMAGEJ,
-			EvaluationFigures::save);
+		final GuidedJob job = new GuidedJob(TwinDraw.builder().channel(channel).scale(Integer.parseInt(
+			scale)).tile(tile).samples(samples).build(), TrainingOptions.builder().preset(preset).epochs(
+				epochs).batch(batch).stability(stability).seed(seed).device(device).build(),
+			MovieFiles.IMAGEJ, EvaluationFigures::save);
 		final List<GuidedJob.Acquisition> lr = acquisitions();
 		final Path model = Commands.given(modelfile) ? modelfile.toPath() : null;
 		final boolean display = !GraphicsEnvironment.isHeadless() && IJ.getInstance() != null;

@@ -50,39 +50,39 @@ public final class TrainModelCommand extends TwinDrawCommand {
 
 	@Parameter(label = "Model size", initializer = "listNetworks",
 		description = Descriptions.PRESET)
-	String preset = Defaults.TRAINING.preset();
+	String preset = TrainingOptions.DEFAULTS.preset();
 
 	@Parameter(label = "Epochs", min = "1", description = Descriptions.EPOCHS)
-	int epochs = Defaults.TRAINING.epochs();
+	int epochs = TrainingOptions.DEFAULTS.epochs();
 
 	@Advanced
 	@Parameter(label = "Batch size", min = "1", description = Descriptions.BATCH)
-	int batch = Defaults.TRAINING.batch();
+	int batch = TrainingOptions.DEFAULTS.batch();
 
 	@Advanced
 	@Parameter(label = "Learning rate", stepSize = "0.001",
 		description = "Peak learning rate of the one-cycle schedule; the default suits most data.")
-	double lr = Defaults.TRAINING.learningRate();
+	double lr = TrainingOptions.DEFAULTS.learningRate();
 
 	@Advanced
 	@Parameter(label = "Weight decay", min = "0", stepSize = "0.001",
 		description = "Strength of the regularisation (decoupled weight decay); the default suits " +
 			"most data.")
-	double wd = Defaults.TRAINING.weightDecay();
+	double wd = TrainingOptions.DEFAULTS.weightDecay();
 
 	@Advanced
 	@Parameter(label = "Stability weight", min = "0", stepSize = "0.1",
 		description = Descriptions.STABILITY)
-	double stability = Defaults.TRAINING.stability();
+	double stability = TrainingOptions.DEFAULTS.stability();
 
 	@Advanced
 	@Parameter(label = "Random seed", description = Descriptions.TRAINING_SEED)
-	long seed = Defaults.TRAINING.seed();
+	long seed = TrainingOptions.DEFAULTS.seed();
 
 	@Advanced
 	@Parameter(label = "Run on", initializer = "listDevices",
 		description = Descriptions.DEVICE)
-	String device = Defaults.TRAINING.device();
+	String device = TrainingOptions.DEFAULTS.device();
 
 	@Advanced
 	@Parameter(label = "Status update every N steps", min = "1",
@@ -117,9 +117,9 @@ public final class TrainModelCommand extends TwinDrawCommand {
 	@Override
 	void execute() throws IOException {
 		Commands.rule(overwrite).check("modelfile", modelfile.toPath(), OutputRule.Kind.MODEL);
-		final TrainJob job = new TrainJob(new TrainingOptions().preset(preset).epochs(epochs).batch(
+		final TrainJob job = new TrainJob(TrainingOptions.builder().preset(preset).epochs(epochs).batch(
 			batch).learningRate(lr).weightDecay(wd).stability(stability).seed(seed).device(device)
-			.progressEvery(progressevery).resume(Commands.given(resume) ? resume.toPath() : null),
+			.progressEvery(progressevery).resume(Commands.given(resume) ? resume.toPath() : null).build(),
 			modelfile.toPath());
 		try (TrainingDisplay display = TrainingDisplay.start(tasks, "PSSR training", this, epochs,
 			job::finishNow, job::cancel); TwinDatasetOpener.Split split = open())

@@ -21,33 +21,33 @@ abstract class TwinDrawCommand extends PssrCommand {
 
 	@Advanced
 	@Parameter(label = "Channel", min = "1", description = Descriptions.CHANNEL)
-	int channel = Defaults.TWINS.channel;
+	int channel = TwinDraw.DEFAULTS.channel();
 
 	@Advanced
 	@Parameter(label = "Z-slices are the time series",
 		description = "Take the slices of a Z-stack as the frames, for movies saved as Z instead of T.")
-	boolean zastime = Defaults.TWINS.zAsTime;
+	boolean zastime = TwinDraw.DEFAULTS.zAsTime();
 
 	@Parameter(label = "Scale factor", initializer = "listScales", description = Descriptions.SCALE)
-	String scale = String.valueOf(Defaults.TWINS.scale);
+	String scale = String.valueOf(TwinDraw.DEFAULTS.scale());
 
 	@Advanced
 	@Parameter(label = "Frames per sample", initializer = "listFrames",
 		description = "How many consecutive frames the model sees at once: 3 (t-1, t, t+1, as PSSR) " +
 			"uses the neighbours to tell structure from noise; 1 makes a single-image model.")
-	String frames = String.valueOf(Defaults.TWINS.frames);
+	String frames = String.valueOf(TwinDraw.DEFAULTS.frames());
 
 	@Advanced
 	@Parameter(label = "Tile size (HR pixels)", min = "8", description = Descriptions.TILE)
-	int tile = Defaults.TWINS.tile;
+	int tile = TwinDraw.DEFAULTS.tile();
 
 	@Advanced
 	@Parameter(label = "Number of samples", min = "1", description = Descriptions.SAMPLES)
-	int samples = Defaults.TWINS.samples;
+	int samples = TwinDraw.DEFAULTS.samples();
 
 	@Parameter(label = "Degradation recipe", initializer = "listRecipes",
 		description = RECIPE_DESCRIPTION)
-	String recipe = Defaults.TWINS.recipe;
+	String recipe = TwinDraw.DEFAULTS.recipe();
 
 	@Parameter(label = "Recipe file (optional)", required = false, style = FileWidget.OPEN_STYLE,
 		persist = false,
@@ -66,18 +66,18 @@ abstract class TwinDrawCommand extends PssrCommand {
 	@Parameter(label = "Validation fraction", min = "0", max = "0.9", stepSize = "0.05",
 		description = "Share of the frames (the last ones of each movie) and samples kept aside to " +
 			"check the model on data it never trained on.")
-	double validation = Defaults.TWINS.validation;
+	double validation = TwinDraw.DEFAULTS.validation();
 
 	@Advanced
 	@Parameter(label = "Minimum tile brightness", min = "0", stepSize = "0.01",
 		description = "Tiles darker than this on average (the movie scaled to 0-1) are skipped and " +
 			"drawn again, so that training is not spent on empty background.")
-	double minsignal = Defaults.TWINS.minSignal;
+	double minsignal = TwinDraw.DEFAULTS.minSignal();
 
 	@Advanced
 	@Parameter(label = "Random flips and rotations",
 		description = "Flip and rotate the tiles at random: more variety from the same movies.")
-	boolean augment = Defaults.TWINS.augment;
+	boolean augment = TwinDraw.DEFAULTS.augment();
 
 	TwinDrawCommand(final String about, final String section) {
 		super(about, section);
@@ -94,19 +94,10 @@ abstract class TwinDrawCommand extends PssrCommand {
 	}
 
 	TwinDraw draw() {
-		final TwinDraw draw = new TwinDraw();
-		draw.scale = Integer.parseInt(scale);
-		draw.frames = Integer.parseInt(frames);
-		draw.tile = tile;
-		draw.samples = samples;
-		draw.recipe = recipefile != null && !recipefile.getPath().isEmpty() ? recipefile.getPath()
-			: recipe;
-		draw.parameters = TwinDraw.parameters(param == null ? "" : param);
-		draw.channel = channel;
-		draw.validation = validation;
-		draw.minSignal = minsignal;
-		draw.augment = augment;
-		draw.zAsTime = zastime;
-		return draw;
+		return TwinDraw.builder().scale(Integer.parseInt(scale)).frames(Integer.parseInt(frames)).tile(
+			tile).samples(samples).recipe(recipefile != null && !recipefile.getPath().isEmpty() ? recipefile
+				.getPath() : recipe).parameters(TwinDraw.parameters(param == null ? "" : param)).channel(
+					channel).validation(validation).minSignal(minsignal).augment(augment).zAsTime(zastime)
+			.build();
 	}
 }
