@@ -19,7 +19,6 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
-import org.scijava.widget.Button;
 
 /**
  * Plugins > PSSR > Calibrate Noise: the camera noise of a real low-resolution movie as a recipe
@@ -29,7 +28,7 @@ import org.scijava.widget.Button;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>PSSR>Calibrate Noise", label = "Calibrate Noise",
 	headless = true)
-public final class CalibrateNoiseCommand extends PssrCommand {
+public final class CalibrateNoiseCommand extends AdvancedCommand {
 
 	@Parameter(label = "Movie (open image)", required = false, persist = false,
 		description = "The low-resolution movie to measure, when no file is given below.")
@@ -66,14 +65,6 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 		description = "With HR movies: the downsampling factor between them and the acquisition.")
 	String scale = "4";
 
-	@Advanced
-	@Parameter(label = "Replace an earlier output", required = false, persist = false,
-		description = Descriptions.OVERWRITE)
-	boolean overwrite;
-
-	@Parameter(label = "Advanced...", callback = "showAdvanced", required = false)
-	private Button advanced;
-
 	@Parameter(type = ItemIO.OUTPUT)
 	String report;
 
@@ -95,11 +86,5 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 			ImageJLogger.INSTANCE);
 		report = "wrote " + outputfile + ": " + c;
 		IJ.log("PSSR: " + report);
-	}
-
-	@Override
-	boolean allowReplacing() {
-		overwrite = true;
-		return true;
 	}
 }

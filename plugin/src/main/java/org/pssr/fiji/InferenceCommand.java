@@ -17,7 +17,7 @@ import org.scijava.widget.FileWidget;
  * The parameters of every command that runs a model over a movie (Super-Resolve Movie, Evaluate
  * Model), as the CLI's superres and evaluate share one mixin: same names, same defaults.
  */
-abstract class InferenceCommand extends PssrCommand {
+abstract class InferenceCommand extends AdvancedCommand {
 
 	@Parameter(label = "Movie (open image)", required = false, persist = false,
 		description = "The movie to use, when no file is given below.")
