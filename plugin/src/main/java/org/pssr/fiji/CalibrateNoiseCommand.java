@@ -2,7 +2,6 @@ package org.pssr.fiji;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -12,7 +11,6 @@ import org.pssr.app.FrameRange;
 import org.pssr.app.SourceMovies;
 import org.pssr.crappify.NoiseCalibration;
 import org.pssr.imagej.ImageJLogger;
-import org.pssr.imagej.ImagePlusMovie;
 import org.pssr.imagej.MovieFiles;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -76,14 +74,12 @@ public final class CalibrateNoiseCommand extends AdvancedCommand {
 
 	@Override
 	void execute() throws IOException {
-		final Path source = Commands.given(inputfile) ? inputfile.toPath() : image == null ? null
-			: ImagePlusMovie.file(image).orElse(null);
 		final FrameRange range = frames == null || frames.trim().isEmpty() ? null : FrameRange.parse(
 			frames.trim());
 		final NoiseCalibration c = new CalibrateJob().withBlurAgainst(SourceMovies.split(hr == null ? ""
 			: hr), Integer.parseInt(scale), channel, MovieFiles.IMAGEJ).run(Commands.movie(image,
-				inputfile, channel), range, source, outputfile.toPath(), Commands.rule(overwrite),
-			ImageJLogger.INSTANCE);
+				inputfile, channel), range, Commands.source(image, inputfile), outputfile.toPath(),
+			Commands.rule(overwrite), ImageJLogger.INSTANCE);
 		report = "wrote " + outputfile + ": " + c;
 		IJ.log("PSSR: " + report);
 	}
