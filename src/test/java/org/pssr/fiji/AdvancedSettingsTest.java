@@ -3,7 +3,6 @@ package org.pssr.fiji;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
@@ -27,6 +26,7 @@ import org.scijava.plugin.PluginInfo;
 import org.scijava.service.Service;
 import org.scijava.task.TaskService;
 import org.scijava.thread.ThreadService;
+import org.scijava.ui.UIService;
 import org.scijava.widget.Button;
 
 /**
@@ -75,7 +75,7 @@ class AdvancedSettingsTest {
 		}
 		assertEquals(List.of("about", "help", "scale", "recipe", "recipefile", "dataset", "movies",
 			"modelfile", "preset", "advanced"), shown);
-		assertNotNull(((PssrCommand) module.getDelegateObject()).advancedDialog);
+		assertNotNull(((AdvancedCommand) module.getDelegateObject()).advancedDialog);
 	}
 
 	@Test
@@ -84,28 +84,40 @@ class AdvancedSettingsTest {
 		assertEquals(List.of(), AdvancedSettings.split(null, module));
 		for (final ModuleItem<?> item : module.getInfo().inputs())
 			assertFalse(module.isInputResolved(item.getName()), item.getName());
-		assertNull(((PssrCommand) module.getDelegateObject()).advancedDialog);
+		assertFalse(module.getDelegateObject() instanceof AdvancedCommand, "it has no Advanced... button");
 	}
 
 	/**
-	 * A command with advanced parameters has the button, declared after every parameter of its
-	 * dialog; one without has none. The guided command asks first only for the movies, the model
-	 * or HR movies, and the output folder.
+	 * A command with advanced parameters has the button, below every parameter of its dialog (and
+	 * "Replace an earlier output" last behind it), though a base class declares both; one without
+	 * has none. The guided command asks first only for the movies, the model or HR movies, and the
+	 * output folder.
 	 */
 	@Test
 	void everyCommandWithAdvancedParametersShowsTheButtonBelowItsCommonFields() throws Exception {
 		final List<Class<? extends Command>> commands = commands();
 		assertTrue(commands.size() >= 9, commands.toString());
-		for (final Class<? extends Command> command : commands) {
-			final boolean split = !AdvancedSettings.names(command).isEmpty();
-			final List<String> dialog = new ArrayList<>();
-			for (final ModuleItem<?> item : new CommandInfo(command).inputs())
-				if (item.getLabel() != null && !item.getLabel().isEmpty()) dialog.add(item.getName());
-			final Field button = field(command, "advanced");
-			assertEquals(split, button != null && button.getType() == Button.class && "showAdvanced"
-				.equals(button.getAnnotation(Parameter.class).callback()), command.getSimpleName());
-			if (split) assertEquals("advanced", dialog.get(dialog.size() - 1), command.getSimpleName() +
-				": the button is not below the fields " + dialog);
+		try (Context context = new Context(CommandService.class, ModuleService.class, TaskService.class,
+			ThreadService.class, UIService.class)) {
+			for (final Class<? extends Command> command : commands) {
+				final List<String> advanced = AdvancedSettings.names(command);
+				final boolean split = !advanced.isEmpty();
+				final List<String> dialog = new ArrayList<>();
+				final List<String> behind = new ArrayList<>();
+				for (final ModuleItem<?> item : dialogOrder(context, command)) {
+					if (advanced.contains(item.getName())) behind.add(item.getName());
+					else if (item.getLabel() != null && !item.getLabel().isEmpty()) dialog.add(item
+						.getName());
+				}
+				final Field button = field(command, "advanced");
+				assertEquals(split, button != null && button.getType() == Button.class && "showAdvanced"
+					.equals(button.getAnnotation(Parameter.class).callback()), command.getSimpleName());
+				if (!split) continue;
+				assertEquals("advanced", dialog.get(dialog.size() - 1), command.getSimpleName() +
+					": the button is not below the fields " + dialog);
+				assertEquals("overwrite", behind.get(behind.size() - 1), command.getSimpleName() +
+					": the advanced dialog does not end with overwrite " + behind);
+			}
 		}
 		final List<String> common = new ArrayList<>();
 		for (final ModuleItem<?> item : new CommandInfo(SuperResolveMyMoviesCommand.class).inputs())
@@ -113,6 +125,15 @@ class AdvancedSettingsTest {
 				!filledIn(item) && !Set.of("about", "help", "advanced").contains(item.getName())) common
 					.add(item.getName());
 		assertEquals(List.of("image", "inputs", "modelfile", "hr", "output"), common);
+	}
+
+	/** The inputs of the module Fiji makes of {@code command}, in the order its dialogs show them. */
+	private static Iterable<ModuleItem<?>> dialogOrder(final Context context,
+		final Class<? extends Command> command)
+	{
+		final Module module = context.service(ModuleService.class).createModule(context.service(
+			CommandService.class).getCommand(command));
+		return module.getInfo().inputs();
 	}
 
 	/** The context and services, which SciJava fills in itself. */

@@ -36,7 +36,7 @@ public final class AdvancedSettings extends AbstractPreprocessorPlugin {
 	@Override
 	public void process(final Module module) {
 		if (ui == null || ui.isHeadless() || !ui.isVisible()) return;
-		if (!(module.getDelegateObject() instanceof PssrCommand)) return;
+		if (!(module.getDelegateObject() instanceof AdvancedCommand)) return;
 		final List<String> kept = split(getContext(), module);
 		if (!kept.isEmpty()) IJ.log("PSSR: " + module.getInfo().getTitle() + " keeps the advanced " +
 			"settings you changed last time: " + String.join(", ", kept) + " (Advanced... shows them)");
@@ -49,9 +49,11 @@ public final class AdvancedSettings extends AbstractPreprocessorPlugin {
 	 *         the user reads them: label, value and default
 	 */
 	static List<String> split(final Context context, final Module module) {
+		final List<String> names = names(module.getDelegateObject().getClass());
 		final List<String> advanced = new ArrayList<>();
-		for (final String name : names(module.getDelegateObject().getClass()))
-			if (!module.isInputResolved(name)) advanced.add(name);
+		for (final ModuleItem<?> item : module.getInfo().inputs())
+			if (names.contains(item.getName()) && !module.isInputResolved(item.getName())) advanced.add(
+				item.getName());
 		final List<String> kept = new ArrayList<>();
 		if (advanced.isEmpty()) return kept;
 		final Object fresh = fresh(module.getDelegateObject().getClass());
@@ -63,7 +65,7 @@ public final class AdvancedSettings extends AbstractPreprocessorPlugin {
 			if (!Objects.equals(value, byDefault)) kept.add(item.getLabel() + " " + value + " (default " +
 				byDefault + ")");
 		}
-		((PssrCommand) module.getDelegateObject()).advancedDialog = new AdvancedDialog(context, module,
+		((AdvancedCommand) module.getDelegateObject()).advancedDialog = new AdvancedDialog(context, module,
 			advanced);
 		return kept;
 	}
@@ -97,7 +99,10 @@ public final class AdvancedSettings extends AbstractPreprocessorPlugin {
 		throw new IllegalStateException(command.getClass().getName() + " has no field " + name);
 	}
 
-	/** The names of the {@link Advanced} parameters of {@code command}, in the dialog's order. */
+	/**
+	 * The names of the {@link Advanced} parameters of {@code command}, a base class's first (the
+	 * dialog's order is the module's: {@link AdvancedCommand}).
+	 */
 	static List<String> names(final Class<?> command) {
 		final List<Class<?>> hierarchy = new ArrayList<>();
 		for (Class<?> c = command; c != null; c = c.getSuperclass())

@@ -2,7 +2,6 @@ package org.pssr.fiji;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -12,14 +11,12 @@ import org.pssr.app.FrameRange;
 import org.pssr.app.SourceMovies;
 import org.pssr.crappify.NoiseCalibration;
 import org.pssr.imagej.ImageJLogger;
-import org.pssr.imagej.ImagePlusMovie;
 import org.pssr.imagej.MovieFiles;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
-import org.scijava.widget.Button;
 
 /**
  * Plugins > PSSR > Calibrate Noise: the camera noise of a real low-resolution movie as a recipe
@@ -29,7 +26,7 @@ import org.scijava.widget.Button;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>PSSR>Calibrate Noise", label = "Calibrate Noise",
 	headless = true)
-public final class CalibrateNoiseCommand extends PssrCommand {
+public final class CalibrateNoiseCommand extends AdvancedCommand {
 
 	@Parameter(label = "Movie (open image)", required = false, persist = false,
 		description = "The low-resolution movie to measure, when no file is given below.")
@@ -66,14 +63,6 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 		description = "With HR movies: the downsampling factor between them and the acquisition.")
 	String scale = "4";
 
-	@Advanced
-	@Parameter(label = "Replace an earlier output", required = false, persist = false,
-		description = Descriptions.OVERWRITE)
-	boolean overwrite;
-
-	@Parameter(label = "Advanced...", callback = "showAdvanced", required = false)
-	private Button advanced;
-
 	@Parameter(type = ItemIO.OUTPUT)
 	String report;
 
@@ -85,21 +74,13 @@ public final class CalibrateNoiseCommand extends PssrCommand {
 
 	@Override
 	void execute() throws IOException {
-		final Path source = Commands.given(inputfile) ? inputfile.toPath() : image == null ? null
-			: ImagePlusMovie.file(image).orElse(null);
 		final FrameRange range = frames == null || frames.trim().isEmpty() ? null : FrameRange.parse(
 			frames.trim());
 		final NoiseCalibration c = new CalibrateJob().withBlurAgainst(SourceMovies.split(hr == null ? ""
 			: hr), Integer.parseInt(scale), channel, MovieFiles.IMAGEJ).run(Commands.movie(image,
-				inputfile, channel), range, source, outputfile.toPath(), Commands.rule(overwrite),
-			ImageJLogger.INSTANCE);
+				inputfile, channel), range, Commands.source(image, inputfile), outputfile.toPath(),
+			Commands.rule(overwrite), ImageJLogger.INSTANCE);
 		report = "wrote " + outputfile + ": " + c;
 		IJ.log("PSSR: " + report);
-	}
-
-	@Override
-	boolean allowReplacing() {
-		overwrite = true;
-		return true;
 	}
 }

@@ -5,6 +5,7 @@ import java.awt.Font;
 import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -39,6 +40,12 @@ final class Commands {
 			"PSSR: " + title(image, file) + " has slices but no frames; the " + movie.frames() +
 				" slices are taken as time points");
 		return movie;
+	}
+
+	/** The file of the input, which no output may replace; null for an image never saved. */
+	static Path source(final ImagePlus image, final File file) {
+		if (given(file)) return file.toPath();
+		return image == null ? null : ImagePlusMovie.file(image).orElse(null);
 	}
 
 	/**

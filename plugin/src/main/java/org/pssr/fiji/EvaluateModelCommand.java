@@ -24,7 +24,6 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
-import org.scijava.widget.Button;
 
 /**
  * Plugins > PSSR > Evaluate Model: degrades a ground-truth HR movie with the model's recipe,
@@ -83,13 +82,6 @@ public final class EvaluateModelCommand extends InferenceCommand {
 		description = "Seed of the degradation noise; the same seed gives the same scores.")
 	long seed = 1;
 
-	@Advanced
-	@Parameter(label = "Replace an earlier output", required = false, persist = false,
-		description = Descriptions.OVERWRITE)
-	boolean overwrite;
-
-	@Parameter(label = "Advanced...", callback = "showAdvanced", required = false)
-	private Button advanced;
 	public EvaluateModelCommand() {
 		super("<b>Measure a model</b> on a high-resolution movie it did not train on: the movie is " +
 			"degraded with the model's recipe, super-resolved and compared with the original, next " +
@@ -199,11 +191,5 @@ public final class EvaluateModelCommand extends InferenceCommand {
 		plot.addLegend(legend.toString());
 		plot.setLimitsToFit(false);
 		return plot;
-	}
-
-	@Override
-	boolean allowReplacing() {
-		overwrite = true;
-		return true;
 	}
 }

@@ -15,7 +15,6 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
-import org.scijava.widget.Button;
 
 /**
  * Plugins > PSSR > Export Model (TensorFlow): a trained model as a SavedModel folder or a
@@ -23,7 +22,7 @@ import org.scijava.widget.Button;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>PSSR>Export Model (TensorFlow)",
 	headless = true)
-public final class ExportModelCommand extends PssrCommand {
+public final class ExportModelCommand extends AdvancedCommand {
 
 	@Parameter(label = "Model (.pssr.zip)", style = FileWidget.OPEN_STYLE, persist = false,
 		description = "A model made by Train Model.")
@@ -57,14 +56,6 @@ public final class ExportModelCommand extends PssrCommand {
 			"scale_mean_variance, which bioimageio.core runs and deepImageJ does not.")
 	String outputunits = "normalised";
 
-	@Advanced
-	@Parameter(label = "Replace an earlier output", required = false, persist = false,
-		description = Descriptions.OVERWRITE)
-	boolean overwrite;
-
-	@Parameter(label = "Advanced...", callback = "showAdvanced", required = false)
-	private Button advanced;
-
 	@Parameter(type = ItemIO.OUTPUT)
 	String report;
 
@@ -89,11 +80,5 @@ public final class ExportModelCommand extends PssrCommand {
 		report = new ExportJob(author, license, outputunits).run(modelfile.toPath(), output.toPath(),
 			format, Commands.rule(overwrite), ImageJLogger.INSTANCE).toString();
 		IJ.log("PSSR: " + report);
-	}
-
-	@Override
-	boolean allowReplacing() {
-		overwrite = true;
-		return true;
 	}
 }

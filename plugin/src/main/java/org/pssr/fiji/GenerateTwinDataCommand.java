@@ -25,7 +25,6 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.ui.UIService;
-import org.scijava.widget.Button;
 
 /**
  * Plugins > PSSR > Generate Twin Training Data: the Fiji face of {@code pssr crappify}. Input is
@@ -73,13 +72,6 @@ public final class GenerateTwinDataCommand extends TwinDrawCommand {
 			"twins, to check the recipe.")
 	private boolean preview = true;
 
-	@Advanced
-	@Parameter(label = "Replace an earlier output", required = false, persist = false,
-		description = Descriptions.OVERWRITE)
-	boolean overwrite;
-
-	@Parameter(label = "Advanced...", callback = "showAdvanced", required = false)
-	private Button advanced;
 	@Parameter(type = ItemIO.OUTPUT)
 	private String summary;
 
@@ -129,11 +121,5 @@ public final class GenerateTwinDataCommand extends TwinDrawCommand {
 		}
 		montage.resetMinAndMax();
 		return new ImagePlus(PREVIEW, montage);
-	}
-
-	@Override
-	boolean allowReplacing() {
-		overwrite = true;
-		return true;
 	}
 }

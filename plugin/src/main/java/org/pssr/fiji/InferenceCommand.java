@@ -9,7 +9,6 @@ import ij.ImagePlus;
 import org.pssr.app.ModelFiles;
 import org.pssr.app.OpenModel;
 import org.pssr.crappify.Movie;
-import org.pssr.imagej.ImagePlusMovie;
 import org.scijava.plugin.Parameter;
 import org.scijava.widget.FileWidget;
 
@@ -17,7 +16,7 @@ import org.scijava.widget.FileWidget;
  * The parameters of every command that runs a model over a movie (Super-Resolve Movie, Evaluate
  * Model), as the CLI's superres and evaluate share one mixin: same names, same defaults.
  */
-abstract class InferenceCommand extends PssrCommand {
+abstract class InferenceCommand extends AdvancedCommand {
 
 	@Parameter(label = "Movie (open image)", required = false, persist = false,
 		description = "The movie to use, when no file is given below.")
@@ -59,8 +58,7 @@ abstract class InferenceCommand extends PssrCommand {
 
 	/** The file of the input, which no output may replace; null for an image never saved. */
 	Path source() {
-		if (Commands.given(inputfile)) return inputfile.toPath();
-		return image == null ? null : ImagePlusMovie.file(image).orElse(null);
+		return Commands.source(image, inputfile);
 	}
 
 	/** The input file when one is given, else the open image. */

@@ -20,8 +20,8 @@ import org.scijava.widget.Button;
 
 /**
  * What every PSSR dialog starts with: a few lines on what the command does and a button that opens
- * its section of the Fiji guide; and what its <i>Advanced...</i> button opens ({@link Advanced}).
- * None is an option: macros and the recorder never see them. A {@link DynamicCommand}, so that
+ * its section of the Fiji guide (a command with advanced settings is an {@link AdvancedCommand}).
+ * Neither is an option: macros and the recorder never see them. A {@link DynamicCommand}, so that
  * every choice list (recipes, networks, scales, devices, ...) is set by the parameters'
  * initializers from its one home in code, never written in an annotation.
  */
@@ -37,9 +37,6 @@ abstract class PssrCommand extends DynamicCommand {
 	private Button help;
 
 	private final String section;
-
-	/** What the <i>Advanced...</i> button opens, once {@link AdvancedSettings} split the dialog. */
-	AdvancedDialog advancedDialog;
 
 	/**
 	 * @param about what the command does, in a sentence or three (HTML)
@@ -118,15 +115,6 @@ abstract class PssrCommand extends DynamicCommand {
 		if (GraphicsEnvironment.isHeadless() || IJ.isMacro()) return false;
 		return IJ.showMessageWithCancel("PSSR: replace an earlier output?", "Replace " + e.target() +
 			"?\nIt is an earlier output of pssr's; press OK to replace it, Cancel to keep it.");
-	}
-
-	/**
-	 * The callback of the <i>Advanced...</i> button that commands with {@link Advanced} parameters
-	 * declare last, below their common fields.
-	 */
-	@SuppressWarnings("unused")
-	private void showAdvanced() {
-		if (advancedDialog != null) advancedDialog.show();
 	}
 
 	/** The page is logged too: without a browser (or with one that fails), the user still has it. */

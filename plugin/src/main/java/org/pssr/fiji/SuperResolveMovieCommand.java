@@ -20,7 +20,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.thread.ThreadService;
 import org.scijava.widget.FileWidget;
-import org.scijava.widget.Button;
 
 /**
  * Plugins > PSSR > Super-Resolve Movie: the open image or a movie file through a trained model,
@@ -57,13 +56,6 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 			"noise, do not trust. Each draw costs one more super-resolution. 0: none.")
 	int uncertainty = 0;
 
-	@Advanced
-	@Parameter(label = "Replace an earlier output", required = false, persist = false,
-		description = Descriptions.OVERWRITE)
-	boolean overwrite;
-
-	@Parameter(label = "Advanced...", callback = "showAdvanced", required = false)
-	private Button advanced;
 	@Parameter
 	private ThreadService threads;
 
@@ -129,11 +121,5 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 		final ImagePlus written = IJ.openVirtual(part.getPath());
 		written.setTitle(Commands.title(image, inputfile) + "_pssr_" + range);
 		return written;
-	}
-
-	@Override
-	boolean allowReplacing() {
-		overwrite = true;
-		return true;
 	}
 }

@@ -31,7 +31,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.task.TaskService;
 import org.scijava.thread.ThreadService;
-import org.scijava.widget.Button;
 import org.scijava.widget.FileWidget;
 
 /**
@@ -47,7 +46,7 @@ import org.scijava.widget.FileWidget;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>PSSR>Super-Resolve My Movies (guided)",
 	label = "Super-Resolve My Movies (guided)", headless = true)
-public final class SuperResolveMyMoviesCommand extends PssrCommand {
+public final class SuperResolveMyMoviesCommand extends AdvancedCommand {
 
 	/** Its task in Fiji's task list. */
 	static final String TASK = "PSSR: super-resolve my movies";
@@ -129,14 +128,6 @@ public final class SuperResolveMyMoviesCommand extends PssrCommand {
 	@Parameter(label = "Run on", initializer = "listDevices",
 		description = Descriptions.DEVICE)
 	String device = TrainingOptions.DEFAULTS.device();
-
-	@Advanced
-	@Parameter(label = "Replace an earlier output", required = false, persist = false,
-		description = Descriptions.OVERWRITE)
-	boolean overwrite;
-
-	@Parameter(label = "Advanced...", callback = "showAdvanced", required = false)
-	private Button advanced;
 
 	@Parameter
 	private TaskService tasks;
@@ -251,11 +242,5 @@ public final class SuperResolveMyMoviesCommand extends PssrCommand {
 			EvaluateModelCommand.table(evaluation).show(EvaluateModelCommand.TABLE);
 			EvaluationFigures.image(figure).show();
 		}
-	}
-
-	@Override
-	boolean allowReplacing() {
-		overwrite = true;
-		return true;
 	}
 }

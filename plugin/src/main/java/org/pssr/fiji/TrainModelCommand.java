@@ -18,7 +18,6 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.task.TaskService;
-import org.scijava.widget.Button;
 
 /**
  * Plugins > PSSR > Train Model: trains on a twin dataset folder, or on twins drawn on the fly from
@@ -95,14 +94,6 @@ public final class TrainModelCommand extends TwinDrawCommand {
 			"beside its model; the options must be those it was started with.")
 	File resume;
 
-	@Advanced
-	@Parameter(label = "Replace an earlier output", required = false, persist = false,
-		description = Descriptions.OVERWRITE)
-	boolean overwrite;
-
-	@Parameter(label = "Advanced...", callback = "showAdvanced", required = false)
-	private Button advanced;
-
 	@Parameter
 	private TaskService tasks;
 
@@ -140,11 +131,5 @@ public final class TrainModelCommand extends TwinDrawCommand {
 		draw.validationCount();
 		return TrainJob.movies(SourceMovies.open(SourceMovies.expand(SourceMovies.split(movies)),
 			channel, zastime, MovieFiles.IMAGEJ), draw, seed);
-	}
-
-	@Override
-	boolean allowReplacing() {
-		overwrite = true;
-		return true;
 	}
 }

@@ -12,7 +12,7 @@ import org.scijava.widget.FileWidget;
  * The parameters of how twins are drawn from HR movies ({@link TwinDraw}), shared by Generate Twin
  * Training Data and Train Model as the CLI's commands share one mixin: same names, same defaults.
  */
-abstract class TwinDrawCommand extends PssrCommand {
+abstract class TwinDrawCommand extends AdvancedCommand {
 
 	/** The recipes differ with the jars installed; the guide lists pssr's own. */
 	static final String RECIPE_DESCRIPTION = "How a high-resolution tile is made low-resolution: " +
