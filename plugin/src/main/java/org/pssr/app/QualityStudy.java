@@ -126,15 +126,19 @@ public final class QualityStudy {
 		public final Acquisition truth;
 		/** Null when the recording could not be calibrated ({@link #refusal} says why). */
 		public final NoiseCalibration measured;
+		/** The recipe made of the calibration; null when it could not be made. */
+		public final RecipeFile recipe;
+		/** The blur measured into {@link #recipe}, in HR pixels; NaN without a recipe. */
 		public final double blur;
 		public final String refusal;
 
-		CalibrationCheck(final Acquisition truth, final NoiseCalibration measured, final double blur,
-			final String refusal)
+		CalibrationCheck(final Acquisition truth, final NoiseCalibration measured,
+			final RecipeFile recipe, final String refusal)
 		{
 			this.truth = truth;
 			this.measured = measured;
-			this.blur = blur;
+			this.recipe = recipe;
+			this.blur = recipe == null ? Double.NaN : recipe.parameters.getOrDefault("blur", Double.NaN);
 			this.refusal = refusal;
 		}
 
@@ -245,7 +249,7 @@ public final class QualityStudy {
 					if (check.measured != null) settings.put("recipe", recipeFile.toString());
 					// the recipe by what it says, not its bytes: its record has the time it was measured
 					final Path model = modelFile(choice, heldOut, settings.toString() + (check.measured == null
-						? "" : recipeOf(recipeFile)));
+						? "" : check.recipe.name + check.recipe.parameters));
 					if (Files.exists(model)) log.log("study: using " + model + " again (delete it to retrain)");
 					else train(settings, draw(settings), heldOut, model, log);
 					try (OpenModel opened = ModelFiles.open(model, settings.get("device"))) {
@@ -277,19 +281,13 @@ public final class QualityStudy {
 			// the study's own recipe files, made again for every run
 			final NoiseCalibration c = job.run(recording, null, null, recipeFile, new OutputRule(true, "",
 				file -> java.util.Optional.empty()), log);
-			return new CalibrationCheck(acquisition, c, RecipeFile.read(recipeFile).parameters.get("blur"),
-				null);
+			return new CalibrationCheck(acquisition, c, RecipeFile.read(recipeFile), null);
 		}
 		catch (final IllegalArgumentException e) {
 			log.log("study: the recording of " + heldOut.getFileName() + " cannot be calibrated (" + e
 				.getMessage() + "); training with the default recipe");
-			return new CalibrationCheck(acquisition, null, Double.NaN, e.getMessage());
+			return new CalibrationCheck(acquisition, null, null, e.getMessage());
 		}
-	}
-
-	private static String recipeOf(final Path recipeFile) {
-		final RecipeFile r = RecipeFile.read(recipeFile);
-		return r.name + r.parameters;
 	}
 
 	/** The acquisition's settings that differ from the defaults, as the page names it. */
