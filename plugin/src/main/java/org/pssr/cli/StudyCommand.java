@@ -47,12 +47,20 @@ public final class StudyCommand implements Callable<Integer> {
 		description = "Time-lapse movies, or folders of them; each is held out once.")
 	List<Path> movies;
 
-	@Option(names = "--vary", paramLabel = "NAME=V1,V2,...",
+	@Option(names = "--vary", paramLabel = "NAME=V1,V2,...", completionCandidates = Settings.class,
 		description = "A setting and the values to compare, repeatable (each value is one choice, " +
-			"the others at the base settings; none: the base settings alone). Settings: preset, epochs, " +
-			"batch, lr, stability, seed, device, scale, frames, tile, samples, recipe (a recipe listed " +
-			"below or a recipe file), augment.")
+			"the others at the base settings; none: the base settings alone). Settings: those of " +
+			"'pssr train': ${COMPLETION-CANDIDATES} (recipe: a recipe listed below or a recipe file).")
 	List<String> vary;
+
+	/** The settings a study varies, from the jobs' settings values. */
+	static final class Settings implements Iterable<String> {
+
+		@Override
+		public java.util.Iterator<String> iterator() {
+			return QualityStudy.DEFAULTS.keySet().iterator();
+		}
+	}
 
 	@Option(names = "--set", paramLabel = "NAME=VALUE",
 		description = "A base setting for every run, repeatable (default: 'pssr train's defaults).")
