@@ -168,7 +168,7 @@ final class VarianceLine {
 	}
 
 	private static VarianceLine fit(final List<Bin> bins, final long samples) {
-		Fit line = Fit.of(bins, null);
+		Fit line = new Fit(bins, null);
 		for (int round = 0; round < 3; round++) {
 			for (final Bin b : bins) {
 				if (!b.used) continue;
@@ -176,7 +176,7 @@ final class VarianceLine {
 				final double error = expected * Math.sqrt(2.0 / b.count);
 				if (Math.abs(b.variance - expected) > 6 * error) b.used = false;
 			}
-			line = Fit.of(bins, line);
+			line = new Fit(bins, line);
 		}
 		return new VarianceLine(line.slope, line.intercept, line.r2, bins, samples);
 	}
@@ -243,17 +243,11 @@ final class VarianceLine {
 		final double intercept;
 		final double r2;
 
-		private Fit(final double slope, final double intercept, final double r2) {
-			this.slope = slope;
-			this.intercept = intercept;
-			this.r2 = r2;
-		}
-
 		/**
 		 * @param previous the last round's line, whose variances weigh the bins; null in the first
 		 *          round, which weighs them by their counts alone
 		 */
-		static Fit of(final List<Bin> bins, final Fit previous) {
+		Fit(final List<Bin> bins, final Fit previous) {
 			double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
 			for (final Bin b : bins) {
 				if (!b.used) continue;
@@ -264,17 +258,17 @@ final class VarianceLine {
 				sxx += w * b.mean * b.mean;
 				sxy += w * b.mean * b.variance;
 			}
-			final double slope = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
-			final double intercept = (sy - slope * sx) / sw;
+			slope = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
+			intercept = (sy - slope * sx) / sw;
 			double ssRes = 0, ssTot = 0;
 			final double meanY = sy / sw;
 			for (final Bin b : bins) {
 				if (!b.used) continue;
 				final double w = weight(b, previous);
-				ssRes += w * Math.pow(b.variance - (slope * b.mean + intercept), 2);
+				ssRes += w * Math.pow(b.variance - at(b.mean), 2);
 				ssTot += w * Math.pow(b.variance - meanY, 2);
 			}
-			return new Fit(slope, intercept, ssTot > 0 ? 1 - ssRes / ssTot : 0);
+			r2 = ssTot > 0 ? 1 - ssRes / ssTot : 0;
 		}
 
 		double at(final double level) {
