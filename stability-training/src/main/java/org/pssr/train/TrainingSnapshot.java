@@ -60,7 +60,7 @@ final class TrainingSnapshot {
 		epochSteps = run.epochSteps;
 		batch = run.batch;
 		bestPsnr = run.bestPsnr;
-		history = Collections.unmodifiableList(new ArrayList<>(run.history));
+		history = List.copyOf(run.history);
 	}
 
 	int epoch() {
