@@ -73,8 +73,8 @@ class DependencyDirectionTest {
 	 * {@code Architecture} only: a network a jar adds trains and is saved without a change to them.
 	 */
 	static final ArchRule THE_TRAINER_NAMES_NO_CONCRETE_NETWORK = noClasses().that().haveNameMatching(
-		"org\\.pssr\\.train\\.(StabilityTrainer|TrainingRun|TrainingResult|TrainingRecord|Checkpoint.*|" +
-			"ResumeFromCheckpoint|Validation|DivergenceGuard|ProgressReports|OutOfMemoryBackoff|" +
+		"org\\.pssr\\.train\\.(StabilityTrainer|TrainingRun|TrainingSnapshot|TrainingResult|TrainingRecord|" +
+			"Checkpoint.*|ResumeFromCheckpoint|Validation|DivergenceGuard|ProgressReports|OutOfMemoryBackoff|" +
 			"ModelBundle|BundleJson|TrainingJson|DjlSuperResolutionModel)(\\$.*)?").should()
 		.dependOnClassesThat().haveNameMatching("org\\.pssr\\.train\\.(UNet|UNetConfig)(\\$.*)?");
 

@@ -105,7 +105,7 @@ class StabilityTrainerTest {
 		});
 		assertThrows(CancellationException.class, killed[0]::train);
 		final Path last = dir.resolve("killed/last.ckpt");
-		assertEquals(1, Checkpoint.header(last).epoch);
+		assertEquals(1, Checkpoint.snapshot(last).epoch());
 		final float[] resumed = weightsAfter(options(3, 1, "killed").resume(last).build());
 		assertArrayEquals(uninterrupted, resumed);
 	}
@@ -129,11 +129,11 @@ class StabilityTrainerTest {
 			preempted[0]::train);
 		final Path last = folder.resolve("last.ckpt");
 		assertEquals(last, e.checkpoint());
-		final CheckpointHeader header = Checkpoint.header(last);
-		assertEquals(1, header.epoch);
-		assertEquals(8, header.position, "saved in the middle of epoch 2");
-		assertEquals(2, header.epochSteps);
-		assertEquals(0, Checkpoint.header(folder.resolve("best.ckpt")).position,
+		final TrainingSnapshot saved = Checkpoint.snapshot(last);
+		assertEquals(1, saved.epoch());
+		assertEquals(8, saved.position(), "saved in the middle of epoch 2");
+		assertEquals(2, saved.epochSteps());
+		assertEquals(0, Checkpoint.snapshot(folder.resolve("best.ckpt")).position(),
 			"best.ckpt holds validated epochs only");
 		final float[] resumed = weightsAfter(options(2, 1, "preempted").resume(last).build());
 		assertArrayEquals(uninterrupted, resumed);
@@ -158,9 +158,9 @@ class StabilityTrainerTest {
 			"validation of epoch 1", () -> preempted[0].preempt()), TrainingListener.NONE);
 		final TrainingPreemptedException e = assertThrows(TrainingPreemptedException.class,
 			preempted[0]::train);
-		final CheckpointHeader header = Checkpoint.header(folder.resolve("last.ckpt"));
-		assertEquals(0, header.epoch, "epoch 1 is not validated yet");
-		assertEquals(train.size(), header.position, "saved after the last step of epoch 1");
+		final TrainingSnapshot saved = Checkpoint.snapshot(folder.resolve("last.ckpt"));
+		assertEquals(0, saved.epoch(), "epoch 1 is not validated yet");
+		assertEquals(train.size(), saved.position(), "saved after the last step of epoch 1");
 		assertEquals(folder.resolve("last.ckpt"), e.checkpoint());
 		try (TrainingResult r = new StabilityTrainer(options(2, 1, "preempted").resume(folder.resolve(
 			"last.ckpt")).build(), train, valid, Logger.NONE, TrainingListener.NONE).train())
@@ -226,17 +226,25 @@ class StabilityTrainerTest {
 		v3.get(json);
 		final JsonObject header = JsonParser.parseString(new String(json, StandardCharsets.UTF_8))
 			.getAsJsonObject();
+		final TrainingSnapshot saved = Checkpoint.snapshot(last);
+		assertArrayEquals(json, Checkpoint.encode(saved), "read and written again to the byte");
+		assertArrayEquals(json, Checkpoint.encode(Checkpoint.decode(json, last)));
+		assertEquals(1, saved.history().size());
+		assertEquals(saved.history().get(0).psnr, saved.bestPsnr());
 		for (final String added : new String[] { "position", "epochLoss", "epochSteps" })
 			assertTrue(header.remove(added) != null, added);
 		final Path v2 = dir.resolve("one/v2.ckpt");
 		Files.write(v2, checkpoint(2, header.toString().getBytes(StandardCharsets.UTF_8), v3));
-		assertEquals(1, Checkpoint.header(v2).epoch);
-		assertEquals(0, Checkpoint.header(v2).position);
+		final TrainingSnapshot old = Checkpoint.snapshot(v2);
+		assertEquals(1, old.epoch());
+		assertEquals(0, old.position());
+		assertEquals(0, old.epochSteps());
+		assertEquals(saved.history().get(0).psnr, old.history().get(0).psnr);
 		assertArrayEquals(one, weightsAfter(options(1, 1, "one").resume(v2).build()),
 			"resumed after its last epoch: the weights it holds");
 		final Path v4 = Files.write(dir.resolve("v4.ckpt"), checkpoint(4, json, v3));
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> Checkpoint.header(v4));
+			() -> Checkpoint.snapshot(v4));
 		assertTrue(e.getMessage().contains("version 4 checkpoint"), e.getMessage());
 	}
 
@@ -291,7 +299,7 @@ class StabilityTrainerTest {
 		assertTrue(e.getMessage().contains("damaged"), e.getMessage());
 		final Path cut = Files.write(dir.resolve("cut.ckpt"), java.util.Arrays.copyOf(bytes, 100));
 		final IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
-			() -> Checkpoint.header(cut));
+			() -> Checkpoint.snapshot(cut));
 		assertTrue(c.getMessage().contains("damaged") || c.getMessage().contains("cut short"), c
 			.getMessage());
 	}

@@ -1,5 +1,6 @@
 package org.pssr.crappify;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,29 +53,28 @@ final class StillPixelNoise {
 			for (final float[] frame : run)
 				for (int i = 0; i < pixels; i++)
 					level[i] += frame[i] / run.length;
-			final List<float[][]> checks = new java.util.ArrayList<>();
+			final List<WindowStatistics> checks = new ArrayList<>();
 			for (int k = 0; k < first; k++) {
 				final float[] difference = new float[pixels];
 				for (int i = 0; i < pixels; i++)
 					difference[i] = run[run.length - 1 - k][i] - run[k][i];
-				checks.add(new float[][] { BoxFilter.mean(difference, width, height, 2), BoxFilter.variance(
-					difference, width, height, 2) });
+				checks.add(new WindowStatistics(difference, width, height));
 			}
 			final float[] step = new float[pixels];
 			for (int i = 0; i < pixels; i++)
 				step[i] = after[i] - before[i];
-			final float[] stepMean = BoxFilter.mean(step, width, height, 2);
-			final float[] stepSpread = BoxFilter.variance(step, width, height, 2);
+			final WindowStatistics around = new WindowStatistics(step, width, height);
 			pixel: for (int i = 0; i < pixels; i += stride) {
 				for (final float[] frame : run)
 					if (isClipped(frame[i])) continue pixel;
 				judged++;
 				final double noise = 2 * Math.max(guide.at(level[i]), 1e-12);
-				for (final float[][] check : checks)
-					if (!looksLikeNoise(check[0][i], check[1][i], noise)) continue pixel;
+				for (final WindowStatistics check : checks)
+					if (!looksLikeNoise(check.mean[i], check.variance[i], noise)) continue pixel;
 				// the pair's own step, over the ring of 24 pixels around this one
-				final double ringMean = (25 * stepMean[i] - step[i]) / 24;
-				final double ringSquares = 25 * (stepSpread[i] + stepMean[i] * stepMean[i]) - step[i] * step[i];
+				final double ringMean = (25 * around.mean[i] - step[i]) / 24;
+				final double ringSquares = 25 * (around.variance[i] + around.mean[i] * around.mean[i]) -
+					step[i] * step[i];
 				if (!looksLikeNoise(ringMean, ringSquares / 24 - ringMean * ringMean, noise)) continue;
 				samples.add(level[i], (float) ((after[i] - before[i]) / Math.sqrt(2)));
 			}
@@ -95,5 +95,17 @@ final class StillPixelNoise {
 
 	private boolean isClipped(final float v) {
 		return v <= clipLow || v >= clipHigh;
+	}
+
+	/** The mean and variance of a difference of frames over the 5 x 5 window around each pixel. */
+	private static final class WindowStatistics {
+
+		final float[] mean;
+		final float[] variance;
+
+		WindowStatistics(final float[] difference, final int width, final int height) {
+			mean = BoxFilter.mean(difference, width, height, 2);
+			variance = BoxFilter.variance(difference, width, height, 2);
+		}
 	}
 }

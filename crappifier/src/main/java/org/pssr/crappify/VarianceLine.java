@@ -168,17 +168,17 @@ final class VarianceLine {
 	}
 
 	private static VarianceLine fit(final List<Bin> bins, final long samples) {
-		double[] line = line(bins, null);
+		Fit line = new Fit(bins, null);
 		for (int round = 0; round < 3; round++) {
 			for (final Bin b : bins) {
 				if (!b.used) continue;
-				final double expected = Math.max(line[0] * b.mean + line[1], 1e-30);
+				final double expected = Math.max(line.at(b.mean), 1e-30);
 				final double error = expected * Math.sqrt(2.0 / b.count);
 				if (Math.abs(b.variance - expected) > 6 * error) b.used = false;
 			}
-			line = line(bins, line);
+			line = new Fit(bins, line);
 		}
-		return new VarianceLine(line[0], line[1], line[2], bins, samples);
+		return new VarianceLine(line.slope, line.intercept, line.r2, bins, samples);
 	}
 
 	/** The variance the line gives at {@code level}. */
@@ -236,33 +236,48 @@ final class VarianceLine {
 		return (sum2 - n * mean * mean) / (n - 1);
 	}
 
-	/** Weighted least squares over the bins used: {slope, intercept, R^2}. */
-	private static double[] line(final List<Bin> bins, final double[] previous) {
-		double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
-		for (final Bin b : bins) {
-			if (!b.used) continue;
-			final double w = weight(b, previous);
-			sw += w;
-			sx += w * b.mean;
-			sy += w * b.variance;
-			sxx += w * b.mean * b.mean;
-			sxy += w * b.mean * b.variance;
-		}
-		final double slope = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
-		final double intercept = (sy - slope * sx) / sw;
-		double ssRes = 0, ssTot = 0;
-		final double meanY = sy / sw;
-		for (final Bin b : bins) {
-			if (!b.used) continue;
-			final double w = weight(b, previous);
-			ssRes += w * Math.pow(b.variance - (slope * b.mean + intercept), 2);
-			ssTot += w * Math.pow(b.variance - meanY, 2);
-		}
-		return new double[] { slope, intercept, ssTot > 0 ? 1 - ssRes / ssTot : 0 };
-	}
+	/** One round of the fit: a weighted least-squares line over the bins used. */
+	private static final class Fit {
 
-	private static double weight(final Bin b, final double[] line) {
-		final double v = line == null ? 1 : line[0] * b.mean + line[1];
-		return b.count / Math.max(v * v, 1e-30);
+		final double slope;
+		final double intercept;
+		final double r2;
+
+		/**
+		 * @param previous the last round's line, whose variances weigh the bins; null in the first
+		 *          round, which weighs them by their counts alone
+		 */
+		Fit(final List<Bin> bins, final Fit previous) {
+			double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+			for (final Bin b : bins) {
+				if (!b.used) continue;
+				final double w = weight(b, previous);
+				sw += w;
+				sx += w * b.mean;
+				sy += w * b.variance;
+				sxx += w * b.mean * b.mean;
+				sxy += w * b.mean * b.variance;
+			}
+			slope = (sw * sxy - sx * sy) / (sw * sxx - sx * sx);
+			intercept = (sy - slope * sx) / sw;
+			double ssRes = 0, ssTot = 0;
+			final double meanY = sy / sw;
+			for (final Bin b : bins) {
+				if (!b.used) continue;
+				final double w = weight(b, previous);
+				ssRes += w * Math.pow(b.variance - at(b.mean), 2);
+				ssTot += w * Math.pow(b.variance - meanY, 2);
+			}
+			r2 = ssTot > 0 ? 1 - ssRes / ssTot : 0;
+		}
+
+		double at(final double level) {
+			return slope * level + intercept;
+		}
+
+		private static double weight(final Bin b, final Fit line) {
+			final double v = line == null ? 1 : line.at(b.mean);
+			return b.count / Math.max(v * v, 1e-30);
+		}
 	}
 }

@@ -24,9 +24,9 @@ import org.pssr.crappify.io.Checksums;
 import org.pssr.crappify.io.StagedOutput;
 
 /**
- * A training state file ({@code last.ckpt}, {@code best.ckpt}): a JSON header
- * ({@link CheckpointHeader}), the network's tensors and Adam's moments, then the SHA-256 of all of
- * it, so a damaged file is refused instead of training on garbage. Taken at epoch boundaries, or
+ * A training state file ({@code last.ckpt}, {@code best.ckpt}), and the one codec of the
+ * {@link TrainingSnapshot} it holds: the snapshot as a JSON header, the network's tensors and Adam's
+ * moments, then the SHA-256 of all of it, so a damaged file is refused instead of training on garbage. Taken at epoch boundaries, or
  * within an epoch when the run is preempted; the rest of the state (batch order, noise draws,
  * learning rate) follows from seed, epoch and position. Staged and moved into place
  * ({@link StagedOutput}), so a killed run never leaves a torn one.
@@ -41,8 +41,8 @@ final class Checkpoint {
 
 	private Checkpoint() {}
 
-	static void write(final Path file, final CheckpointHeader header, final Network net, final Adam adam)
-		throws IOException
+	static void write(final Path file, final TrainingSnapshot snapshot, final Network net,
+		final Adam adam) throws IOException
 	{
 		try (StagedOutput staged = StagedOutput.file(file)) {
 			final MessageDigest sha = Checksums.digest("SHA-256");
@@ -52,7 +52,7 @@ final class Checkpoint {
 				final DataOutputStream out = new DataOutputStream(new DigestOutputStream(buffered, sha));
 				out.writeInt(MAGIC);
 				out.writeInt(VERSION);
-				final byte[] json = TrainingJson.GSON.toJson(header).getBytes(StandardCharsets.UTF_8);
+				final byte[] json = encode(snapshot);
 				out.writeInt(json.length);
 				out.write(json);
 				net.weights().write(out);
@@ -65,15 +65,15 @@ final class Checkpoint {
 	}
 
 	/**
-	 * The header of a sound checkpoint.
+	 * The snapshot of a sound checkpoint.
 	 *
 	 * @throws IllegalArgumentException for a file that is no checkpoint, of another version, or
 	 *           damaged (its checksum does not match)
 	 */
-	static CheckpointHeader header(final Path file) throws IOException {
+	static TrainingSnapshot snapshot(final Path file) throws IOException {
 		verify(file);
 		try (DataInputStream in = open(file)) {
-			return readHeader(in, file);
+			return readSnapshot(in, file);
 		}
 	}
 
@@ -81,7 +81,7 @@ final class Checkpoint {
 	static void restore(final Path file, final Network net, final Adam adam) throws IOException {
 		verify(file);
 		try (DataInputStream in = open(file)) {
-			readHeader(in, file);
+			readSnapshot(in, file);
 			net.weights().read(in);
 			adam.read(in);
 		}
@@ -114,7 +114,7 @@ final class Checkpoint {
 		return new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
 	}
 
-	private static CheckpointHeader readHeader(final DataInputStream in, final Path file)
+	private static TrainingSnapshot readSnapshot(final DataInputStream in, final Path file)
 		throws IOException
 	{
 		if (in.readInt() != MAGIC) throw new IllegalArgumentException(file +
@@ -125,9 +125,24 @@ final class Checkpoint {
 			" to " + VERSION + " (start the training again)");
 		final byte[] json = new byte[in.readInt()];
 		in.readFully(json);
+		return decode(json, file);
+	}
+
+	/** The header's JSON: the snapshot's fields by name, UTF-8. */
+	static byte[] encode(final TrainingSnapshot snapshot) {
+		return TrainingJson.GSON.toJson(snapshot).getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The snapshot in a header of any readable version: the keys a version 2 header lacks (the
+	 * position within an epoch and its losses) read as 0, an epoch boundary.
+	 *
+	 * @param file named in the refusal of a header that is not valid
+	 */
+	static TrainingSnapshot decode(final byte[] json, final Path file) {
 		try {
 			return TrainingJson.GSON.fromJson(new String(json, StandardCharsets.UTF_8),
-				CheckpointHeader.class);
+				TrainingSnapshot.class);
 		}
 		catch (final JsonParseException e) {
 			throw new IllegalArgumentException(file + ": the checkpoint's header is not valid: " + e

@@ -16,16 +16,17 @@ final class Checkpointing implements TrainingHook {
 
 	@Override
 	public void onEpoch(final TrainingRun run) throws IOException {
-		final CheckpointHeader header = CheckpointHeader.of(run);
-		if (run.report.best) Checkpoint.write(run.checkpoints.resolve(BEST), header, run.net, run.adam);
-		if (run.stoppedEarly == null) Checkpoint.write(run.checkpoints.resolve(LAST), header, run.net,
+		final TrainingSnapshot snapshot = run.snapshot();
+		if (run.report.best) Checkpoint.write(run.checkpoints.resolve(BEST), snapshot, run.net,
+			run.adam);
+		if (run.stoppedEarly == null) Checkpoint.write(run.checkpoints.resolve(LAST), snapshot, run.net,
 			run.adam);
 	}
 
 	/** Not {@code best.ckpt}: the weights of an unfinished epoch were never validated. */
 	@Override
 	public void onPreempted(final TrainingRun run) throws IOException {
-		Checkpoint.write(run.checkpoints.resolve(LAST), CheckpointHeader.of(run), run.net, run.adam);
+		Checkpoint.write(run.checkpoints.resolve(LAST), run.snapshot(), run.net, run.adam);
 	}
 
 	@Override

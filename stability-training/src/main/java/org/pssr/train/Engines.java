@@ -108,6 +108,20 @@ public final class Engines {
 		return describe(device("auto"));
 	}
 
+	/**
+	 * Whether {@code failure} says the device, or the JVM's heap, ran out of memory: PyTorch says so
+	 * only in the message of an exception somewhere in the chain of causes. Training halves its batch
+	 * ({@code OutOfMemoryBackoff}) and inference its tile on it.
+	 */
+	public static boolean isOutOfMemory(final Throwable failure) {
+		for (Throwable c = failure; c != null; c = c.getCause()) {
+			if (c instanceof OutOfMemoryError) return true;
+			final String message = c.getMessage();
+			if (message != null && message.toLowerCase(Locale.ROOT).contains("out of memory")) return true;
+		}
+		return false;
+	}
+
 	/** Software versions recorded in model bundles and checked when loading them. */
 	public static String djlVersion() {
 		return Engine.getDjlVersion();

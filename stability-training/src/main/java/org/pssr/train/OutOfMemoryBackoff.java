@@ -1,7 +1,5 @@
 package org.pssr.train;
 
-import java.util.Locale;
-
 import ai.djl.engine.EngineException;
 
 /** Halves the batch when the device runs out of memory, down to one sample, and says so. */
@@ -9,19 +7,11 @@ final class OutOfMemoryBackoff implements TrainingHook {
 
 	@Override
 	public boolean onStepFailure(final TrainingRun run, final EngineException e) {
-		if (!outOfMemory(e) || run.batch == 1) return false;
+		if (!Engines.isOutOfMemory(e) || run.batch == 1) return false;
 		run.batch = Math.max(1, run.batch / 2);
 		run.adam.clearGradients();
 		run.log.log("out of memory on " + run.device + ": batch halved to " + run.batch +
 			", retrying");
 		return true;
-	}
-
-	private static boolean outOfMemory(final EngineException e) {
-		for (Throwable t = e; t != null; t = t.getCause()) {
-			if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("out of memory"))
-				return true;
-		}
-		return false;
 	}
 }

@@ -20,18 +20,12 @@ final class ResumeFromCheckpoint implements TrainingHook {
 		if (file == null) return;
 		if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no checkpoint to resume at " +
 			file);
-		final CheckpointHeader saved = Checkpoint.header(file);
-		final List<String> differences = saved.differences(CheckpointHeader.of(run));
+		final TrainingSnapshot saved = Checkpoint.snapshot(file);
+		final List<String> differences = saved.differences(run.snapshot());
 		if (!differences.isEmpty()) throw new IllegalArgumentException("cannot resume from " + file +
 			": it was made with a different " + String.join(", ", differences));
 		Checkpoint.restore(file, run.net, run.adam);
-		run.epoch = saved.epoch;
-		run.position = saved.position;
-		run.epochLoss = saved.epochLoss;
-		run.epochSteps = saved.epochSteps;
-		run.batch = saved.batch;
-		run.bestPsnr = saved.bestPsnr;
-		run.history.addAll(saved.history);
+		run.resumeAt(saved);
 		final Path best = file.resolveSibling(Checkpointing.BEST);
 		final Path ownBest = run.checkpoints.resolve(Checkpointing.BEST);
 		if (Files.exists(best) && !best.toAbsolutePath().normalize().equals(ownBest.toAbsolutePath()
@@ -40,8 +34,8 @@ final class ResumeFromCheckpoint implements TrainingHook {
 			Files.createDirectories(run.checkpoints);
 			Files.copy(best, ownBest, StandardCopyOption.REPLACE_EXISTING);
 		}
-		run.log.log("resumed from " + file + " after epoch " + saved.epoch + (saved.position > 0 ?
-			" and " + saved.position + " of the " + run.train.size() + " samples of epoch " + (saved.epoch +
-				1) : ""));
+		run.log.log("resumed from " + file + " after epoch " + saved.epoch() + (saved.position() > 0 ?
+			" and " + saved.position() + " of the " + run.train.size() + " samples of epoch " + (saved
+				.epoch() + 1) : ""));
 	}
 }

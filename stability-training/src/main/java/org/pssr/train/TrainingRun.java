@@ -122,6 +122,22 @@ final class TrainingRun {
 		stopIfAsked.run();
 	}
 
+	/** What a checkpoint records of this run now. */
+	TrainingSnapshot snapshot() {
+		return new TrainingSnapshot(this);
+	}
+
+	/** Stands where {@code saved}, a snapshot of a run with the same settings, stood. */
+	void resumeAt(final TrainingSnapshot saved) {
+		epoch = saved.epoch();
+		position = saved.position();
+		epochLoss = saved.epochLoss();
+		epochSteps = saved.epochSteps();
+		batch = saved.batch();
+		bestPsnr = saved.bestPsnr();
+		history.addAll(saved.history());
+	}
+
 	/** Ends the epoch whose steps are all done: the next one starts at its first sample. */
 	void endEpoch() {
 		trainLoss = meanLoss();

@@ -1,6 +1,7 @@
 package org.pssr.train.infer;
 
 import org.pssr.crappify.Mirror;
+import org.pssr.train.Engines;
 import org.pssr.train.SuperResolutionModel;
 
 /**
@@ -50,7 +51,7 @@ public final class TiledPredictor {
 				return predictTiled(window, height, width, tile);
 			}
 			catch (final RuntimeException | OutOfMemoryError e) {
-				if (!isOutOfMemory(e) || tile / 2 < TileSizes.MIN) throw e;
+				if (!Engines.isOutOfMemory(e) || tile / 2 < TileSizes.MIN) throw e;
 				tile /= 2;
 			}
 		}
@@ -121,16 +122,6 @@ public final class TiledPredictor {
 
 	private int align(final int size) {
 		return (size + alignment - 1) / alignment * alignment;
-	}
-
-	static boolean isOutOfMemory(final Throwable e) {
-		for (Throwable c = e; c != null; c = c.getCause()) {
-			if (c instanceof OutOfMemoryError) return true;
-			final String message = c.getMessage();
-			if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("out of memory"))
-				return true;
-		}
-		return false;
 	}
 
 	/** Tile placement along one axis: evenly spread, equal sizes, overlapping by {@code overlap} or more. */
