@@ -20,7 +20,7 @@ import net.imglib2.img.basictypeaccess.array.ShortArray;
 import org.pssr.crappify.io.Folders;
 import org.pssr.czi.CziFile;
 import org.pssr.czi.CziPixelType;
-import org.pssr.czi.CziWriter;
+import org.pssr.bench.czi.CziWriter;
 import org.pssr.czi.ZstdDecoder;
 
 /**
