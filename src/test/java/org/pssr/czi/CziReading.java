@@ -1,5 +1,8 @@
 package org.pssr.czi;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -27,6 +30,49 @@ final class CziReading {
 			}
 		}
 		return planes;
+	}
+
+	/**
+	 * The sparse C x H grid of the AiryScan sample, which a feature file copies: 8 channels, 32
+	 * phases and 132 of their planes in scene 0; each plane present reads {@code width} pixels wide,
+	 * each missing one is refused.
+	 */
+	static void assertSparseAiryScanGrid(final CziFile czi, final int width) throws IOException {
+		final CziScene s = czi.scene(0);
+		assertEquals(width, s.width());
+		assertEquals(8, s.sizeC());
+		assertEquals(32, s.size('H'));
+		assertTrue(s.letters().contains("H"));
+		assertEquals(132, s.planeCount());
+		assertTrue(s.gridSize() > s.planeCount());
+		int present = 0;
+		for (int c = 0; c < s.sizeC(); c++) {
+			for (int h = 0; h < s.size('H'); h++) {
+				final Map<Character, Integer> at = Map.of('C', c, 'H', h);
+				if (s.hasPlane(at)) {
+					assertEquals(width, czi.readPlane(0, at).dimension(0));
+					present++;
+				}
+				else assertThrows(CziFormatException.class, () -> czi.readPlane(0, at));
+			}
+		}
+		assertEquals(132, present);
+	}
+
+	/**
+	 * JPEG XR in scene 0 is refused before any work, naming the codec and Bio-Formats, and so is
+	 * every plane read.
+	 */
+	static void assertRefusesJpegXr(final CziFile czi) {
+		final CziFormatException e = assertThrows(CziFormatException.class,
+			() -> czi.requireDecodable(0));
+		assertTrue(e.getMessage().contains("JPEG XR"), e.getMessage());
+		assertTrue(e.getMessage().contains("Bio-Formats"), e.getMessage());
+		for (final Map<Character, Integer> plane : czi.scene(0).planes()) {
+			final CziFormatException read = assertThrows(CziFormatException.class,
+				() -> czi.readPlane(0, plane));
+			assertTrue(read.getMessage().contains("JPEG XR"), read.getMessage());
+		}
 	}
 
 	/**
