@@ -66,20 +66,7 @@ class CziFeaturesTest {
 	@Test
 	void readsTheCalibrationChannelsAndTimeStamps() throws IOException {
 		try (CziFile czi = CziFile.open(CziFeatureFiles.calibratedTimeLapse(dir).file())) {
-			final CziScene s = czi.scene(0);
-			assertEquals(24, s.width());
-			assertEquals(17, s.height());
-			assertEquals(2, s.sizeC());
-			assertEquals(5, s.sizeZ());
-			assertEquals(3, s.sizeT());
-			assertEquals(List.of("LED555", "LED470"), czi.metadata().channelNames());
-			final double[] stamps = czi.metadata().timeStamps();
-			assertEquals(3, stamps.length);
-			assertEquals(360.42, stamps[0], 0.01);
-			assertEquals(480.41, stamps[2], 0.01);
-			assertEquals(60.075, czi.metadata().timeIncrement(), 1e-9, "the XML's offsets, not the stamps");
-			assertEquals(0.0906, czi.metadata().pixelWidth(), 1e-3);
-			assertEquals(0.32, czi.metadata().zStep(), 1e-3);
+			CziReading.assertCellDivisionMetadata(czi, 24, 17);
 		}
 	}
 

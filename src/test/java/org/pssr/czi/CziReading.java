@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /** Opens CZI bytes and decodes every plane of every scene, as a user of the reader would. */
@@ -30,6 +31,28 @@ final class CziReading {
 			}
 		}
 		return planes;
+	}
+
+	/**
+	 * The metadata of the CellDivision sample, which a feature file copies at a smaller size: C=2,
+	 * Z=5, T=3 in scene 0 of {@code width x height} pixels, its channel names, time stamps, the time
+	 * increment of the XML's offsets (not of the stamps) and its scaling.
+	 */
+	static void assertCellDivisionMetadata(final CziFile czi, final int width, final int height) {
+		final CziScene s = czi.scene(0);
+		assertEquals(width, s.width());
+		assertEquals(height, s.height());
+		assertEquals(2, s.sizeC());
+		assertEquals(5, s.sizeZ());
+		assertEquals(3, s.sizeT());
+		assertEquals(List.of("LED555", "LED470"), czi.metadata().channelNames());
+		final double[] stamps = czi.metadata().timeStamps();
+		assertEquals(3, stamps.length);
+		assertEquals(360.42, stamps[0], 0.01);
+		assertEquals(480.41, stamps[2], 0.01);
+		assertEquals(60.075, czi.metadata().timeIncrement(), 1e-9, "the XML's offsets, not the stamps");
+		assertEquals(0.0906, czi.metadata().pixelWidth(), 1e-3);
+		assertEquals(0.32, czi.metadata().zStep(), 1e-3);
 	}
 
 	/**
