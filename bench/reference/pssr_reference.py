@@ -6,7 +6,11 @@ stability-loss twin step (both degradations as one batch of 2B, one backward, Ad
 inference, so `pssr bench` can put our figures next to what a Python PSSR user would get on the
 same machine with the same thread count. Prints one JSON object on stdout.
 
-Needs Debian's PyTorch:  sudo apt-get install python3-torch   (then run with /usr/bin/python3)
+Needs Debian's PyTorch and an optimised BLAS:
+  sudo apt-get install python3-torch libopenblas0-pthread   (then run with /usr/bin/python3)
+Debian's libtorch links the generic libblas.so.3, which without OpenBLAS is the unoptimised
+reference BLAS: convolutions (oneDNN) run at full speed, but torch.matmul and attention at a few
+GFLOP/s. Every answer names the BLAS that was loaded ("blas").
 
   pssr_reference.py describe
   pssr_reference.py train  --preset small --tile 128 --batch 4 --warmup 1 --reps 3 --threads 2
@@ -410,6 +414,19 @@ def superres(args):
             "peakRssMB": peak_rss_mb(), "tifffile": tifffile.__version__}
 
 
+def loaded_blas():
+    """The BLAS library file this process loaded (Debian's alternatives resolve libblas.so.3 to it)."""
+    try:
+        with open("/proc/self/maps") as maps:
+            for line in maps:
+                path = line.split()[-1]
+                if "blas" in path.rsplit("/", 1)[-1] or "/blas/" in path or "openblas" in path:
+                    return path
+    except OSError:
+        pass
+    return "none of its own (linked into PyTorch)"
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     p.add_argument("mode", choices=["describe", "train", "infer", "matmul", "crappify",
@@ -441,6 +458,7 @@ def main():
     result = {"describe": describe, "train": train, "infer": infer, "matmul": matmul,
               "crappify": crappify, "superres": superres}[args.mode](args)
     result["torch"] = torch.__version__
+    result["blas"] = loaded_blas()
     result["threads"] = torch.get_num_threads()
     json.dump(result, sys.stdout)
     print()

@@ -20,7 +20,7 @@ import net.imglib2.img.basictypeaccess.array.ShortArray;
 import org.pssr.crappify.io.Folders;
 import org.pssr.czi.CziFile;
 import org.pssr.czi.CziPixelType;
-import org.pssr.czi.CziWriter;
+import org.pssr.bench.czi.CziWriter;
 import org.pssr.czi.ZstdDecoder;
 
 /**
@@ -124,7 +124,8 @@ final class LargeCziWorkload implements Workload {
 		final Spread[] fallback = Interleaved.run(rounds, () -> Stopwatch.seconds(() -> {
 			for (int t = 0; t < planes; t++) {
 				final byte[] frame = encoded[t % DISTINCT];
-				java.decompress(frame, ZSTD1_HEADER, frame.length - ZSTD1_HEADER, out, 0, plane);
+				java.decompress(ByteBuffer.wrap(frame, ZSTD1_HEADER, frame.length - ZSTD1_HEADER), out,
+					plane);
 			}
 		}), nativeRound);
 		final String how = String.format(Locale.ROOT, "one thread each, %d planes of %.1f MB; " +

@@ -21,7 +21,8 @@ import com.google.gson.JsonParser;
 public final class Reference {
 
 	public static final String INSTALL_HINT =
-		"reference not run: needs Debian's PyTorch (sudo apt-get install python3-torch python3-tifffile)";
+		"reference not run: needs Debian's PyTorch (sudo apt-get install python3-torch python3-tifffile " +
+			"libopenblas0-pthread)";
 
 	private final String python;
 	private final Path script;
@@ -95,7 +96,8 @@ public final class Reference {
 		final JsonObject answer = JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
 		synchronized (this) {
 			engine = "Python PyTorch " + answer.get("torch").getAsString() + " (" + python + "), " + answer
-				.get("threads").getAsInt() + " threads (torch.set_num_threads, same for inter-op)";
+				.get("threads").getAsInt() + " threads (torch.set_num_threads, same for inter-op), BLAS " +
+				answer.get("blas").getAsString();
 		}
 		return answer;
 	}

@@ -23,7 +23,7 @@ import org.pssr.czi.CziFeature;
 import org.pssr.czi.CziFeatureFiles;
 import org.pssr.czi.CziFile;
 import org.pssr.czi.CziPixelType;
-import org.pssr.czi.CziWriter;
+import org.pssr.bench.czi.CziWriter;
 
 /**
  * {@code pssr info} and {@code pssr convert} on CZI files the test writes; {@link

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.pssr.bench.czi.CziWriter;
+
 /** Every kind of bad file gives one CziFormatException that says what and where. */
 class CziBadInputTest {
 
@@ -97,13 +99,13 @@ class CziBadInputTest {
 	void refusesADirectoryThatLiesAboutItsEntries() {
 		final CziWriter b = new CziWriter(1).rawTile(0, new byte[64], 0, 0, 8, 4);
 		final byte[] file = b.bytes();
-		final long count = b.directoryPosition + 32;
+		final long count = b.directoryPosition() + 32;
 		assertRefused(putInt(file, count, Integer.MAX_VALUE), "claims 2147483647 entries");
 		assertRefused(putInt(file, count, -1), "claims -1 entries");
-		final long entry = b.directoryPosition + 32 + 128;
+		final long entry = b.directoryPosition() + 32 + 128;
 		assertRefused(putInt(file, entry + 28, 1000), "1000 dimensions");
 		assertRefused(putLong(file, entry + 6, file.length + 100L), "points to offset");
-		assertRefused(putLong(file, entry + 6, b.metadataPosition), "should start with 'ZISRAWSUBBLOCK'");
+		assertRefused(putLong(file, entry + 6, b.metadataPosition()), "should start with 'ZISRAWSUBBLOCK'");
 		assertRefused(putInt(file, entry + 14, 1), "multi-file");
 		final byte[] de = file.clone();
 		de[(int) entry + 1] = 'E';
@@ -114,16 +116,16 @@ class CziBadInputTest {
 	void refusesSegmentsLargerThanTheFile() {
 		final CziWriter b = new CziWriter(1).rawTile(0, new byte[64], 0, 0, 8, 4);
 		final byte[] file = b.bytes();
-		assertRefused(putLong(file, b.directoryPosition + 16, Long.MAX_VALUE), "claims");
-		assertRefused(putLong(file, b.directoryPosition + 16, -32), "claims");
-		assertRefused(putLong(file, b.directoryPosition + 24, file.length), "uses");
+		assertRefused(putLong(file, b.directoryPosition() + 16, Long.MAX_VALUE), "claims");
+		assertRefused(putLong(file, b.directoryPosition() + 16, -32), "claims");
+		assertRefused(putLong(file, b.directoryPosition() + 24, file.length), "uses");
 	}
 
 	@Test
 	void refusesSubblockSizesThatDoNotFit() {
 		final CziWriter b = new CziWriter(1).rawTile(0, new byte[64], 0, 0, 8, 4);
 		final byte[] file = b.bytes();
-		final long sub = b.subBlockPositions.get(0) + 32;
+		final long sub = b.subBlockPositions().get(0) + 32;
 		assertRefused(putLong(file, sub + 8, Long.MAX_VALUE), "subblock 0", "do not fit");
 		assertRefused(putInt(file, sub, Integer.MAX_VALUE), "subblock 0", "do not fit");
 		assertRefused(putInt(file, sub, -5), "subblock 0");
@@ -206,7 +208,7 @@ class CziBadInputTest {
 		assertRefused(b.xml("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>").bytes(),
 			"metadata XML");
 		final byte[] file = b.xml("<ImageDocument/>").bytes();
-		assertRefused(putInt(file, b.metadataPosition + 32, Integer.MAX_VALUE), "metadata", "claims");
+		assertRefused(putInt(file, b.metadataPosition() + 32, Integer.MAX_VALUE), "metadata", "claims");
 	}
 
 	@Test

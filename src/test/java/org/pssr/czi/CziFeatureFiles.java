@@ -13,7 +13,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Named;
-import org.pssr.czi.CziWriter.Codec;
+import org.pssr.bench.czi.CziWriter;
+import org.pssr.bench.czi.CziWriter.Codec;
 
 /**
  * Small CZI files, one per feature of the format that the reader supports, each written into a
@@ -347,7 +348,7 @@ public final class CziFeatureFiles {
 			final double[] scaling, final Codec codec) throws IOException
 		{
 			return new CziFeature(w.write(folder.resolve(name)), new ExpectedContent(new TreeSet<>(List
-				.of(codec.code)), type, scaling, list));
+				.of(codec.code())), type, scaling, list));
 		}
 	}
 

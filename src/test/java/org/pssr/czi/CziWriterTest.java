@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.pssr.bench.czi.CziWriter;
+
 /** The streamed file (what the benchmark's 1 GB CZI is written with) is the in-memory one. */
 class CziWriterTest {
 

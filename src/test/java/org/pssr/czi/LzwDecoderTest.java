@@ -7,6 +7,8 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import org.pssr.bench.czi.LzwEncoder;
+
 /** The LZW decoder on more data than a feature file holds: the code table fills and restarts. */
 class LzwDecoderTest {
 

@@ -19,6 +19,8 @@ import net.imglib2.img.array.ArrayImg;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.pssr.bench.czi.CziWriter;
+
 /**
  * Planes read one after the other are decoded ahead on other threads: the same planes as read
  * one by one, each decoded once, never more than the set number ahead, dropped on any other read,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -122,10 +123,23 @@ class ZstdDecoderTest {
 		}
 	}
 
+	/**
+	 * Decodes {@code frame} from a direct buffer, as subblocks are read, and from the middle of an
+	 * array; both must give the same bytes and leave the frames' position alone.
+	 */
 	private static byte[] decode(final ZstdDecoder zstd, final byte[] frame, final int size) {
-		final byte[] out = new byte[size];
-		assertEquals(size, zstd.decompress(frame, 0, frame.length, out, 0, size));
-		return out;
+		final ByteBuffer direct = ByteBuffer.allocateDirect(frame.length + 2);
+		direct.position(2);
+		direct.put(frame).position(2);
+		final byte[] fromDirect = new byte[size];
+		assertEquals(size, zstd.decompress(direct, fromDirect, size));
+		assertEquals(2, direct.position());
+		final byte[] padded = new byte[frame.length + 5];
+		System.arraycopy(frame, 0, padded, 3, frame.length);
+		final byte[] fromArray = new byte[size];
+		assertEquals(size, zstd.decompress(ByteBuffer.wrap(padded, 3, frame.length), fromArray, size));
+		assertArrayEquals(fromDirect, fromArray);
+		return fromDirect;
 	}
 
 	@Test

@@ -25,7 +25,7 @@ import org.pssr.czi.CziFeatureFiles;
 import org.pssr.czi.CziFile;
 import org.pssr.czi.CziFormatException;
 import org.pssr.czi.CziPixelType;
-import org.pssr.czi.CziWriter;
+import org.pssr.bench.czi.CziWriter;
 
 /** A CZI channel as a Movie, directly and through MovieFiles, on CZI files the test writes. */
 class CziMovieTest {

@@ -20,9 +20,6 @@ final class CziInput implements Closeable {
 	/** Largest single read: one subblock, the directory or the XML; keeps a lying size from allocating gigabytes. */
 	static final int MAX_READ = Integer.MAX_VALUE - 64;
 
-	private static final int MAX_CACHED_PIXELS = 64 << 20;
-	private static final ThreadLocal<ByteBuffer> PIXELS = new ThreadLocal<>();
-
 	private final Source source;
 	private final long length;
 	private final String name;
@@ -108,16 +105,18 @@ final class CziInput implements Closeable {
 		return buffer;
 	}
 
-	/** Reads exactly {@code size} bytes at {@code position} into {@code dst} from its start. */
-	void readFully(final long position, final byte[] dst, final int size, final String what)
-		throws IOException
-	{
-		if (position < 0 || size < 0 || size > dst.length || position > length - size)
+	/**
+	 * Fills {@code dst} from its position to its limit with the bytes at {@code position} of the
+	 * file; its position ends at its limit.
+	 */
+	void readFully(final long position, final ByteBuffer dst, final String what) throws IOException {
+		final int size = dst.remaining();
+		if (position < 0 || position > length - size)
 			throw error(what + " (" + size + " bytes at offset " + position + ") lies outside the file (" +
 				length + " bytes)");
-		final ByteBuffer buffer = ByteBuffer.wrap(dst, 0, size);
-		while (buffer.hasRemaining()) {
-			if (source.read(buffer, position + buffer.position()) < 0)
+		final int start = dst.position();
+		while (dst.hasRemaining()) {
+			if (source.read(dst, position + dst.position() - start) < 0)
 				throw error(what + " at offset " + position + " is cut off: the file ends early");
 		}
 	}
@@ -125,24 +124,17 @@ final class CziInput implements Closeable {
 	/**
 	 * Reads {@code size} bytes at {@code position} into a direct buffer of {@code capacity} bytes,
 	 * zero beyond {@code size}. Reading straight into native memory saves a copy of every raw pixel;
-	 * the buffer is this thread's and is overwritten by its next call.
+	 * the buffer is this thread's ({@link Scratch#read}) and is overwritten by its next read.
 	 */
 	ByteBuffer readPixels(final long position, final int size, final int capacity, final String what)
 		throws IOException
 	{
-		if (position < 0 || size < 0 || size > capacity || position > length - size)
+		if (size < 0 || size > capacity)
 			throw error(what + " (" + size + " bytes at offset " + position + ") lies outside the file (" +
 				length + " bytes)");
-		ByteBuffer buffer = PIXELS.get();
-		if (buffer == null || buffer.capacity() < capacity) {
-			buffer = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
-			if (capacity <= MAX_CACHED_PIXELS) PIXELS.set(buffer);
-		}
-		buffer.clear().limit(size);
-		while (buffer.hasRemaining()) {
-			if (source.read(buffer, position + buffer.position()) < 0)
-				throw error(what + " at offset " + position + " is cut off: the file ends early");
-		}
+		final ByteBuffer buffer = Scratch.read(capacity);
+		buffer.limit(size);
+		readFully(position, buffer, what);
 		buffer.limit(capacity);
 		while (buffer.hasRemaining())
 			buffer.put((byte) 0);

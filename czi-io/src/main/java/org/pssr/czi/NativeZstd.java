@@ -1,6 +1,11 @@
 package org.pssr.czi;
 
+import java.lang.ref.Cleaner;
+import java.nio.ByteBuffer;
+
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.util.Native;
 
 /**
@@ -8,6 +13,19 @@ import com.github.luben.zstd.util.Native;
  * fails here, inside {@link ZstdDecoder#nativeLibrary()}, and nowhere else.
  */
 final class NativeZstd extends ZstdDecoder {
+
+	/** Frees a thread's context once the thread is gone: zstd-jni frees it only when closed. */
+	private static final Cleaner CONTEXTS_OF_ENDED_THREADS = Cleaner.create();
+
+	/**
+	 * Each thread's decoding context, reused: zstd-jni's one-shot calls create and free one (native
+	 * state of about 100 KB) per plane.
+	 */
+	private final ThreadLocal<ZstdDecompressCtx> contexts = ThreadLocal.withInitial(() -> {
+		final ZstdDecompressCtx context = new ZstdDecompressCtx();
+		CONTEXTS_OF_ENDED_THREADS.register(Thread.currentThread(), context::close);
+		return context;
+	});
 
 	/** @throws UnsatisfiedLinkError where the native library does not load */
 	NativeZstd() {
@@ -20,13 +38,16 @@ final class NativeZstd extends ZstdDecoder {
 	}
 
 	@Override
-	public int decompress(final byte[] src, final int srcOffset, final int srcLength,
-		final byte[] dst, final int dstOffset, final int dstLength)
-	{
-		final long written = Zstd.decompressByteArray(dst, dstOffset, dstLength, src, srcOffset,
-			srcLength);
-		if (Zstd.isError(written)) throw new IllegalArgumentException("zstd: " + Zstd.getErrorName(
-			written));
-		return (int) written;
+	public int decompress(final ByteBuffer frames, final byte[] dst, final int dstLength) {
+		final ZstdDecompressCtx context = contexts.get();
+		try {
+			if (frames.isDirect()) return context.decompressDirectByteBufferToByteArray(dst, 0, dstLength,
+				frames, frames.position(), frames.remaining());
+			return context.decompressByteArray(dst, 0, dstLength, frames.array(), frames.arrayOffset() +
+				frames.position(), frames.remaining());
+		}
+		catch (final ZstdException e) {
+			throw new IllegalArgumentException("zstd: " + e.getMessage(), e);
+		}
 	}
 }

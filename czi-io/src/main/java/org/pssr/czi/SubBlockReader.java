@@ -18,6 +18,8 @@ final class SubBlockReader {
 	private static final int[] JPEG_XR_MAGIC = { 0x49, 0x49, 0xBC, 0x01 };
 	/** A zstd block of at most 128 KiB takes at least 4 bytes (an RLE block). */
 	private static final long ZSTD_MAX_RATIO = 32768;
+	/** The longest zstd frame header: magic, descriptor, window, dictionary ID and content size. */
+	private static final int ZSTD_MAX_FRAME_HEADER = 18;
 	/** A 12-bit LZW code stands for at most 4096 bytes. */
 	private static final long LZW_MAX_RATIO = 4096;
 
@@ -119,12 +121,11 @@ final class SubBlockReader {
 				return;
 			case CziCompression.ZSTD0:
 				checkExpansion(e, data, expected, ZSTD_MAX_RATIO);
-				plane.paste(wrap(zstd(e, compressed(e, data), (int) data.size, 0, expected), expected),
-					width, height, x, y);
+				plane.paste(wrap(zstd(e, compressed(e, data), expected), expected), width, height, x, y);
 				return;
 			case CziCompression.ZSTD1:
 				checkExpansion(e, data, expected, ZSTD_MAX_RATIO);
-				zstd1(e, type, compressed(e, data), (int) data.size, expected, plane, x, y);
+				zstd1(e, type, compressed(e, data), expected, plane, x, y);
 				return;
 			case CziCompression.LZW:
 				checkExpansion(e, data, expected, LZW_MAX_RATIO);
@@ -168,28 +169,35 @@ final class SubBlockReader {
 		return ByteBuffer.wrap(tile, 0, length).slice().order(ByteOrder.LITTLE_ENDIAN);
 	}
 
-	/** The subblock's compressed bytes, in this thread's buffer: {@code data.size} of them. */
-	private byte[] compressed(final SubBlockEntry e, final Data data) throws IOException {
-		final byte[] buffer = Scratch.compressed((int) data.size);
-		in.readFully(data.position, buffer, (int) data.size, "pixel data of subblock " + e.index);
-		return buffer;
+	/**
+	 * The subblock's compressed bytes, in this thread's buffer ({@link Scratch#read}): from 0 to its
+	 * limit.
+	 */
+	private ByteBuffer compressed(final SubBlockEntry e, final Data data) throws IOException {
+		final String what = "pixel data of subblock " + e.index;
+		if (data.size > CziInput.MAX_READ)
+			throw in.error(what + " is " + data.size + " bytes, too large to read");
+		final ByteBuffer buffer = Scratch.read((int) data.size);
+		buffer.limit((int) data.size);
+		in.readFully(data.position, buffer, what);
+		return buffer.flip();
 	}
 
 	/**
-	 * The zstd frames of {@code src[offset, length)} decoded into this thread's buffer; bytes the
-	 * frames leave short of {@code expected} are zero.
+	 * The zstd frames from {@code frames}' position to its limit decoded into this thread's buffer;
+	 * bytes the frames leave short of {@code expected} are zero.
 	 */
-	private byte[] zstd(final SubBlockEntry e, final byte[] src, final int length, final int offset,
-		final int expected) throws CziFormatException
+	private byte[] zstd(final SubBlockEntry e, final ByteBuffer frames, final int expected)
+		throws CziFormatException
 	{
 		final byte[] tile = Scratch.decoded(expected);
 		final int written;
 		try {
-			final long declared = ZstdDecompressor.getDecompressedSize(src, offset, length - offset);
+			final long declared = declaredSize(frames);
 			if (declared >= 0 && declared != expected)
 				throw in.error("subblock " + e.index + ": the zstd frame holds " + declared +
 					" bytes, the tile needs " + expected);
-			written = zstd.decompress(src, offset, length - offset, tile, 0, expected);
+			written = zstd.decompress(frames, tile, expected);
 		}
 		catch (final RuntimeException ex) {
 			// aircompressor reports corrupt frames with several unchecked exception types
@@ -201,22 +209,33 @@ final class SubBlockReader {
 	}
 
 	/**
+	 * The size the first frame's header declares, -1 for none, as aircompressor reads it; from a
+	 * copy of the header, which aircompressor reads from arrays only.
+	 */
+	private static long declaredSize(final ByteBuffer frames) {
+		final byte[] header = new byte[Math.min(ZSTD_MAX_FRAME_HEADER, frames.remaining())];
+		frames.duplicate().get(header);
+		return ZstdDecompressor.getDecompressedSize(header, 0, header.length);
+	}
+
+	/**
 	 * zstd1: a header, then zstd frames; with hi/lo packing the low bytes of all 16-bit samples
 	 * come first, then the high bytes. Grey 16-bit tiles are unpacked straight into the canvas.
 	 */
-	private void zstd1(final SubBlockEntry e, final CziPixelType type, final byte[] src,
-		final int length, final int expected, final PlaneAssembler plane, final long x, final long y)
+	private void zstd1(final SubBlockEntry e, final CziPixelType type, final ByteBuffer src,
+		final int expected, final PlaneAssembler plane, final long x, final long y)
 		throws CziFormatException
 	{
+		final int length = src.limit();
 		if (length < 1) throw in.error("subblock " + e.index + ": empty zstd1 data");
-		final int header = src[0] & 0xff;
+		final int header = src.get(0) & 0xff;
 		final boolean hiLo;
 		if (header == 1) hiLo = false;
-		else if (header == 3 && length >= 3 && src[1] == 1) hiLo = (src[2] & 1) != 0;
+		else if (header == 3 && length >= 3 && src.get(1) == 1) hiLo = (src.get(2) & 1) != 0;
 		else throw in.error("subblock " + e.index + ": invalid zstd1 header (size " + header + ")");
 		final int width = e.storedSize('X');
 		final int height = e.storedSize('Y');
-		final byte[] packed = zstd(e, src, length, header, expected);
+		final byte[] packed = zstd(e, src.position(header), expected);
 		if (!hiLo) {
 			plane.paste(wrap(packed, expected), width, height, x, y);
 			return;

@@ -1,5 +1,6 @@
 package org.pssr.czi;
 
+import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,14 +26,14 @@ public abstract class ZstdDecoder {
 	public abstract String name();
 
 	/**
-	 * Decodes the frames of {@code src[srcOffset, srcOffset + srcLength)} into {@code dst} from
-	 * {@code dstOffset}, at most {@code dstLength} bytes.
+	 * Decodes the frames from {@code frames}' position to its limit (a direct buffer, as a subblock
+	 * is read, or an array's) into {@code dst} from 0, at most {@code dstLength} bytes; leaves
+	 * {@code frames}' position as it was.
 	 *
 	 * @return the bytes written
 	 * @throws RuntimeException for corrupt data, or more than {@code dstLength} bytes
 	 */
-	public abstract int decompress(byte[] src, int srcOffset, int srcLength, byte[] dst,
-		int dstOffset, int dstLength);
+	public abstract int decompress(ByteBuffer frames, byte[] dst, int dstLength);
 
 	/** The decoder {@link #PROPERTY} asks for. */
 	public static ZstdDecoder preferred() {
@@ -89,11 +90,10 @@ public abstract class ZstdDecoder {
 		}
 
 		@Override
-		public int decompress(final byte[] src, final int srcOffset, final int srcLength,
-			final byte[] dst, final int dstOffset, final int dstLength)
-		{
-			return new ZstdDecompressor().decompress(src, srcOffset, srcLength, dst, dstOffset,
-				dstLength);
+		public int decompress(final ByteBuffer frames, final byte[] dst, final int dstLength) {
+			final ByteBuffer out = ByteBuffer.wrap(dst, 0, dstLength);
+			new ZstdDecompressor().decompress(frames.duplicate(), out);
+			return out.position();
 		}
 	}
 }

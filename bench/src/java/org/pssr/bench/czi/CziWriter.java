@@ -1,4 +1,4 @@
-package org.pssr.czi;
+package org.pssr.bench.czi;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,9 +19,12 @@ import java.util.Map;
 
 import io.airlift.compress.zstd.ZstdCompressor;
 
+import org.pssr.czi.CziCompression;
+import org.pssr.czi.CziPixelType;
+
 /**
- * Writes CZI files as §1 of czi-format.md lays them out, for the tests and the benchmarks (the
- * plugin reads CZI, it never writes it): layer-0 and pyramid subblocks with any dimension letters,
+ * Writes CZI files as §1 of czi-format.md lays them out, for the benchmarks and the tests; it lives
+ * with the benchmark, not in czi-io, because the plugin reads CZI and never writes it: layer-0 and pyramid subblocks with any dimension letters,
  * the codecs the reader decodes and JPEG XR, which it must refuse, XML metadata, a TimeStamps
  * attachment and a DELETED segment. Segments are 32-byte aligned and tile the file, as in every
  * sample. {@link #write} streams the file, so it may be larger than memory when subblocks share
@@ -62,7 +65,7 @@ public final class CziWriter {
 		/** Raw pixels flagged as JPEG XR, a ZEN quirk that readers read as uncompressed (§1.12). */
 		RAW_FLAGGED_AS_JPEG_XR(CziCompression.JPEG_XR);
 
-		final int code;
+		private final int code;
 
 		Codec(final int code) {
 			this.code = code;
@@ -139,10 +142,9 @@ public final class CziWriter {
 	private double[] timeOffsets;
 	private double[] timeStamps;
 
-	/** Offsets of the last {@link #bytes()}, for tests that corrupt one field. */
-	long directoryPosition;
-	long metadataPosition;
-	final List<Long> subBlockPositions = new ArrayList<>();
+	private long directoryPosition;
+	private long metadataPosition;
+	private final List<Long> subBlockPositions = new ArrayList<>();
 
 	public CziWriter(final CziPixelType pixelType) {
 		this(pixelType.code());
@@ -261,6 +263,21 @@ public final class CziWriter {
 	public CziWriter xml(final String text) {
 		xml = text;
 		return this;
+	}
+
+	/** Offset of the directory segment in the file last written, for tests that corrupt one field. */
+	public long directoryPosition() {
+		return directoryPosition;
+	}
+
+	/** Offset of the metadata segment in the file last written; 0 without one. */
+	public long metadataPosition() {
+		return metadataPosition;
+	}
+
+	/** Offsets of the subblock segments in the file last written, in the order they were added. */
+	public List<Long> subBlockPositions() {
+		return Collections.unmodifiableList(subBlockPositions);
 	}
 
 	/** Writes the file segment by segment: only one subblock's segment is in memory at a time. */

@@ -1,11 +1,14 @@
-package org.pssr.czi;
+package org.pssr.bench.czi;
 
 import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
 import java.util.Map;
 
-/** TIFF LZW compression as libtiff writes it (early change, Clear when the table fills), for {@link CziWriter}. */
-final class LzwEncoder {
+/**
+ * TIFF LZW compression as libtiff writes it (early change, Clear when the table fills), for
+ * {@link CziWriter} and the tests of the reader's LZW decoder.
+ */
+public final class LzwEncoder {
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 	private long bits;
@@ -13,7 +16,7 @@ final class LzwEncoder {
 
 	private LzwEncoder() {}
 
-	static byte[] encode(final byte[] data) {
+	public static byte[] encode(final byte[] data) {
 		final LzwEncoder e = new LzwEncoder();
 		final Map<Integer, Integer> table = new HashMap<>();
 		int width = 9;
