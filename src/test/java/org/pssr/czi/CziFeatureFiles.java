@@ -1,10 +1,14 @@
 package org.pssr.czi;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -39,32 +43,46 @@ public final class CziFeatureFiles {
 
 	private CziFeatureFiles() {}
 
-	/** Every feature file, for parameterized tests. */
+	/**
+	 * Every feature file, for parameterized tests: one for each public method here that writes one,
+	 * named after it, so that a feature file added is tested without a list to extend.
+	 */
 	public static Stream<Named<Writer>> all() {
-		return Stream.concat(decodable(), Stream.of(named("jpegXr", CziFeatureFiles::jpegXr)));
+		return Arrays.stream(CziFeatureFiles.class.getDeclaredMethods()).filter(m -> Modifier.isPublic(m
+			.getModifiers()) && m.getReturnType() == CziFeature.class).map(Method::getName).sorted().map(
+				CziFeatureFiles::writer);
 	}
 
-	/** Every feature file the reader must decode. */
+	/** Every feature file the reader must decode: all but the one in JPEG XR. */
 	public static Stream<Named<Writer>> decodable() {
-		return Stream.of(named("calibratedTimeLapse", CziFeatureFiles::calibratedTimeLapse),
-			named("timeLapseZstd1HiLo", CziFeatureFiles::timeLapseZstd1HiLo),
-			named("zstd0Uncalibrated", CziFeatureFiles::zstd0Uncalibrated),
-			named("deletedSegment", CziFeatureFiles::deletedSegment),
-			named("pyramid", CziFeatureFiles::pyramid),
-			named("gray8Mosaic", CziFeatureFiles::gray8Mosaic),
-			named("bgr24", CziFeatureFiles::bgr24),
-			named("sparseGrid", CziFeatureFiles::sparseGrid),
-			named("smallest", CziFeatureFiles::smallest),
-			named("scenesWithMosaics", CziFeatureFiles::scenesWithMosaics),
-			named("lzw", CziFeatureFiles::lzw),
-			named("zstd1WithoutHiLo", CziFeatureFiles::zstd1WithoutHiLo),
-			named("bgr48Zstd1HiLo", CziFeatureFiles::bgr48Zstd1HiLo),
-			named("gray32FloatWithoutMetadata", CziFeatureFiles::gray32FloatWithoutMetadata),
-			named("rawFlaggedAsJpegXr", CziFeatureFiles::rawFlaggedAsJpegXr));
+		return all().filter(w -> !w.getName().equals("jpegXr"));
 	}
 
-	private static Named<Writer> named(final String name, final Writer writer) {
-		return Named.of(name, writer);
+	/** The feature files written by the methods of these names. */
+	public static Stream<Named<Writer>> named(final String... methods) {
+		return Stream.of(methods).map(CziFeatureFiles::writer);
+	}
+
+	private static Named<Writer> writer(final String method) {
+		final Method write;
+		try {
+			write = CziFeatureFiles.class.getMethod(method, Path.class);
+		}
+		catch (final NoSuchMethodException e) {
+			throw new IllegalArgumentException("no feature file " + method, e);
+		}
+		return Named.of(method, folder -> {
+			try {
+				return (CziFeature) write.invoke(null, folder);
+			}
+			catch (final InvocationTargetException e) {
+				if (e.getCause() instanceof IOException) throw (IOException) e.getCause();
+				throw new IllegalStateException(method, e.getCause());
+			}
+			catch (final IllegalAccessException e) {
+				throw new IllegalStateException(method, e);
+			}
+		});
 	}
 
 	/**

@@ -2,7 +2,6 @@ package org.pssr.czi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -67,20 +66,7 @@ class CziFeaturesTest {
 	@Test
 	void readsTheCalibrationChannelsAndTimeStamps() throws IOException {
 		try (CziFile czi = CziFile.open(CziFeatureFiles.calibratedTimeLapse(dir).file())) {
-			final CziScene s = czi.scene(0);
-			assertEquals(24, s.width());
-			assertEquals(17, s.height());
-			assertEquals(2, s.sizeC());
-			assertEquals(5, s.sizeZ());
-			assertEquals(3, s.sizeT());
-			assertEquals(List.of("LED555", "LED470"), czi.metadata().channelNames());
-			final double[] stamps = czi.metadata().timeStamps();
-			assertEquals(3, stamps.length);
-			assertEquals(360.42, stamps[0], 0.01);
-			assertEquals(480.41, stamps[2], 0.01);
-			assertEquals(60.075, czi.metadata().timeIncrement(), 1e-9, "the XML's offsets, not the stamps");
-			assertEquals(0.0906, czi.metadata().pixelWidth(), 1e-3);
-			assertEquals(0.32, czi.metadata().zStep(), 1e-3);
+			SampleFacts.assertCellDivision(czi, 24, 17);
 		}
 	}
 
@@ -117,26 +103,8 @@ class CziFeaturesTest {
 	@Test
 	void reportsMissingPlanesOfASparseGrid() throws IOException {
 		try (CziFile czi = CziFile.open(CziFeatureFiles.sparseGrid(dir).file())) {
-			final CziScene s = czi.scene(0);
-			assertEquals(6, s.width());
-			assertEquals(5, s.height());
-			assertEquals(8, s.sizeC());
-			assertEquals(32, s.size('H'));
-			assertTrue(s.letters().contains("H"));
-			assertEquals(132, s.planeCount());
-			assertEquals(256, s.gridSize());
-			int present = 0;
-			for (int c = 0; c < s.sizeC(); c++) {
-				for (int h = 0; h < s.size('H'); h++) {
-					final Map<Character, Integer> at = Map.of('C', c, 'H', h);
-					if (s.hasPlane(at)) {
-						assertEquals(6, czi.readPlane(0, at).dimension(0));
-						present++;
-					}
-					else assertThrows(CziFormatException.class, () -> czi.readPlane(0, at));
-				}
-			}
-			assertEquals(132, present);
+			SampleFacts.assertSparseAiryScan(czi, 6, 5);
+			assertEquals(256, czi.scene(0).gridSize());
 		}
 	}
 
@@ -144,15 +112,7 @@ class CziFeaturesTest {
 	void refusesJpegXrNamingTheCodecAndBioFormats() throws IOException {
 		final CziFeature feature = CziFeatureFiles.jpegXr(dir);
 		try (CziFile czi = CziFile.open(feature.file())) {
-			final CziFormatException e = assertThrows(CziFormatException.class,
-				() -> czi.requireDecodable(0));
-			assertTrue(e.getMessage().contains("JPEG XR"), e.getMessage());
-			assertTrue(e.getMessage().contains("Bio-Formats"), e.getMessage());
-			for (final Map<Character, Integer> plane : czi.scene(0).planes()) {
-				final CziFormatException read = assertThrows(CziFormatException.class,
-					() -> czi.readPlane(0, plane));
-				assertTrue(read.getMessage().contains("JPEG XR"), read.getMessage());
-			}
+			SampleFacts.assertRefusesJpegXr(czi);
 			assertEquals(feature.content().planes().size(), czi.scene(0).planeCount());
 		}
 	}
@@ -190,8 +150,7 @@ class CziFeaturesTest {
 	}
 
 	static Stream<Named<CziFeatureFiles.Writer>> colour() {
-		return Stream.of(Named.of("bgr24", CziFeatureFiles::bgr24), Named.of("bgr48Zstd1HiLo",
-			CziFeatureFiles::bgr48Zstd1HiLo));
+		return CziFeatureFiles.named("bgr24", "bgr48Zstd1HiLo");
 	}
 
 	/** The features' colour samples grow from B to R, so R is the brightest channel. */
@@ -232,8 +191,7 @@ class CziFeaturesTest {
 	}
 
 	static Stream<Named<CziFeatureFiles.Writer>> timeLapses() {
-		return Stream.of(Named.of("calibratedTimeLapse", CziFeatureFiles::calibratedTimeLapse), Named.of(
-			"timeLapseZstd1HiLo", CziFeatureFiles::timeLapseZstd1HiLo));
+		return CziFeatureFiles.named("calibratedTimeLapse", "timeLapseZstd1HiLo");
 	}
 
 	@ParameterizedTest
