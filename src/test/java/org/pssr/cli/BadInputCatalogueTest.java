@@ -4,6 +4,7 @@ import static org.pssr.cli.Catalogue.NONE;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -147,20 +148,13 @@ class BadInputCatalogueTest extends CatalogueTest {
 
 	/** Damaged, degenerate and unsuitable movies, for every command that reads one. */
 	private static void movies(final List<Case> all) {
-		final Map<String, String> bad = new TreeMap<>();
+		final Map<String, String> bad = namingThemselves(List.of("text.tif", "header-only.tif",
+			"wide.tif", "far-strips.tif", "missing.tif", "cut.czi", "garbage.czi", "empty.czi",
+			"notes.txt"));
 		bad.put("empty.tif", "empty");
-		bad.put("text.tif", "text.tif");
 		bad.put("cut.tif", "cut short");
-		bad.put("header-only.tif", "header-only.tif");
-		bad.put("wide.tif", "wide.tif");
-		bad.put("far-strips.tif", "far-strips.tif");
 		bad.put("rgb.tif", "rgb");
 		bad.put("folder.tif", "folder");
-		bad.put("missing.tif", "missing.tif");
-		bad.put("cut.czi", "cut.czi");
-		bad.put("garbage.czi", "garbage.czi");
-		bad.put("empty.czi", "empty.czi");
-		bad.put("notes.txt", "notes.txt");
 		for (final Map.Entry<String, String> e : bad.entrySet()) {
 			final String in = "{ws}/" + e.getKey();
 			all.add(new Case("superres " + e.getKey(), e.getValue(), NONE, "superres", "--model",
@@ -202,23 +196,13 @@ class BadInputCatalogueTest extends CatalogueTest {
 
 	/** Damaged and foreign model files, for every command that reads one. */
 	private static void models(final List<Case> all) {
-		final Map<String, String> bad = new TreeMap<>();
-		bad.put("flipped.pssr.zip", "flipped.pssr.zip");
-		bad.put("cut.pssr.zip", "cut.pssr.zip");
-		bad.put("empty.pssr.zip", "empty.pssr.zip");
-		bad.put("text.pssr.zip", "text.pssr.zip");
+		final Map<String, String> bad = namingThemselves(List.of("flipped.pssr.zip", "cut.pssr.zip",
+			"empty.pssr.zip", "text.pssr.zip", "bad-json.pssr.zip", "slip.pssr.zip", "missing.pssr.zip",
+			"movie.tif", "full", "empty-savedmodel", "junk-savedmodel"));
+		bad.putAll(namingThemselves(Packages.NAMES));
 		bad.put("no-json.pssr.zip", "model.json");
-		bad.put("bad-json.pssr.zip", "bad-json.pssr.zip");
 		bad.put("future.pssr.zip", "version 99");
 		bad.put("short-weights.pssr.zip", "weights");
-		bad.put("slip.pssr.zip", "slip.pssr.zip");
-		bad.put("missing.pssr.zip", "missing.pssr.zip");
-		bad.put("movie.tif", "movie.tif");
-		bad.put("full", "full");
-		bad.put("empty-savedmodel", "empty-savedmodel");
-		bad.put("junk-savedmodel", "junk-savedmodel");
-		for (final String p : Packages.NAMES)
-			bad.put(p, p);
 		bad.put("sigmoid-output.zip", "sigmoid-output.zip: output post-processing 'sigmoid'");
 		for (final Map.Entry<String, String> e : bad.entrySet()) {
 			final String m = "{ws}/" + e.getKey();
@@ -229,6 +213,14 @@ class BadInputCatalogueTest extends CatalogueTest {
 			if (e.getKey().endsWith(".pssr.zip")) all.add(new Case("export " + e.getKey(), e.getValue(),
 				NONE, "export", "--model", m, "--output", "{ws}/exported"));
 		}
+	}
+
+	/** Bad files each of whose refusals must name the file, sorted by name. */
+	private static Map<String, String> namingThemselves(final Collection<String> files) {
+		final Map<String, String> bad = new TreeMap<>();
+		for (final String f : files)
+			bad.put(f, f);
+		return bad;
 	}
 
 	/** Outputs that would destroy an input, the model or the user's files. */
