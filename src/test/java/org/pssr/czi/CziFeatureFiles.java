@@ -49,8 +49,9 @@ public final class CziFeatureFiles {
 	 */
 	public static Stream<Named<Writer>> all() {
 		return Arrays.stream(CziFeatureFiles.class.getDeclaredMethods()).filter(m -> Modifier.isPublic(m
-			.getModifiers()) && m.getReturnType() == CziFeature.class).map(Method::getName).sorted().map(
-				CziFeatureFiles::writer);
+			.getModifiers()) && m.getReturnType() == CziFeature.class && Arrays.equals(m
+				.getParameterTypes(), new Class<?>[] { Path.class })).map(Method::getName).sorted().map(
+					CziFeatureFiles::writer);
 	}
 
 	/** Every feature file the reader must decode: all but the one in JPEG XR. */
@@ -58,31 +59,29 @@ public final class CziFeatureFiles {
 		return all().filter(w -> !w.getName().equals("jpegXr"));
 	}
 
-	/** The feature files written by the methods of these names. */
-	public static Stream<Named<Writer>> named(final String... methods) {
-		return Stream.of(methods).map(CziFeatureFiles::writer);
-	}
-
-	private static Named<Writer> writer(final String method) {
+	/** Writes into a folder the feature file that the method of this name writes. */
+	public static CziFeature write(final String feature, final Path folder) throws IOException {
 		final Method write;
 		try {
-			write = CziFeatureFiles.class.getMethod(method, Path.class);
+			write = CziFeatureFiles.class.getMethod(feature, Path.class);
 		}
 		catch (final NoSuchMethodException e) {
-			throw new IllegalArgumentException("no feature file " + method, e);
+			throw new IllegalArgumentException("no feature file " + feature, e);
 		}
-		return Named.of(method, folder -> {
-			try {
-				return (CziFeature) write.invoke(null, folder);
-			}
-			catch (final InvocationTargetException e) {
-				if (e.getCause() instanceof IOException) throw (IOException) e.getCause();
-				throw new IllegalStateException(method, e.getCause());
-			}
-			catch (final IllegalAccessException e) {
-				throw new IllegalStateException(method, e);
-			}
-		});
+		try {
+			return (CziFeature) write.invoke(null, folder);
+		}
+		catch (final InvocationTargetException e) {
+			if (e.getCause() instanceof IOException) throw (IOException) e.getCause();
+			throw new IllegalStateException(feature, e.getCause());
+		}
+		catch (final IllegalAccessException e) {
+			throw new IllegalStateException(feature, e);
+		}
+	}
+
+	private static Named<Writer> writer(final String feature) {
+		return Named.of(feature, folder -> write(feature, folder));
 	}
 
 	/**
