@@ -155,21 +155,17 @@ class BadInputCatalogueTest extends CatalogueTest {
 		bad.put("cut.tif", "cut short");
 		bad.put("rgb.tif", "rgb");
 		bad.put("folder.tif", "folder");
-		for (final Map.Entry<String, String> e : bad.entrySet()) {
-			final String in = "{ws}/" + e.getKey();
-			all.add(new Case("superres " + e.getKey(), e.getValue(), NONE, "superres", "--model",
-				"{ws}/model.pssr.zip", "--input", in, "--output", "{ws}/out.tif"));
-			all.add(new Case("evaluate " + e.getKey(), e.getValue(), NONE, "evaluate", "--model",
-				"{ws}/model.pssr.zip", "--truth", in));
-			all.add(new Case("crappify " + e.getKey(), e.getValue(), NONE, "crappify", "--input", in,
-				"--output", "{ws}/ds", "--scale", "2", "--tile", "16", "--samples", "6"));
-			all.add(new Case("train --movies " + e.getKey(), e.getValue(), NONE, "train", "--movies", in,
-				"--output", "{ws}/m2.pssr.zip", "--scale", "2", "--tile", "16", "--samples", "6"));
-		}
-		for (final String c : List.of("cut.czi", "garbage.czi", "empty.czi")) {
-			all.add(new Case("info " + c, c, NONE, "info", "{ws}/" + c));
-			all.add(new Case("convert " + c, c, NONE, "convert", "{ws}/" + c, "{ws}/converted.tif"));
-		}
+		eachBadFile(all, bad, "superres", "superres", "--model", "{ws}/model.pssr.zip", "--input", BAD,
+			"--output", "{ws}/out.tif");
+		eachBadFile(all, bad, "evaluate", "evaluate", "--model", "{ws}/model.pssr.zip", "--truth", BAD);
+		eachBadFile(all, bad, "crappify", "crappify", "--input", BAD, "--output", "{ws}/ds", "--scale",
+			"2", "--tile", "16", "--samples", "6");
+		eachBadFile(all, bad, "train --movies", "train", "--movies", BAD, "--output",
+			"{ws}/m2.pssr.zip", "--scale", "2", "--tile", "16", "--samples", "6");
+		final Map<String, String> czi = namingThemselves(List.of("cut.czi", "garbage.czi",
+			"empty.czi"));
+		eachBadFile(all, czi, "info", "info", BAD);
+		eachBadFile(all, czi, "convert", "convert", BAD, "{ws}/converted.tif");
 		all.add(new Case("superres NaN frame", "NaN", NONE, "superres", "--model", "{ws}/model.pssr.zip",
 			"--input", "{ws}/nan.tif", "--output", "{ws}/out.tif"));
 		all.add(new Case("crappify NaN frame", "NaN", NONE, "crappify", "--input", "{ws}/nan.tif",
@@ -204,15 +200,27 @@ class BadInputCatalogueTest extends CatalogueTest {
 		bad.put("future.pssr.zip", "version 99");
 		bad.put("short-weights.pssr.zip", "weights");
 		bad.put("sigmoid-output.zip", "sigmoid-output.zip: output post-processing 'sigmoid'");
-		for (final Map.Entry<String, String> e : bad.entrySet()) {
-			final String m = "{ws}/" + e.getKey();
-			all.add(new Case("superres with " + e.getKey(), e.getValue(), NONE, "superres", "--model", m,
-				"--input", "{ws}/movie.tif", "--output", "{ws}/out.tif"));
-			all.add(new Case("evaluate with " + e.getKey(), e.getValue(), NONE, "evaluate", "--model", m,
-				"--truth", "{ws}/movie.tif"));
-			if (e.getKey().endsWith(".pssr.zip")) all.add(new Case("export " + e.getKey(), e.getValue(),
-				NONE, "export", "--model", m, "--output", "{ws}/exported"));
-		}
+		eachBadFile(all, bad, "superres with", "superres", "--model", BAD, "--input", "{ws}/movie.tif",
+			"--output", "{ws}/out.tif");
+		eachBadFile(all, bad, "evaluate with", "evaluate", "--model", BAD, "--truth", "{ws}/movie.tif");
+		final Map<String, String> packages = new TreeMap<>(bad);
+		packages.keySet().removeIf(file -> !file.endsWith(".pssr.zip"));
+		eachBadFile(all, packages, "export", "export", "--model", BAD, "--output", "{ws}/exported");
+	}
+
+	/** Where {@link #eachBadFile} puts the bad file in a command's arguments. */
+	private static final String BAD = "{bad}";
+
+	/**
+	 * A case for each bad file: {@code args} with the file in place of {@link #BAD}, named
+	 * {@code what} and the file, refused naming what the map gives for the file.
+	 */
+	private static void eachBadFile(final List<Case> all, final Map<String, String> bad,
+		final String what, final String... args)
+	{
+		for (final Map.Entry<String, String> e : bad.entrySet())
+			all.add(new Case(what + " " + e.getKey(), e.getValue(), NONE, Stream.of(args).map(a -> a
+				.equals(BAD) ? "{ws}/" + e.getKey() : a).toArray(String[]::new)));
 	}
 
 	/** Bad files each of whose refusals must name the file, sorted by name. */
