@@ -1,19 +1,16 @@
 package org.pssr.app;
 
-import org.pssr.train.SuperResolutionModel;
 import org.pssr.crappify.GaussianDegradation;
 import org.pssr.crappify.Normalisation;
+import org.pssr.testing.TestModel;
 
 /** A deterministic test model: the window's centre frame, upsampled by pixel replication. */
-public final class NearestModel implements SuperResolutionModel {
+public final class NearestModel extends TestModel {
 
-	private final int frames;
-	private final int scale;
 	boolean closed;
 
 	NearestModel(final int frames, final int scale) {
-		this.frames = frames;
-		this.scale = scale;
+		super(frames, scale);
 	}
 
 	public static OpenModel open(final int frames, final int scale) {
@@ -22,17 +19,9 @@ public final class NearestModel implements SuperResolutionModel {
 	}
 
 	@Override
-	public int frames() {
-		return frames;
-	}
-
-	@Override
-	public int scale() {
-		return scale;
-	}
-
-	@Override
 	public float[] predict(final float[] input, final int n, final int height, final int width) {
+		final int frames = frames();
+		final int scale = scale();
 		final int hw = width * scale;
 		final float[] out = new float[n * height * scale * hw];
 		for (int b = 0; b < n; b++) {
@@ -42,11 +31,6 @@ public final class NearestModel implements SuperResolutionModel {
 					out[(b * height * scale + y) * hw + x] = input[centre + y / scale * width + x / scale];
 		}
 		return out;
-	}
-
-	@Override
-	public String device() {
-		return "test on cpu()";
 	}
 
 	@Override

@@ -37,6 +37,17 @@ class SuperresJobTest {
 	@TempDir
 	Path dir;
 
+	/**
+	 * Super-resolves the coded series ({@link CodedMovies#series}, 20 x 16) of {@code frames} frames
+	 * with a {@code window}-frame {@link NearestModel} of scale 2 into a {@code bits}-bit file.
+	 */
+	private static void superres(final int window, final int frames, final int bits, final Path out,
+		final Logger log) throws IOException
+	{
+		new SuperresJob(NearestModel.open(window, 2), 64, bits).toFile(ImagePlusMovie.wrap(CodedMovies
+			.series(20, 16, frames), 1), null, out, KEEP, log);
+	}
+
 	@Test
 	void anUncertaintyMapNeedsTheModelsNoiseModel() {
 		final OpenModel imported = new OpenModel(new NearestModel(3, 2), Normalisation.PSSR, null, null,
@@ -53,8 +64,7 @@ class SuperresJobTest {
 	@Test
 	void writesAFloatTiffWithAllFramesInInputUnitsAndScaledCalibration() throws IOException {
 		final Path out = dir.resolve("out.tif");
-		new SuperresJob(NearestModel.open(3, 2), 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies
-			.series(20, 16, 4), 1), null, out, KEEP, Logger.NONE);
+		superres(3, 4, 32, out, Logger.NONE);
 		final ImagePlus result = IJ.openImage(out.toString());
 		assertNotNull(result);
 		assertEquals(40, result.getWidth());
@@ -91,8 +101,7 @@ class SuperresJobTest {
 		new SuperresJob(lowDose, 64, 32).toFile(new ArrayMovie(40, 32, Calibration.UNKNOWN, frames),
 			null, dir.resolve("noisy.tif"), KEEP, noisy);
 		final RecordingLogger unknown = new RecordingLogger();
-		new SuperresJob(NearestModel.open(3, 2), 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies.series(
-			20, 16, 4), 1), null, dir.resolve("other.tif"), KEEP, unknown);
+		superres(3, 4, 32, dir.resolve("other.tif"), unknown);
 		for (final RecordingLogger quiet : List.of(noisy, unknown))
 			assertTrue(quiet.lines.stream().noneMatch(l -> l.startsWith("warning")), String.join("\n",
 				quiet.lines));
@@ -101,8 +110,7 @@ class SuperresJobTest {
 	@Test
 	void writesSixteenBitsOnRequest() throws IOException {
 		final Path out = dir.resolve("out16.tif");
-		new SuperresJob(NearestModel.open(1, 2), 64, 16).toFile(ImagePlusMovie.wrap(CodedMovies
-			.series(20, 16, 2), 1), null, out, KEEP, Logger.NONE);
+		superres(1, 2, 16, out, Logger.NONE);
 		final ImagePlus result = IJ.openImage(out.toString());
 		assertEquals(16, result.getBitDepth());
 		assertEquals(100 + 3, result.getStack().getProcessor(2).get(6, 0));
@@ -111,8 +119,7 @@ class SuperresJobTest {
 	@Test
 	void aFiveFrameModelOnATwoFrameMovieLeavesNoFile() {
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new SuperresJob(NearestModel.open(5, 2), 64, 32).toFile(ImagePlusMovie.wrap(
-				CodedMovies.series(20, 16, 2), 1), null, dir.resolve("out.tif"), KEEP, Logger.NONE));
+			() -> superres(5, 2, 32, dir.resolve("out.tif"), Logger.NONE));
 		assertTrue(e.getMessage().contains("5 frames"), e.getMessage());
 		assertEquals(List.of(), files());
 	}
@@ -120,13 +127,11 @@ class SuperresJobTest {
 	@Test
 	void aMissingOutputFolderIsMadeAndAFileOnThePathIsRefusedLeavingNothing() throws IOException {
 		final Path made = dir.resolve("missing").resolve("out.tif");
-		new SuperresJob(NearestModel.open(3, 2), 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies.series(
-			20, 16, 4), 1), null, made, KEEP, Logger.NONE);
+		superres(3, 4, 32, made, Logger.NONE);
 		assertEquals(List.of(made), files());
 		final Path blocked = Files.write(dir.resolve("a-file"), new byte[] { 1 }).resolve("out.tif");
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new SuperresJob(NearestModel.open(3, 2), 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies
-				.series(20, 16, 4), 1), null, blocked, KEEP, Logger.NONE));
+			() -> superres(3, 4, 32, blocked, Logger.NONE));
 		assertTrue(e.getMessage().contains("is a file, not a folder"), e.getMessage());
 		assertEquals(java.util.Set.of(dir.resolve("a-file"), made), java.util.Set.copyOf(files()));
 	}

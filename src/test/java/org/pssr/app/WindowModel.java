@@ -2,19 +2,17 @@ package org.pssr.app;
 
 import org.pssr.crappify.GaussianDegradation;
 import org.pssr.crappify.Normalisation;
-import org.pssr.train.SuperResolutionModel;
+import org.pssr.testing.TestModel;
 
 /**
  * A deterministic test model whose output depends on every frame of its window (weights 1, 2, 4 from
  * the first to the last), upsampled by pixel replication: a frame computed with the wrong neighbours
  * or the wrong normalisation comes out different.
  */
-final class WindowModel implements SuperResolutionModel {
-
-	private final int scale;
+final class WindowModel extends TestModel {
 
 	WindowModel(final int scale) {
-		this.scale = scale;
+		super(3, scale);
 	}
 
 	static OpenModel open(final int scale) {
@@ -23,17 +21,8 @@ final class WindowModel implements SuperResolutionModel {
 	}
 
 	@Override
-	public int frames() {
-		return 3;
-	}
-
-	@Override
-	public int scale() {
-		return scale;
-	}
-
-	@Override
 	public float[] predict(final float[] input, final int n, final int height, final int width) {
+		final int scale = scale();
 		final int hw = width * scale;
 		final int plane = height * width;
 		final float[] out = new float[n * height * scale * hw];
@@ -47,12 +36,4 @@ final class WindowModel implements SuperResolutionModel {
 				}
 		return out;
 	}
-
-	@Override
-	public String device() {
-		return "test on cpu()";
-	}
-
-	@Override
-	public void close() {}
 }

@@ -4,6 +4,7 @@ import static org.pssr.cli.Catalogue.NONE;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -147,35 +148,24 @@ class BadInputCatalogueTest extends CatalogueTest {
 
 	/** Damaged, degenerate and unsuitable movies, for every command that reads one. */
 	private static void movies(final List<Case> all) {
-		final Map<String, String> bad = new TreeMap<>();
+		final Map<String, String> bad = namingThemselves(List.of("text.tif", "header-only.tif",
+			"wide.tif", "far-strips.tif", "missing.tif", "cut.czi", "garbage.czi", "empty.czi",
+			"notes.txt"));
 		bad.put("empty.tif", "empty");
-		bad.put("text.tif", "text.tif");
 		bad.put("cut.tif", "cut short");
-		bad.put("header-only.tif", "header-only.tif");
-		bad.put("wide.tif", "wide.tif");
-		bad.put("far-strips.tif", "far-strips.tif");
 		bad.put("rgb.tif", "rgb");
 		bad.put("folder.tif", "folder");
-		bad.put("missing.tif", "missing.tif");
-		bad.put("cut.czi", "cut.czi");
-		bad.put("garbage.czi", "garbage.czi");
-		bad.put("empty.czi", "empty.czi");
-		bad.put("notes.txt", "notes.txt");
-		for (final Map.Entry<String, String> e : bad.entrySet()) {
-			final String in = "{ws}/" + e.getKey();
-			all.add(new Case("superres " + e.getKey(), e.getValue(), NONE, "superres", "--model",
-				"{ws}/model.pssr.zip", "--input", in, "--output", "{ws}/out.tif"));
-			all.add(new Case("evaluate " + e.getKey(), e.getValue(), NONE, "evaluate", "--model",
-				"{ws}/model.pssr.zip", "--truth", in));
-			all.add(new Case("crappify " + e.getKey(), e.getValue(), NONE, "crappify", "--input", in,
-				"--output", "{ws}/ds", "--scale", "2", "--tile", "16", "--samples", "6"));
-			all.add(new Case("train --movies " + e.getKey(), e.getValue(), NONE, "train", "--movies", in,
-				"--output", "{ws}/m2.pssr.zip", "--scale", "2", "--tile", "16", "--samples", "6"));
-		}
-		for (final String c : List.of("cut.czi", "garbage.czi", "empty.czi")) {
-			all.add(new Case("info " + c, c, NONE, "info", "{ws}/" + c));
-			all.add(new Case("convert " + c, c, NONE, "convert", "{ws}/" + c, "{ws}/converted.tif"));
-		}
+		eachBadFile(all, bad, "superres", "superres", "--model", "{ws}/model.pssr.zip", "--input", BAD,
+			"--output", "{ws}/out.tif");
+		eachBadFile(all, bad, "evaluate", "evaluate", "--model", "{ws}/model.pssr.zip", "--truth", BAD);
+		eachBadFile(all, bad, "crappify", "crappify", "--input", BAD, "--output", "{ws}/ds", "--scale",
+			"2", "--tile", "16", "--samples", "6");
+		eachBadFile(all, bad, "train --movies", "train", "--movies", BAD, "--output",
+			"{ws}/m2.pssr.zip", "--scale", "2", "--tile", "16", "--samples", "6");
+		final Map<String, String> czi = namingThemselves(List.of("cut.czi", "garbage.czi",
+			"empty.czi"));
+		eachBadFile(all, czi, "info", "info", BAD);
+		eachBadFile(all, czi, "convert", "convert", BAD, "{ws}/converted.tif");
 		all.add(new Case("superres NaN frame", "NaN", NONE, "superres", "--model", "{ws}/model.pssr.zip",
 			"--input", "{ws}/nan.tif", "--output", "{ws}/out.tif"));
 		all.add(new Case("crappify NaN frame", "NaN", NONE, "crappify", "--input", "{ws}/nan.tif",
@@ -202,33 +192,43 @@ class BadInputCatalogueTest extends CatalogueTest {
 
 	/** Damaged and foreign model files, for every command that reads one. */
 	private static void models(final List<Case> all) {
-		final Map<String, String> bad = new TreeMap<>();
-		bad.put("flipped.pssr.zip", "flipped.pssr.zip");
-		bad.put("cut.pssr.zip", "cut.pssr.zip");
-		bad.put("empty.pssr.zip", "empty.pssr.zip");
-		bad.put("text.pssr.zip", "text.pssr.zip");
+		final Map<String, String> bad = namingThemselves(List.of("flipped.pssr.zip", "cut.pssr.zip",
+			"empty.pssr.zip", "text.pssr.zip", "bad-json.pssr.zip", "slip.pssr.zip", "missing.pssr.zip",
+			"movie.tif", "full", "empty-savedmodel", "junk-savedmodel"));
+		bad.putAll(namingThemselves(Packages.NAMES));
 		bad.put("no-json.pssr.zip", "model.json");
-		bad.put("bad-json.pssr.zip", "bad-json.pssr.zip");
 		bad.put("future.pssr.zip", "version 99");
 		bad.put("short-weights.pssr.zip", "weights");
-		bad.put("slip.pssr.zip", "slip.pssr.zip");
-		bad.put("missing.pssr.zip", "missing.pssr.zip");
-		bad.put("movie.tif", "movie.tif");
-		bad.put("full", "full");
-		bad.put("empty-savedmodel", "empty-savedmodel");
-		bad.put("junk-savedmodel", "junk-savedmodel");
-		for (final String p : Packages.NAMES)
-			bad.put(p, p);
 		bad.put("sigmoid-output.zip", "sigmoid-output.zip: output post-processing 'sigmoid'");
-		for (final Map.Entry<String, String> e : bad.entrySet()) {
-			final String m = "{ws}/" + e.getKey();
-			all.add(new Case("superres with " + e.getKey(), e.getValue(), NONE, "superres", "--model", m,
-				"--input", "{ws}/movie.tif", "--output", "{ws}/out.tif"));
-			all.add(new Case("evaluate with " + e.getKey(), e.getValue(), NONE, "evaluate", "--model", m,
-				"--truth", "{ws}/movie.tif"));
-			if (e.getKey().endsWith(".pssr.zip")) all.add(new Case("export " + e.getKey(), e.getValue(),
-				NONE, "export", "--model", m, "--output", "{ws}/exported"));
-		}
+		eachBadFile(all, bad, "superres with", "superres", "--model", BAD, "--input", "{ws}/movie.tif",
+			"--output", "{ws}/out.tif");
+		eachBadFile(all, bad, "evaluate with", "evaluate", "--model", BAD, "--truth", "{ws}/movie.tif");
+		final Map<String, String> packages = new TreeMap<>(bad);
+		packages.keySet().removeIf(file -> !file.endsWith(".pssr.zip"));
+		eachBadFile(all, packages, "export", "export", "--model", BAD, "--output", "{ws}/exported");
+	}
+
+	/** Where {@link #eachBadFile} puts the bad file in a command's arguments. */
+	private static final String BAD = "{bad}";
+
+	/**
+	 * A case for each bad file: {@code args} with the file in place of {@link #BAD}, named
+	 * {@code what} and the file, refused naming what the map gives for the file.
+	 */
+	private static void eachBadFile(final List<Case> all, final Map<String, String> bad,
+		final String what, final String... args)
+	{
+		for (final Map.Entry<String, String> e : bad.entrySet())
+			all.add(new Case(what + " " + e.getKey(), e.getValue(), NONE, Stream.of(args).map(a -> a
+				.equals(BAD) ? "{ws}/" + e.getKey() : a).toArray(String[]::new)));
+	}
+
+	/** Bad files each of whose refusals must name the file, sorted by name. */
+	private static Map<String, String> namingThemselves(final Collection<String> files) {
+		final Map<String, String> bad = new TreeMap<>();
+		for (final String f : files)
+			bad.put(f, f);
+		return bad;
 	}
 
 	/** Outputs that would destroy an input, the model or the user's files. */

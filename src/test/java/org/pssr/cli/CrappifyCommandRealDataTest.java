@@ -1,15 +1,7 @@
 package org.pssr.cli;
 
-import java.nio.file.Path;
-
 import org.pssr.testing.RealData;
-import org.pssr.testing.TestMovie;
 
+/** {@link CrappifyCommandTest} on the real movies. */
 @RealData
-class CrappifyCommandRealDataTest extends CrappifyCommandTest {
-
-	@Override
-	Path movie(final TestMovie movie) {
-		return movie.real();
-	}
-}
+class CrappifyCommandRealDataTest extends CrappifyCommandTest {}

@@ -22,20 +22,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.crappify.TwinDataset;
+import org.pssr.testing.MovieSuite;
 import org.pssr.testing.TestMovie;
 
 /** On a synthetic stand-in; {@link CrappifyCommandRealDataTest} runs the same on the real movie. */
-class CrappifyCommandTest {
+class CrappifyCommandTest extends MovieSuite {
 
 	private Path movie;
 	private ImagePlus imp;
 
 	@TempDir
 	Path dir;
-
-	Path movie(final TestMovie movie) {
-		return movie.synthetic();
-	}
 
 	@BeforeEach
 	void open() {

@@ -14,6 +14,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -73,32 +74,36 @@ class KillTest {
 	void crappifyStoppedLeavesNothingAndAKilledRunIsCleanedByTheNext(@TempDir final Path dir)
 		throws Exception
 	{
-		final Path out = dir.resolve("ds");
-		for (final String at : List.of("twins 300/", "twins 1200/")) {
-			terminated(crappify(out), at);
-			assertEquals(List.of(), entries(dir), "left after SIGTERM at " + at);
-		}
-		killed(crappify(out), "twins 600/");
-		assertFalse(Files.exists(out), "a killed crappify must not leave a dataset");
-		assertTrue(hidden(dir).size() > 0, "a killed run leaves its staging (no process can help it)");
-		assertEquals(ExitCodes.OK, Main.run(crappify(out)));
-		assertEquals(List.of("ds"), entries(dir), "the next run cleans what the killed one left");
+		assertStoppedLeavesNothingAndKilledIsCleaned(dir, "ds", KillTest::crappify, "twins 600/",
+			"twins 300/", "twins 1200/");
 	}
 
 	@Test
 	void superresStoppedLeavesNothingAndAKilledRunIsCleanedByTheNext(@TempDir final Path dir)
 		throws Exception
 	{
-		final Path out = dir.resolve("out.tif");
-		for (final String at : List.of("frames 3/", "frames 8/")) {
-			terminated(superres(out), at);
+		assertStoppedLeavesNothingAndKilledIsCleaned(dir, "out.tif", KillTest::superres, "frames 5/",
+			"frames 3/", "frames 8/");
+	}
+
+	/**
+	 * Stops the command writing {@code output} into {@code dir} with SIGTERM at each of
+	 * {@code termAt}, kills it at {@code killAt}, and then runs it to the end.
+	 */
+	private static void assertStoppedLeavesNothingAndKilledIsCleaned(final Path dir,
+		final String output, final Function<Path, String[]> command, final String killAt,
+		final String... termAt) throws Exception
+	{
+		final Path out = dir.resolve(output);
+		for (final String at : termAt) {
+			terminated(command.apply(out), at);
 			assertEquals(List.of(), entries(dir), "left after SIGTERM at " + at);
 		}
-		killed(superres(out), "frames 5/");
-		assertFalse(Files.exists(out));
-		assertTrue(hidden(dir).size() > 0, "a killed run leaves its staging");
-		assertEquals(ExitCodes.OK, Main.run(superres(out)));
-		assertEquals(List.of("out.tif"), entries(dir));
+		killed(command.apply(out), killAt);
+		assertFalse(Files.exists(out), "a killed run must not leave " + output);
+		assertTrue(hidden(dir).size() > 0, "a killed run leaves its staging (no process can help it)");
+		assertEquals(ExitCodes.OK, Main.run(command.apply(out)));
+		assertEquals(List.of(output), entries(dir), "the next run cleans what the killed one left");
 	}
 
 	@Test

@@ -15,17 +15,14 @@ import org.pssr.train.ModelBundle;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pssr.testing.MovieSuite;
 import org.pssr.testing.TestMovie;
 
 /** On synthetic stand-ins; {@link TrainCommandRealDataTest} trains on the real movies. */
-class TrainCommandTest {
+class TrainCommandTest extends MovieSuite {
 
 	@TempDir
 	Path dir;
-
-	Path movie(final TestMovie movie) {
-		return movie.synthetic();
-	}
 
 	@Test
 	void trainsOnTwinsDrawnOnTheFlyFromAMovie() throws Exception {

@@ -15,17 +15,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import org.junit.jupiter.api.Test;
+import org.pssr.testing.MovieSuite;
 import org.pssr.testing.TestMovie;
 
 /**
  * The one intensity normalisation, on the synthetic stand-ins; {@link NormalisationRealDataTest}
  * runs the same on the real movies.
  */
-class NormalisationTest {
-
-	Path movie(final TestMovie movie) {
-		return movie.synthetic();
-	}
+class NormalisationTest extends MovieSuite {
 
 	@Test
 	void percentilesAreNumPysOfEvenlySpreadFramesFirstAndLastIncluded() {

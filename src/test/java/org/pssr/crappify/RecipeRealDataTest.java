@@ -1,15 +1,7 @@
 package org.pssr.crappify;
 
-import java.nio.file.Path;
-
 import org.pssr.testing.RealData;
-import org.pssr.testing.TestMovie;
 
+/** {@link RecipeTest} on the real movies. */
 @RealData
-class RecipeRealDataTest extends RecipeTest {
-
-	@Override
-	Path movie(final TestMovie movie) {
-		return movie.real();
-	}
-}
+class RecipeRealDataTest extends RecipeTest {}

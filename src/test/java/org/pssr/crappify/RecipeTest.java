@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.pssr.testing.MovieSuite;
 import org.pssr.testing.TestMovie;
 
 /**
@@ -22,13 +23,9 @@ import org.pssr.testing.TestMovie;
  * stand-ins here, on the real movies in {@link RecipeRealDataTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecipeTest {
+class RecipeTest extends MovieSuite {
 
 	private SourceMovie drosophila;
-
-	Path movie(final TestMovie movie) {
-		return movie.synthetic();
-	}
 
 	@BeforeAll
 	void open() {

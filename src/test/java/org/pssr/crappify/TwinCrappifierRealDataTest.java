@@ -1,15 +1,7 @@
 package org.pssr.crappify;
 
-import java.nio.file.Path;
-
 import org.pssr.testing.RealData;
-import org.pssr.testing.TestMovie;
 
+/** {@link TwinCrappifierTest} on the real movies. */
 @RealData
-class TwinCrappifierRealDataTest extends TwinCrappifierTest {
-
-	@Override
-	Path movie(final TestMovie movie) {
-		return movie.real();
-	}
-}
+class TwinCrappifierRealDataTest extends TwinCrappifierTest {}

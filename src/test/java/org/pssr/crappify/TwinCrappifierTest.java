@@ -16,18 +16,15 @@ import net.imglib2.view.Views;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.pssr.testing.MovieSuite;
 import org.pssr.testing.TestMovie;
 
 /** On a synthetic stand-in; {@link TwinCrappifierRealDataTest} runs the same on the real movie. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwinCrappifierTest {
+class TwinCrappifierTest extends MovieSuite {
 
 	private SourceMovie drosophila;
 	private float[][] normalised;
-
-	Path movie(final TestMovie movie) {
-		return movie.synthetic();
-	}
 
 	@BeforeAll
 	void open() {

@@ -1,15 +1,7 @@
 package org.pssr.crappify;
 
-import java.nio.file.Path;
-
 import org.pssr.testing.RealData;
-import org.pssr.testing.TestMovie;
 
+/** {@link TwinDatasetTest} on the real movies. */
 @RealData
-class TwinDatasetRealDataTest extends TwinDatasetTest {
-
-	@Override
-	Path movie(final TestMovie movie) {
-		return movie.real();
-	}
-}
+class TwinDatasetRealDataTest extends TwinDatasetTest {}

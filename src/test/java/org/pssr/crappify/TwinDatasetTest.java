@@ -28,20 +28,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.testing.RecordingLogger;
 import org.pssr.crappify.io.Checksums;
+import org.pssr.testing.MovieSuite;
 import org.pssr.testing.TestMovie;
 
 /** On synthetic stand-ins; {@link TwinDatasetRealDataTest} runs the same on the real movies. */
-class TwinDatasetTest {
+class TwinDatasetTest extends MovieSuite {
 
 	private SourceMovie mitocheck;
 	private SourceMovie drosophila;
 
 	@TempDir
 	Path dir;
-
-	Path movie(final TestMovie movie) {
-		return movie.synthetic();
-	}
 
 	@BeforeEach
 	void open() {

@@ -1,10 +1,14 @@
 package org.pssr.czi;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -40,32 +44,45 @@ public final class CziFeatureFiles {
 
 	private CziFeatureFiles() {}
 
-	/** Every feature file, for parameterized tests. */
+	/**
+	 * Every feature file, for parameterized tests: one for each public method here that writes one,
+	 * named after it, so that a feature file added is tested without a list to extend.
+	 */
 	public static Stream<Named<Writer>> all() {
-		return Stream.concat(decodable(), Stream.of(named("jpegXr", CziFeatureFiles::jpegXr)));
+		return Arrays.stream(CziFeatureFiles.class.getDeclaredMethods()).filter(m -> Modifier.isPublic(m
+			.getModifiers()) && m.getReturnType() == CziFeature.class && Arrays.equals(m
+				.getParameterTypes(), new Class<?>[] { Path.class })).map(Method::getName).sorted().map(
+					CziFeatureFiles::writer);
 	}
 
-	/** Every feature file the reader must decode. */
+	/** Every feature file the reader must decode: all but the one in JPEG XR. */
 	public static Stream<Named<Writer>> decodable() {
-		return Stream.of(named("calibratedTimeLapse", CziFeatureFiles::calibratedTimeLapse),
-			named("timeLapseZstd1HiLo", CziFeatureFiles::timeLapseZstd1HiLo),
-			named("zstd0Uncalibrated", CziFeatureFiles::zstd0Uncalibrated),
-			named("deletedSegment", CziFeatureFiles::deletedSegment),
-			named("pyramid", CziFeatureFiles::pyramid),
-			named("gray8Mosaic", CziFeatureFiles::gray8Mosaic),
-			named("bgr24", CziFeatureFiles::bgr24),
-			named("sparseGrid", CziFeatureFiles::sparseGrid),
-			named("smallest", CziFeatureFiles::smallest),
-			named("scenesWithMosaics", CziFeatureFiles::scenesWithMosaics),
-			named("lzw", CziFeatureFiles::lzw),
-			named("zstd1WithoutHiLo", CziFeatureFiles::zstd1WithoutHiLo),
-			named("bgr48Zstd1HiLo", CziFeatureFiles::bgr48Zstd1HiLo),
-			named("gray32FloatWithoutMetadata", CziFeatureFiles::gray32FloatWithoutMetadata),
-			named("rawFlaggedAsJpegXr", CziFeatureFiles::rawFlaggedAsJpegXr));
+		return all().filter(w -> !w.getName().equals("jpegXr"));
 	}
 
-	private static Named<Writer> named(final String name, final Writer writer) {
-		return Named.of(name, writer);
+	/** Writes into a folder the feature file that the method of this name writes. */
+	public static CziFeature write(final String feature, final Path folder) throws IOException {
+		final Method write;
+		try {
+			write = CziFeatureFiles.class.getMethod(feature, Path.class);
+		}
+		catch (final NoSuchMethodException e) {
+			throw new IllegalArgumentException("no feature file " + feature, e);
+		}
+		try {
+			return (CziFeature) write.invoke(null, folder);
+		}
+		catch (final InvocationTargetException e) {
+			if (e.getCause() instanceof IOException) throw (IOException) e.getCause();
+			throw new IllegalStateException(feature, e.getCause());
+		}
+		catch (final IllegalAccessException e) {
+			throw new IllegalStateException(feature, e);
+		}
+	}
+
+	private static Named<Writer> writer(final String feature) {
+		return Named.of(feature, folder -> write(feature, folder));
 	}
 
 	/**

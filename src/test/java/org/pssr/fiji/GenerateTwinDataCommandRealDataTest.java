@@ -1,15 +1,7 @@
 package org.pssr.fiji;
 
-import java.nio.file.Path;
-
 import org.pssr.testing.RealData;
-import org.pssr.testing.TestMovie;
 
+/** {@link GenerateTwinDataCommandTest} on the real movies. */
 @RealData
-class GenerateTwinDataCommandRealDataTest extends GenerateTwinDataCommandTest {
-
-	@Override
-	Path movie(final TestMovie movie) {
-		return movie.real();
-	}
-}
+class GenerateTwinDataCommandRealDataTest extends GenerateTwinDataCommandTest {}

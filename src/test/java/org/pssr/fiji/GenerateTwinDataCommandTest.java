@@ -25,6 +25,7 @@ import org.pssr.crappify.TwinSample;
 import org.scijava.Context;
 import org.scijava.Cancelable;
 import org.scijava.module.ModuleService;
+import org.pssr.testing.MovieSuite;
 import org.pssr.testing.TestMovie;
 import org.scijava.command.CommandService;
 
@@ -32,14 +33,10 @@ import org.scijava.command.CommandService;
  * The Fiji command headless, as a macro would run it, on a synthetic stand-in;
  * {@link GenerateTwinDataCommandRealDataTest} runs the same on the real movie.
  */
-class GenerateTwinDataCommandTest {
+class GenerateTwinDataCommandTest extends MovieSuite {
 
 	@TempDir
 	Path dir;
-
-	Path movie(final TestMovie movie) {
-		return movie.synthetic();
-	}
 
 	private ImagePlus movie() {
 		return IJ.openImage(movie(TestMovie.CELLS_16BIT).toString());

@@ -12,17 +12,14 @@ import ij.ImagePlus;
 
 import org.junit.jupiter.api.Test;
 import org.pssr.crappify.io.TiffStackReader;
+import org.pssr.testing.MovieSuite;
 import org.pssr.testing.TestMovie;
 
 /**
  * The crappifier's ImageJ-free TIFF reader sees exactly the pixels ImageJ sees, on synthetic
  * stand-ins here and on the real movies in {@link TiffStackReaderVsImageJRealDataTest}.
  */
-class TiffStackReaderVsImageJTest {
-
-	Path movie(final TestMovie movie) {
-		return movie.synthetic();
-	}
+class TiffStackReaderVsImageJTest extends MovieSuite {
 
 	@Test
 	void samePixelsAsImageJ() throws IOException {

@@ -1,15 +1,7 @@
 package org.pssr.train;
 
-import java.nio.file.Path;
-
 import org.pssr.testing.RealData;
-import org.pssr.testing.TestMovie;
 
+/** {@link StabilityTrainerTest} on the real movies. */
 @RealData
-class StabilityTrainerRealDataTest extends StabilityTrainerTest {
-
-	@Override
-	Path movie(final TestMovie movie) {
-		return movie.real();
-	}
-}
+class StabilityTrainerRealDataTest extends StabilityTrainerTest {}

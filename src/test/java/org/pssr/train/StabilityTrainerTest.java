@@ -28,20 +28,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pssr.crappify.TwinSample;
 import org.pssr.crappify.TwinSource;
+import org.pssr.testing.MovieSuite;
 import org.pssr.testing.TestMovie;
 
 /** On a synthetic stand-in; {@link StabilityTrainerRealDataTest} trains on the real movie. */
-class StabilityTrainerTest {
+class StabilityTrainerTest extends MovieSuite {
 
 	private MovieTwins train;
 	private MovieTwins valid;
 
 	@TempDir
 	Path dir;
-
-	Path movie(final TestMovie movie) {
-		return movie.synthetic();
-	}
 
 	@BeforeEach
 	void data() {

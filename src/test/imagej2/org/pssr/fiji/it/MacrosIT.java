@@ -7,6 +7,7 @@ import static org.pssr.testing.SameMovie.assertSameMovie;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipFile;
 
@@ -25,17 +26,32 @@ class MacrosIT {
 
 	private static final long MINUTES_10 = 600;
 
-	private static Path macro(final FijiInstall fiji, final String name) {
-		return fiji.app.resolve("scripts/Plugins/PSSR").resolve(name);
+	/**
+	 * Runs the shipped macro {@code name} as a user would: {@code mode} "script" runs it with
+	 * {@code --run}, each of {@code args} one key=value; "macro" with {@code -macro}, one argument
+	 * string; {@code properties} are the JVM's system properties.
+	 */
+	private static FijiInstall.Result runMacro(final List<String> properties, final String mode,
+		final String name, final String... args) throws Exception
+	{
+		final FijiInstall fiji = FijiInstall.get();
+		final List<String> command = new ArrayList<>(List.of(mode, fiji.app.resolve(
+			"scripts/Plugins/PSSR").resolve(name).toString()));
+		command.addAll(List.of(args));
+		return fiji.run(MINUTES_10, false, properties, command.toArray(new String[0]));
+	}
+
+	private static FijiInstall.Result runMacro(final String mode, final String name,
+		final String... args) throws Exception
+	{
+		return runMacro(List.of(), mode, name, args);
 	}
 
 	@Test
 	void pipelineMacroTrainsOnAFolderAndSuperResolvesIt() throws Exception {
-		final FijiInstall fiji = FijiInstall.get();
 		final Path work = ItData.work("pipeline");
-		final FijiInstall.Result r = fiji.run(MINUTES_10, "script", macro(fiji,
-			"PSSR_Pipeline_Headless.ijm").toString(), "input=" + ItData.movies(), "work=" + work,
-			"scale=4", "epochs=1", "tile=64", "samples=12");
+		final FijiInstall.Result r = runMacro("script", "PSSR_Pipeline_Headless.ijm", "input=" + ItData
+			.movies(), "work=" + work, "scale=4", "epochs=1", "tile=64", "samples=12");
 		assertEquals("ok", r.result(), r.toString());
 		assertTrue(Files.isRegularFile(work.resolve("twins/manifest.json")), r.toString());
 		assertTrue(Files.isRegularFile(work.resolve("model.pssr.zip")), r.toString());
@@ -78,11 +94,9 @@ class MacrosIT {
 
 	@Test
 	void batchMacroSuperResolvesEveryMovieOfAFolder() throws Exception {
-		final FijiInstall fiji = FijiInstall.get();
 		final Path out = ItData.work("batch");
-		final FijiInstall.Result r = fiji.run(MINUTES_10, "script", macro(fiji,
-			"PSSR_Batch_Super-Resolve.ijm").toString(), "modelfile=" + ItData.model(), "input=" + ItData
-				.movies(), "output=" + out, "bits=16");
+		final FijiInstall.Result r = runMacro("script", "PSSR_Batch_Super-Resolve.ijm", "modelfile=" +
+			ItData.model(), "input=" + ItData.movies(), "output=" + out, "bits=16");
 		assertEquals("ok", r.result(), r.toString());
 		assertSuperResolved(out.resolve("nuclei_pssr.tif"), 16);
 		assertSuperResolved(out.resolve("cells_pssr.tif"), 16);
@@ -91,33 +105,31 @@ class MacrosIT {
 
 	@Test
 	void clusterMacroSuperResolvesTheMovieItsArgumentNames() throws Exception {
-		final FijiInstall fiji = FijiInstall.get();
 		final Path out = ItData.work("cluster").resolve("nuclei_pssr.tif");
-		final FijiInstall.Result r = fiji.run(MINUTES_10, "macro", macro(fiji,
-			"PSSR_Cluster_Headless.ijm").toString(), "model=" + ItData.model() + " input=" + ItData
-				.movies().resolve("nuclei.tif") + " output=" + out + " device=cpu");
+		final FijiInstall.Result r = runMacro("macro", "PSSR_Cluster_Headless.ijm", "model=" + ItData
+			.model() + " input=" + ItData.movies().resolve("nuclei.tif") + " output=" + out +
+			" device=cpu");
 		assertEquals("ok", r.result(), r.toString());
 		assertSuperResolved(out, 32);
 	}
 
 	@Test
 	void clusterMacroDoesRangesOfAMovieAndJoinsThemIntoTheMovieOfOneRun() throws Exception {
-		final FijiInstall fiji = FijiInstall.get();
 		final Path work = ItData.work("cluster-ranges");
 		final String common = "model=" + ItData.model() + " input=" + ItData.movies().resolve(
 			"nuclei.tif") + " device=cpu";
 		final Path whole = work.resolve("whole_pssr.tif");
-		assertEquals("ok", fiji.run(MINUTES_10, "macro", macro(fiji, "PSSR_Cluster_Headless.ijm")
-			.toString(), common + " output=" + whole).result());
+		assertEquals("ok", runMacro("macro", "PSSR_Cluster_Headless.ijm", common + " output=" + whole)
+			.result());
 		final Path joined = work.resolve("nuclei_pssr.tif");
 		for (final String frames : new String[] { "1:5", "6:" + ItData.FRAMES }) {
-			final FijiInstall.Result r = fiji.run(MINUTES_10, "macro", macro(fiji,
-				"PSSR_Cluster_Headless.ijm").toString(), common + " output=" + joined + " frames=" + frames);
+			final FijiInstall.Result r = runMacro("macro", "PSSR_Cluster_Headless.ijm", common +
+				" output=" + joined + " frames=" + frames);
 			assertEquals("ok", r.result(), r.toString());
 			assertTrue(r.output.contains("PSSR: wrote frames " + frames), r.toString());
 		}
-		final FijiInstall.Result r = fiji.run(MINUTES_10, "macro", macro(fiji,
-			"PSSR_Cluster_Headless.ijm").toString(), "join output=" + joined + " deleteparts");
+		final FijiInstall.Result r = runMacro("macro", "PSSR_Cluster_Headless.ijm", "join output=" +
+			joined + " deleteparts");
 		assertEquals("ok", r.result(), r.toString());
 		assertSameMovie(whole, joined);
 		assertTrue(org.pssr.imagej.MovieFiles.info(joined).orElse("").contains("joined: 2 parts"),
@@ -129,12 +141,10 @@ class MacrosIT {
 	void aClusterTaskThatFijiFailsToRunStopsWithAnErrorInsteadOfSayingItWroteTheMovie()
 		throws Exception
 	{
-		final FijiInstall fiji = FijiInstall.get();
 		final Path out = ItData.work("cluster-failed").resolve("nuclei_pssr.tif");
-		final FijiInstall.Result r = fiji.run(MINUTES_10, false, List.of(
-			"-Dpssr.test.failPreprocessing=true"), "macro", macro(fiji, "PSSR_Cluster_Headless.ijm")
-				.toString(), "model=" + ItData.model() + " input=" + ItData.movies().resolve("nuclei.tif") +
-					" output=" + out + " device=cpu frames=1:4");
+		final FijiInstall.Result r = runMacro(List.of("-Dpssr.test.failPreprocessing=true"), "macro",
+			"PSSR_Cluster_Headless.ijm", "model=" + ItData.model() + " input=" + ItData.movies().resolve(
+				"nuclei.tif") + " output=" + out + " device=cpu frames=1:4");
 		assertEquals(3, r.exit, r.toString());
 		assertTrue(r.output.contains("Macro Error: PSSR: Fiji failed to run Super-Resolve Movie (java" +
 			".lang.IllegalStateException: preprocessing failed on purpose"), r.toString());
@@ -143,11 +153,9 @@ class MacrosIT {
 
 	@Test
 	void exportMacroWritesABioImageIoPackageBesideFijisTensorFlow() throws Exception {
-		final FijiInstall fiji = FijiInstall.get();
 		final Path out = ItData.work("export").resolve("tiny_bioimageio.zip");
-		final FijiInstall.Result r = fiji.run(MINUTES_10, "script", macro(fiji,
-			"PSSR_Export_Model.ijm").toString(), "modelfile=" + ItData.model(), "output=" + out,
-			"format=bioimageio", "author=Integration Test", "license=MIT",
+		final FijiInstall.Result r = runMacro("script", "PSSR_Export_Model.ijm", "modelfile=" + ItData
+			.model(), "output=" + out, "format=bioimageio", "author=Integration Test", "license=MIT",
 			"outputunits=normalised");
 		assertEquals("ok", r.result(), r.toString());
 		try (ZipFile zip = new ZipFile(out.toFile())) {

@@ -23,6 +23,7 @@ import org.pssr.train.infer.FrameArrays;
 import org.pssr.train.infer.MovieSuperResolver;
 import org.pssr.crappify.Logger;
 import org.pssr.train.infer.TiledPredictor;
+import org.pssr.testing.TestModel;
 
 class EvaluatorTest {
 
@@ -153,22 +154,13 @@ class EvaluatorTest {
 	}
 
 	/** Bicubic of the centre frame, then a Gaussian blur of a fixed sigma. */
-	private static final class BlurredBicubic implements SuperResolutionModel {
+	private static final class BlurredBicubic extends TestModel {
 
 		private final double sigma;
 
 		BlurredBicubic(final double sigma) {
+			super(3, SCALE);
 			this.sigma = sigma;
-		}
-
-		@Override
-		public int frames() {
-			return 3;
-		}
-
-		@Override
-		public int scale() {
-			return SCALE;
 		}
 
 		@Override
@@ -182,33 +174,16 @@ class EvaluatorTest {
 			}
 			return out;
 		}
-
-		@Override
-		public String device() {
-			return "test on cpu()";
-		}
-
-		@Override
-		public void close() {}
 	}
 
 	/** Weighted mean of the window's frames, upsampled bicubically. */
-	private static final class WindowBicubic implements SuperResolutionModel {
+	private static final class WindowBicubic extends TestModel {
 
 		private final float[] weights;
 
 		WindowBicubic(final float... weights) {
+			super(weights.length, SCALE);
 			this.weights = weights;
-		}
-
-		@Override
-		public int frames() {
-			return weights.length;
-		}
-
-		@Override
-		public int scale() {
-			return SCALE;
 		}
 
 		@Override
@@ -224,14 +199,6 @@ class EvaluatorTest {
 			}
 			return out;
 		}
-
-		@Override
-		public String device() {
-			return "test on cpu()";
-		}
-
-		@Override
-		public void close() {}
 	}
 
 	/** Gaussian spots moving slowly to the right, or holding still: smooth, structured. */

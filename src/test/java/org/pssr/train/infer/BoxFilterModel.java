@@ -1,16 +1,15 @@
 package org.pssr.train.infer;
 
-import org.pssr.train.SuperResolutionModel;
+import org.pssr.testing.TestModel;
 
 /**
  * A deterministic stand-in for a network: each output pixel is a weighted sum over the window's
  * frames of the 3x3 mean around the LR pixel it falls in. Local (radius 1 LR pixel) and
  * translation-equivariant, like a convolutional network far from its receptive-field size.
  */
-class BoxFilterModel implements SuperResolutionModel {
+class BoxFilterModel extends TestModel {
 
 	private final float[] frameWeights;
-	private final int scale;
 	private final long maxTilePixels;
 	int calls;
 
@@ -20,19 +19,9 @@ class BoxFilterModel implements SuperResolutionModel {
 
 	/** @param maxTilePixels larger tiles fail as a GPU out of memory would */
 	BoxFilterModel(final int scale, final float[] frameWeights, final long maxTilePixels) {
-		this.scale = scale;
+		super(frameWeights.length, scale);
 		this.frameWeights = frameWeights;
 		this.maxTilePixels = maxTilePixels;
-	}
-
-	@Override
-	public int frames() {
-		return frameWeights.length;
-	}
-
-	@Override
-	public int scale() {
-		return scale;
 	}
 
 	@Override
@@ -41,6 +30,7 @@ class BoxFilterModel implements SuperResolutionModel {
 			"CUDA out of memory. Tried to allocate 2.00 GiB");
 		calls++;
 		final int frames = frames();
+		final int scale = scale();
 		final int hw = width * scale;
 		final float[] out = new float[n * height * scale * hw];
 		for (int b = 0; b < n; b++) {
@@ -67,12 +57,4 @@ class BoxFilterModel implements SuperResolutionModel {
 	private static int clamp(final int i, final int n) {
 		return Math.max(0, Math.min(n - 1, i));
 	}
-
-	@Override
-	public String device() {
-		return "test model on cpu()";
-	}
-
-	@Override
-	public void close() {}
 }
