@@ -2,11 +2,13 @@ package org.pssr.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -15,6 +17,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 import org.junit.jupiter.api.Test;
 import org.pssr.app.SuperresJob;
+import org.pssr.cli.CrappifyCommand;
+import org.pssr.cli.TrainCommand;
 import org.pssr.crappify.Degradations;
 import org.pssr.crappify.TwinOptions;
 import org.pssr.train.Engines;
@@ -29,6 +33,9 @@ import org.scijava.module.ModuleService;
 import org.scijava.plugin.Parameter;
 import org.scijava.task.TaskService;
 import org.scijava.ui.UIService;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Every choice list of the dialogs comes from its one home in code (a registry, an enum, a job's
@@ -78,6 +85,31 @@ class RegistryChoicesTest {
 				ExportModelCommand.class, "format"));
 			assertEquals(strings(List.of(OutputUnits.values())), choices(context,
 				ExportModelCommand.class, "outputunits"));
+		}
+	}
+
+	/**
+	 * Where the command line offers choices (an option's completion candidates, listed in its help),
+	 * the dialog offers the same, in the same order.
+	 */
+	@Test
+	void theCommandLineOffersTheDialogsChoices() throws Exception {
+		try (Context context = context()) {
+			final Map<Object, Class<?>> pairs = Map.of(new TrainCommand(), TrainModelCommand.class,
+				new CrappifyCommand(), GenerateTwinDataCommand.class);
+			for (final Map.Entry<Object, Class<?>> pair : pairs.entrySet()) {
+				int compared = 0;
+				for (final OptionSpec o : new CommandLine(pair.getKey()).getCommandSpec().options()) {
+					if (o.completionCandidates() == null) continue;
+					final String name = o.longestName().replaceFirst("^-+", "").replace("-", "");
+					final List<String> offered = new ArrayList<>();
+					o.completionCandidates().forEach(offered::add);
+					assertEquals(offered, choices(context, pair.getValue(), name), pair.getValue()
+						.getSimpleName() + "." + name);
+					compared++;
+				}
+				assertTrue(compared >= 1, pair.getValue().getSimpleName());
+			}
 		}
 	}
 
