@@ -27,9 +27,9 @@ import org.pssr.crappify.io.StagedOutput;
  * A training state file ({@code last.ckpt}, {@code best.ckpt}), and the one codec of the
  * {@link TrainingSnapshot} it holds: the snapshot as a JSON header, the network's tensors and
  * Adam's moments, then the SHA-256 of all of it, so a damaged file is refused instead of training
- * on garbage. Taken at epoch boundaries, or within an epoch when the run is preempted; the rest of the state (batch order, noise draws,
- * learning rate) follows from seed, epoch and position. Staged and moved into place
- * ({@link StagedOutput}), so a killed run never leaves a torn one.
+ * on garbage. Taken at epoch boundaries, or within an epoch when the run is preempted; the rest of
+ * the state (batch order, noise draws, learning rate) follows from seed, epoch and position. Staged
+ * and moved into place ({@link StagedOutput}), so a killed run never leaves a torn one.
  */
 final class Checkpoint {
 
