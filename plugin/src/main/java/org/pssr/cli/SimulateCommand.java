@@ -37,9 +37,8 @@ public final class SimulateCommand implements Callable<Integer> {
 		"${DEFAULT-VALUE}); another seed is another acquisition of the same scene.")
 	long seed;
 
-	@Option(names = "--channel", defaultValue = "1", description = "Channel of the HR movie, from 1 " +
-		"(default: ${DEFAULT-VALUE}).")
-	int channel;
+	@Mixin
+	ChannelOption movie;
 
 	@Mixin
 	OverwriteOption overwrite;
@@ -49,7 +48,7 @@ public final class SimulateCommand implements Callable<Integer> {
 		if (!Files.exists(input)) throw new UserException("no such movie: " + input);
 		final Acquisition acquisition = settings.acquisition();
 		final SimulatedAcquisition lr = new SimulateJob(acquisition, seed).run(MovieFiles.IMAGEJ.open(
-			input, channel), input, output, overwrite.rule(), ConsoleLogger.stdout());
+			input, movie.channel), input, output, overwrite.rule(), ConsoleLogger.stdout());
 		System.out.println("Wrote " + output + ": " + lr.width() + " x " + lr.height() + " x " + lr
 			.frames() + " frames, 16-bit, " + acquisition);
 		return ExitCodes.OK;

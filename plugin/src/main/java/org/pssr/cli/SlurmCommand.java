@@ -99,9 +99,9 @@ public final class SlurmCommand implements Runnable {
 			final SlurmClient client = slurm.client(job);
 			final int side = tile != null ? tile : tileFor(run.model);
 			final List<SlurmSuperres.Task> tasks = SlurmSuperres.tasks(input, output, chunkFrames,
-				run.channel, MovieFiles.IMAGEJ);
+				run.movie.channel, MovieFiles.IMAGEJ);
 			final SlurmSuperres jobs = new SlurmSuperres(job, run.model, List.of("--tile", Integer.toString(
-				side), "--device", run.device, "--channel", Integer.toString(run.channel), "--bits", Integer
+				side), "--device", run.device, "--channel", Integer.toString(run.movie.channel), "--bits", Integer
 					.toString(bits)), deleteParts, overwrite.rule());
 			final SlurmSuperres.Scripts written = jobs.write(tasks, scripts != null ? scripts : output
 				.resolve("slurm"));

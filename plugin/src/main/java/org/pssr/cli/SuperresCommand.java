@@ -72,16 +72,16 @@ public final class SuperresCommand implements Callable<Integer> {
 			if (uncertainty != 0) job.withUncertainty(uncertainty);
 			log.log("Model " + model.model.getFileName() + ": " + job.describe());
 			if (Files.isDirectory(input)) {
-				final List<Path> written = job.folder(input, output, model.channel, MovieFiles.IMAGEJ,
+				final List<Path> written = job.folder(input, output, model.movie.channel, MovieFiles.IMAGEJ,
 					overwrite.rule(), log);
 				System.out.println("Wrote " + written.size() + " movies to " + output);
 				return ExitCodes.OK;
 			}
-			final Movie movie = MovieFiles.IMAGEJ.open(input, model.channel);
+			final Movie movie = MovieFiles.IMAGEJ.open(input, model.movie.channel);
 			if (movie.slicesAsTime()) log.log(input.getFileName() +
 				" has slices but no frames; the slices are taken as time points");
 			if (range != null) {
-				final boolean written = job.toPart(movie, model.model, input, model.channel, range, output,
+				final boolean written = job.toPart(movie, model.model, input, model.movie.channel, range, output,
 					overwrite.rule(), log);
 				System.out.println((written ? "Wrote frames " : "Already done: frames ") + range + " of " +
 					output + " in " + new MovieParts(output).tiff(range));
