@@ -40,8 +40,8 @@ public final class CalibrateCommand implements Callable<Integer> {
 		description = "Only these frames (counted from 1).")
 	String frames;
 
-	@Option(names = "--channel", defaultValue = "1", description = "Channel, from 1 (default: ${DEFAULT-VALUE}).")
-	int channel;
+	@Mixin
+	ChannelOption movie;
 
 	@Option(names = "--hr", paramLabel = "HR_MOVIE|DIR", arity = "1..*",
 		description = "High-resolution movies of the same kind of sample (those you train with): " +
@@ -62,8 +62,8 @@ public final class CalibrateCommand implements Callable<Integer> {
 		if (!Files.exists(input)) throw new UserException("no such movie: " + input);
 		final FrameRange range = frames == null ? null : FrameRange.parse(frames);
 		final Path out = output != null ? output : CalibrateJob.defaultOutput(input);
-		final NoiseCalibration c = new CalibrateJob().withBlurAgainst(hr, scale, channel,
-			MovieFiles.IMAGEJ).run(MovieFiles.IMAGEJ.open(input, channel), range, input, out, overwrite
+		final NoiseCalibration c = new CalibrateJob().withBlurAgainst(hr, scale, movie.channel,
+			MovieFiles.IMAGEJ).run(MovieFiles.IMAGEJ.open(input, movie.channel), range, input, out, overwrite
 				.rule(), ConsoleLogger.stdout());
 		System.out.println("Wrote " + out + ": " + c);
 		System.out.println("Use it with: pssr crappify ... --recipe " + SlurmJob.quote(out.toString()));

@@ -81,7 +81,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 			"frame of --figure; give --figure too");
 		try (OpenModel opened = ModelFiles.open(model.model, model.device)) {
 			final EvaluateJob job = evaluateJob(opened);
-			System.out.print(job.run(MovieFiles.IMAGEJ.open(truth, model.channel), truth, csv,
+			System.out.print(job.run(MovieFiles.IMAGEJ.open(truth, model.movie.channel), truth, csv,
 				ConsoleLogger.stdout()).summary());
 			if (figure != null) {
 				EvaluationFigures.save(job.figure(), figure);
@@ -102,7 +102,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 		if (csv != null) rule.check("--csv", csv, OutputRule.Kind.TABLE);
 		if (plot != null) rule.check("--plot", plot, OutputRule.Kind.FIGURE);
 		final AcquisitionPlan plan = AcquisitionPlan.evaluate(model.model.toString(), scales,
-			model.device, model.tile, seed, recipe, () -> MovieFiles.IMAGEJ.open(truth, model.channel),
+			model.device, model.tile, seed, recipe, () -> MovieFiles.IMAGEJ.open(truth, model.movie.channel),
 			truth, ConsoleLogger.stdout(), csv, plot);
 		System.out.print(plan.table());
 		if (csv != null) plan.writeCsv(csv);

@@ -2,6 +2,7 @@ package org.pssr.cli;
 
 import java.nio.file.Path;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Which model runs where, on which channel: every command that runs a model over movies. */
@@ -16,7 +17,6 @@ class ModelOptions {
 		description = "Where the model runs (default: ${DEFAULT-VALUE}: the GPU if there is one).")
 	String device;
 
-	@Option(names = "--channel", defaultValue = "1", paramLabel = "C",
-		description = "Channel of a multi-channel movie, 1-based (default: ${DEFAULT-VALUE}).")
-	int channel;
+	@Mixin
+	ChannelOption movie;
 }

@@ -1,7 +1,6 @@
 package org.pssr.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.pssr.app.SlurmClient;
 import org.pssr.app.SlurmJob;
 import org.pssr.app.SlurmSuperres;
 import org.pssr.app.SlurmTrain;
-import org.pssr.app.SuperresJob;
 import org.pssr.imagej.MovieFiles;
 import org.pssr.train.ModelBundle;
 import org.pssr.train.infer.TileSizes;
@@ -59,17 +57,15 @@ public final class SlurmCommand implements Runnable {
 				" px; 0: each task picks from the memory it finds free, which may differ between nodes).")
 		Integer tile;
 
-		@Option(names = "--input", required = true, paramLabel = "MOVIE|DIR",
-			description = "Movie (TIFF, CZI) or folder of movies.")
-		Path input;
+		@Mixin
+		MoviesInput movies;
 
 		@Option(names = "--output", required = true, paramLabel = "DIR",
 			description = "Folder for NAME_pssr.tif of each movie (parts in NAME_pssr.parts/).")
 		Path output;
 
-		@Option(names = "--bits", defaultValue = "32", paramLabel = "32|16",
-			description = "Output sample format (default: ${DEFAULT-VALUE}).")
-		int bits;
+		@Mixin
+		BitsOption bits;
 
 		@Option(names = "--chunk-frames", defaultValue = "0", paramLabel = "N",
 			description = "Frames per task; 0: one task per movie (default: ${DEFAULT-VALUE}).")
@@ -91,18 +87,17 @@ public final class SlurmCommand implements Runnable {
 
 		@Override
 		public Integer call() throws IOException {
-			if (!Files.exists(input)) throw new UserException("no such movie or folder: " + input);
-			if (!SuperresJob.BITS.contains(bits)) throw new UserException("--bits must be 32 or 16, not " + bits);
+			final Path input = movies.existing();
 			if (tile != null && tile < 0) throw new UserException("--tile must be 0 (each task picks) or " +
 				"more, not " + tile);
 			final SlurmJob job = slurm.job();
 			final SlurmClient client = slurm.client(job);
 			final int side = tile != null ? tile : tileFor(run.model);
 			final List<SlurmSuperres.Task> tasks = SlurmSuperres.tasks(input, output, chunkFrames,
-				run.channel, MovieFiles.IMAGEJ);
+				run.movie.channel, MovieFiles.IMAGEJ);
 			final SlurmSuperres jobs = new SlurmSuperres(job, run.model, List.of("--tile", Integer.toString(
-				side), "--device", run.device, "--channel", Integer.toString(run.channel), "--bits", Integer
-					.toString(bits)), deleteParts, overwrite.rule());
+				side), "--device", run.device, "--channel", Integer.toString(run.movie.channel), "--bits", Integer
+					.toString(bits.bits)), deleteParts, overwrite.rule());
 			final SlurmSuperres.Scripts written = jobs.write(tasks, scripts != null ? scripts : output
 				.resolve("slurm"));
 			System.out.println(String.format(Locale.ROOT, "Wrote %s (%d %s) and %s", written.array,

@@ -30,18 +30,16 @@ public final class SuperresCommand implements Callable<Integer> {
 	@Mixin
 	InferenceOptions model;
 
-	@Option(names = "--input", required = true, paramLabel = "MOVIE|DIR",
-		description = "Movie (TIFF, CZI) or folder of movies.")
-	Path input;
+	@Mixin
+	MoviesInput movies;
 
 	@Option(names = "--output", required = true, paramLabel = "OUT.tif|DIR",
 		description = "Output TIFF; a folder when the input is a folder (NAME" + SuperresJob.SUFFIX +
 			" for each movie).")
 	Path output;
 
-	@Option(names = "--bits", defaultValue = "32", paramLabel = "32|16",
-		description = "Output sample format: 32-bit float (default) or 16-bit unsigned.")
-	int bits;
+	@Mixin
+	BitsOption bits;
 
 	@Option(names = "--frames", paramLabel = "FIRST:LAST",
 		description = "Only these frames (counted from 1, both included), as a part of the output: " +
@@ -61,27 +59,27 @@ public final class SuperresCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		if (!Files.exists(input)) throw new UserException("no such movie or folder: " + input);
+		final Path input = movies.existing();
 		final FrameRange range = frames == null ? null : FrameRange.parse(frames);
 		if (range != null && Files.isDirectory(input)) throw new UserException(
 			"--frames takes one movie, not a folder");
 		final Logger log = ConsoleLogger.stdout();
 		log.log(ComputeResources.current().describe());
 		try (OpenModel opened = ModelFiles.open(model.model, model.device)) {
-			final SuperresJob job = new SuperresJob(opened, model.tile, bits);
+			final SuperresJob job = new SuperresJob(opened, model.tile, bits.bits);
 			if (uncertainty != 0) job.withUncertainty(uncertainty);
 			log.log("Model " + model.model.getFileName() + ": " + job.describe());
 			if (Files.isDirectory(input)) {
-				final List<Path> written = job.folder(input, output, model.channel, MovieFiles.IMAGEJ,
+				final List<Path> written = job.folder(input, output, model.movie.channel, MovieFiles.IMAGEJ,
 					overwrite.rule(), log);
 				System.out.println("Wrote " + written.size() + " movies to " + output);
 				return ExitCodes.OK;
 			}
-			final Movie movie = MovieFiles.IMAGEJ.open(input, model.channel);
+			final Movie movie = MovieFiles.IMAGEJ.open(input, model.movie.channel);
 			if (movie.slicesAsTime()) log.log(input.getFileName() +
 				" has slices but no frames; the slices are taken as time points");
 			if (range != null) {
-				final boolean written = job.toPart(movie, model.model, input, model.channel, range, output,
+				final boolean written = job.toPart(movie, model.model, input, model.movie.channel, range, output,
 					overwrite.rule(), log);
 				System.out.println((written ? "Wrote frames " : "Already done: frames ") + range + " of " +
 					output + " in " + new MovieParts(output).tiff(range));
