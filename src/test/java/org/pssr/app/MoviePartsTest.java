@@ -58,7 +58,8 @@ class MoviePartsTest {
 	}
 
 	private static SuperresJob job(final int bits) {
-		return new SuperresJob(WindowModel.open(2), 64, bits);
+		return new SuperresJob(WindowModel.open(2), SuperresSettings.builder().tile(64).bits(bits)
+			.build());
 	}
 
 	private void part(final SuperresJob job, final String range, final Path output)
@@ -191,19 +192,19 @@ class MoviePartsTest {
 		IJ.saveAsTiff(CodedMovies.series(80, 40, 6), input.toString());
 		movie = MovieFiles.IMAGEJ.open(input, 1);
 		final Path out = dir.resolve("out.tif");
-		new SuperresJob(WindowModel.open(2), 96, 32).toPart(movie, model, input, 1, FrameRange.parse(
+		new SuperresJob(WindowModel.open(2), tiles(96)).toPart(movie, model, input, 1, FrameRange.parse(
 			"1:3"), out, KEEP, Logger.NONE);
-		new SuperresJob(WindowModel.open(2), 1024, 32).toPart(movie, model, input, 1, FrameRange.parse(
+		new SuperresJob(WindowModel.open(2), tiles(1024)).toPart(movie, model, input, 1, FrameRange.parse(
 			"4:6"), out, KEEP, Logger.NONE);
 		new MovieParts(out).join(false, KEEP, Logger.NONE);
 		final Path whole = dir.resolve("whole.tif");
-		new SuperresJob(WindowModel.open(2), 512, 32).toFile(movie, input, whole, KEEP, Logger.NONE);
+		new SuperresJob(WindowModel.open(2), tiles(512)).toFile(movie, input, whole, KEEP, Logger.NONE);
 		assertSameMovie(whole, out);
 
 		final Path tiled = dir.resolve("tiled.tif");
-		new SuperresJob(WindowModel.open(2), 32, 32).toPart(movie, model, input, 1, FrameRange.parse(
+		new SuperresJob(WindowModel.open(2), tiles(32)).toPart(movie, model, input, 1, FrameRange.parse(
 			"1:3"), tiled, KEEP, Logger.NONE);
-		new SuperresJob(WindowModel.open(2), 48, 32).toPart(movie, model, input, 1, FrameRange.parse(
+		new SuperresJob(WindowModel.open(2), tiles(48)).toPart(movie, model, input, 1, FrameRange.parse(
 			"4:6"), tiled, KEEP, Logger.NONE);
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 			() -> new MovieParts(tiled).join(false, KEEP, Logger.NONE));
@@ -349,5 +350,10 @@ class MoviePartsTest {
 		try (Stream<Path> s = Files.walk(folder)) {
 			return s.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
 		}
+	}
+
+	/** The default settings with LR tiles of {@code side} pixels. */
+	private static SuperresSettings tiles(final int side) {
+		return SuperresSettings.builder().tile(side).build();
 	}
 }

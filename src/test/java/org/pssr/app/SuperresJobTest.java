@@ -44,8 +44,9 @@ class SuperresJobTest {
 	private static void superres(final int window, final int frames, final int bits, final Path out,
 		final Logger log) throws IOException
 	{
-		new SuperresJob(NearestModel.open(window, 2), 64, bits).toFile(ImagePlusMovie.wrap(CodedMovies
-			.series(20, 16, frames), 1), null, out, KEEP, log);
+		new SuperresJob(NearestModel.open(window, 2), SuperresSettings.builder().tile(64).bits(bits)
+			.build()).toFile(ImagePlusMovie.wrap(CodedMovies.series(20, 16, frames), 1), null, out, KEEP,
+				log);
 	}
 
 	@Test
@@ -53,11 +54,12 @@ class SuperresJobTest {
 		final OpenModel imported = new OpenModel(new NearestModel(3, 2), Normalisation.PSSR, null, null,
 			null, "an imported TensorFlow model");
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new SuperresJob(imported, 64, 32).withUncertainty(4));
+			() -> new SuperresJob(imported, SuperresSettings.builder().tile(64).uncertainty(4).build()));
 		assertTrue(e.getMessage().contains("records none") && e.getMessage().contains(
 			"model records no recipe"), e.getMessage());
 		final IllegalArgumentException draws = assertThrows(IllegalArgumentException.class,
-			() -> new SuperresJob(NearestModel.open(3, 2), 64, 32).withUncertainty(1));
+			() -> new SuperresJob(NearestModel.open(3, 2), SuperresSettings.builder().tile(64).uncertainty(1)
+				.build()));
 		assertTrue(draws.getMessage().contains("2 to 64"), draws.getMessage());
 	}
 
@@ -83,7 +85,7 @@ class SuperresJobTest {
 		final OpenModel lowDose = new OpenModel(new NearestModel(3, 2), Normalisation.PSSR,
 			new PoissonDegradation(2), null, null, "a model trained on low-dose twins");
 		final RecordingLogger clean = new RecordingLogger();
-		new SuperresJob(lowDose, 64, 32).toFile(ImagePlusMovie.wrap(CodedMovies.series(20, 16, 4), 1),
+		new SuperresJob(lowDose, tiles(64)).toFile(ImagePlusMovie.wrap(CodedMovies.series(20, 16, 4), 1),
 			null, dir.resolve("clean.tif"), KEEP, clean);
 		assertTrue(clean.lines.stream().anyMatch(l -> l.startsWith("warning: this movie has ") &&
 			l.contains("recipe poisson") && l.contains("pssr calibrate")), String.join("\n",
@@ -98,7 +100,7 @@ class SuperresJobTest {
 			frames[t] = new PoissonDegradation(2).apply(hr, 80, 64, rng);
 		}
 		final RecordingLogger noisy = new RecordingLogger();
-		new SuperresJob(lowDose, 64, 32).toFile(new ArrayMovie(40, 32, Calibration.UNKNOWN, frames),
+		new SuperresJob(lowDose, tiles(64)).toFile(new ArrayMovie(40, 32, Calibration.UNKNOWN, frames),
 			null, dir.resolve("noisy.tif"), KEEP, noisy);
 		final RecordingLogger unknown = new RecordingLogger();
 		superres(3, 4, 32, dir.resolve("other.tif"), unknown);
@@ -142,7 +144,7 @@ class SuperresJobTest {
 		IJ.saveAsTiff(CodedMovies.series(20, 16, 4), input.toString());
 		final byte[] before = Files.readAllBytes(input);
 		final Path link = Files.createSymbolicLink(dir.resolve("link.tif"), input);
-		final SuperresJob job = new SuperresJob(NearestModel.open(3, 2), 64, 32);
+		final SuperresJob job = new SuperresJob(NearestModel.open(3, 2), tiles(64));
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> job.toFile(
 			MovieFiles.IMAGEJ.open(input, 1), input, link, KEEP, Logger.NONE));
 		assertTrue(e.getMessage().contains("the input movie"), e.getMessage());
@@ -158,8 +160,8 @@ class SuperresJobTest {
 		final Path out = dir.resolve("out");
 		final RecordingLogger log = new RecordingLogger();
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-			() -> new SuperresJob(NearestModel.open(3, 2), 64, 32).folder(in, out, 1, MovieFiles.IMAGEJ, KEEP,
-				log));
+			() -> new SuperresJob(NearestModel.open(3, 2), tiles(64)).folder(in, out, 1, MovieFiles.IMAGEJ,
+				KEEP, log));
 		assertTrue(e.getMessage().startsWith("1 of 3 movies failed: b.tif"), e.getMessage());
 		assertTrue(Files.isRegularFile(out.resolve("a_pssr.tif")));
 		assertTrue(Files.isRegularFile(out.resolve("c_pssr.tif")));
@@ -176,5 +178,10 @@ class SuperresJobTest {
 		catch (final IOException e) {
 			throw new AssertionError(e);
 		}
+	}
+
+	/** The default settings with LR tiles of {@code side} pixels. */
+	private static SuperresSettings tiles(final int side) {
+		return SuperresSettings.builder().tile(side).build();
 	}
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.pssr.app.SuperresSettings;
 import org.pssr.app.TwinDraw;
 import org.pssr.cli.CalibrateCommand;
 import org.pssr.cli.CrappifyCommand;
@@ -124,20 +125,26 @@ class FrontEndOptionsTest {
 	}
 
 	/**
-	 * Every setting of the twin draw and of training is an option of {@code pssr train} whose default
-	 * is the setting's, so the comparisons above reach every default of the jobs' settings values.
+	 * Every setting of the twin draw and of training is an option of {@code pssr train}, and every
+	 * setting of super-resolution one of {@code pssr superres}, whose default is the setting's, so
+	 * the comparisons above reach every default of the jobs' settings values.
 	 */
 	@Test
-	void everySettingIsATrainOptionWithItsDefault() {
-		final CommandSpec spec = new CommandLine(new TrainCommand()).getCommandSpec();
-		final Map<String, String> settings = new java.util.LinkedHashMap<>(TwinDraw.DEFAULTS.values());
-		settings.putAll(TrainingOptions.DEFAULTS.values());
+	void everySettingIsAnOptionWithItsDefault() {
+		final Map<String, String> training = new java.util.LinkedHashMap<>(TwinDraw.DEFAULTS.values());
+		training.putAll(TrainingOptions.DEFAULTS.values());
+		assertEquals(TwinDraw.NAMES.size() + TrainingOptions.NAMES.size(), training.size());
+		optionsWithDefaults(new TrainCommand(), training);
+		optionsWithDefaults(new SuperresCommand(), SuperresSettings.DEFAULTS.values());
+	}
+
+	private static void optionsWithDefaults(final Object cli, final Map<String, String> settings) {
+		final CommandSpec spec = new CommandLine(cli).getCommandSpec();
 		settings.forEach((name, value) -> {
 			final OptionSpec o = spec.findOption("--" + name);
-			assertNotNull(o, "--" + name);
-			assertEquals(value, defaultOf(spec, o), "--" + name);
+			assertNotNull(o, spec.name() + " --" + name);
+			assertEquals(value, defaultOf(spec, o), spec.name() + " --" + name);
 		});
-		assertEquals(TwinDraw.NAMES.size() + TrainingOptions.NAMES.size(), settings.size());
 	}
 
 	@Test

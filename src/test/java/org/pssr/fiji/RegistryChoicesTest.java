@@ -16,7 +16,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 import org.junit.jupiter.api.Test;
-import org.pssr.app.SuperresJob;
+import org.pssr.app.SuperresSettings;
 import org.pssr.cli.CrappifyCommand;
 import org.pssr.cli.TrainCommand;
 import org.pssr.crappify.Degradations;
@@ -79,7 +79,7 @@ class RegistryChoicesTest {
 			for (final Class<?> command : List.of(TrainModelCommand.class, SuperResolveMovieCommand.class,
 				SuperResolveMyMoviesCommand.class))
 				assertEquals(Engines.DEVICES, choices(context, command, "device"), command.getName());
-			assertEquals(strings(SuperresJob.BITS), choices(context, SuperResolveMovieCommand.class,
+			assertEquals(strings(SuperresSettings.BITS), choices(context, SuperResolveMovieCommand.class,
 				"bits"));
 			assertEquals(strings(List.of(ExportFormat.values())), choices(context,
 				ExportModelCommand.class, "format"));

@@ -330,7 +330,7 @@ public final class GuidedJob {
 		log.log("super-resolving " + lr.name + " into " + out);
 		final Movie movie = lr.movie(opener, draw.channel());
 		try {
-			new SuperresJob(model, 0, 32).toFile(movie, lr.file, out, rule, log);
+			new SuperresJob(model, SuperresSettings.DEFAULTS).toFile(movie, lr.file, out, rule, log);
 		}
 		finally {
 			lr.release(movie);

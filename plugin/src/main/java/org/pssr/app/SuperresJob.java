@@ -47,23 +47,19 @@ public final class SuperresJob {
 	}
 
 	private final OpenModel model;
-	/** The output's bits per sample, the default first: the CLI's {@code --bits}, Fiji's choices. */
-	public static final List<Integer> BITS = List.of(32, 16);
-
 	private final MovieSuperResolver resolver;
 	private final PixelFormat format;
-	private UncertaintyMap uncertainty;
+	private final UncertaintyMap uncertainty;
 
 	/**
-	 * @param tile LR tile side; 0 estimates it from the device's free memory
-	 * @param bits 32 (float) or 16 (unsigned, rounded and clamped)
+	 * @throws IllegalArgumentException for an uncertainty map of a model that records no noise model
 	 */
-	public SuperresJob(final OpenModel model, final int tile, final int bits) {
-		if (!BITS.contains(bits)) throw new IllegalArgumentException(
-			"output bits must be 32 or 16, not " + bits);
+	public SuperresJob(final OpenModel model, final SuperresSettings settings) {
 		this.model = model;
-		this.resolver = model.resolver(tile);
-		this.format = PixelFormat.ofBits(bits);
+		this.resolver = model.resolver(settings.tile());
+		this.format = PixelFormat.ofBits(settings.bits());
+		this.uncertainty = settings.uncertainty() == 0 ? null : uncertainty(model, settings
+			.uncertainty());
 	}
 
 	/**
@@ -85,18 +81,17 @@ public final class SuperresJob {
 	}
 
 	/**
-	 * Adds the uncertainty map as a second channel: the spread of the outputs over {@code draws}
+	 * The uncertainty map, a second channel: the spread of the outputs over {@code draws}
 	 * re-noisings of the input with the model's noise model.
 	 *
 	 * @throws IllegalArgumentException when the model records no noise model
 	 */
-	public SuperresJob withUncertainty(final int draws) {
+	private static UncertaintyMap uncertainty(final OpenModel model, final int draws) {
 		final Degradation noise = model.noiseModel().orElseThrow(() -> new IllegalArgumentException(
 			"the uncertainty map re-noises the input with the model's noise model, and this model " +
 				"records none (" + model.recipe() + "): use a model trained by pssr, or leave out the " +
 				"uncertainty"));
-		uncertainty = new UncertaintyMap(noise, draws, 1);
-		return this;
+		return new UncertaintyMap(noise, draws, 1);
 	}
 
 	/**

@@ -1,6 +1,6 @@
 package org.pssr.cli;
 
-import org.pssr.app.SuperresJob;
+import org.pssr.app.SuperresSettings;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code --bits}: the sample format of super-resolved movies, of superres and of its SLURM jobs; a
- * format {@link SuperresJob} does not write is refused as the option is read.
+ * format pssr does not write ({@link SuperresSettings#BITS}) is refused as the option is read.
  */
 final class BitsOption {
 
@@ -18,10 +18,10 @@ final class BitsOption {
 
 	int bits;
 
-	@Option(names = "--bits", defaultValue = "32", paramLabel = "32|16",
+	@Option(names = "--bits", paramLabel = "32|16",
 		description = "Output sample format: 32-bit float or 16-bit unsigned (default: ${DEFAULT-VALUE}).")
 	void bits(final int value) {
-		if (!SuperresJob.BITS.contains(value)) throw new ParameterException(command.commandLine(),
+		if (!SuperresSettings.BITS.contains(value)) throw new ParameterException(command.commandLine(),
 			"--bits must be 32 or 16, not " + value);
 		bits = value;
 	}

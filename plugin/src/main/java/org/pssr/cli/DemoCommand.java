@@ -14,6 +14,7 @@ import org.pssr.app.OpenModel;
 import org.pssr.app.OutputRule;
 import org.pssr.app.SourceMovies;
 import org.pssr.app.SuperresJob;
+import org.pssr.app.SuperresSettings;
 import org.pssr.app.TrainJob;
 import org.pssr.app.TwinDraw;
 import org.pssr.crappify.Logger;
@@ -120,7 +121,7 @@ public final class DemoCommand implements Callable<Integer> {
 				.degradation(), 1).first();
 			ImageJTiffWriter.save(degraded, lr, PixelFormat.FLOAT32, Provenance.of("demo").with("input",
 				Provenance.describe(heldOut)).with("recipe", opened.recipe()).with("seed", 1).text());
-			new SuperresJob(opened, 0, 32).toFile(degraded, lr, superResolved, rule, Logger.NONE);
+			new SuperresJob(opened, SuperresSettings.DEFAULTS).toFile(degraded, lr, superResolved, rule, Logger.NONE);
 		}
 		System.out.println();
 		System.out.print(evaluation.summary());

@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
+	defaultValueProvider = SettingDefaults.Superres.class,
 	description = { "Measure a model on a high-resolution ground-truth movie: degrade it with the " +
 		"model's own recipe (twice, independent noise), super-resolve, and compare with bicubic and " +
 		"bilinear upsampling. PSNR and SSIM per frame after the PSSR normalisation, temporal error " +

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
  */
 final class InferenceOptions extends ModelOptions {
 
-	@Option(names = "--tile", defaultValue = "0", paramLabel = "N",
+	@Option(names = "--tile", paramLabel = "N",
 		description = "LR tile side in pixels; 0 picks it from the device memory (default), halved " +
 			"automatically when the device runs out of memory.")
 	int tile;

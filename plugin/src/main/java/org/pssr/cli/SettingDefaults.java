@@ -3,6 +3,7 @@ package org.pssr.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.pssr.app.SuperresSettings;
 import org.pssr.app.TwinDraw;
 import org.pssr.train.TrainingOptions;
 
@@ -35,6 +36,31 @@ abstract class SettingDefaults implements IDefaultValueProvider {
 
 		Twins() {
 			super(TwinDraw.DEFAULTS.values());
+		}
+	}
+
+	/** How a model super-resolves ({@link SuperresSettings#DEFAULTS}). */
+	static final class Superres extends SettingDefaults {
+
+		Superres() {
+			super(SuperresSettings.DEFAULTS.values());
+		}
+	}
+
+	/**
+	 * How the SLURM tasks super-resolve, but for the tile, which is the same for every task there
+	 * and so has a default of its own.
+	 */
+	static final class SlurmSuperres extends SettingDefaults {
+
+		SlurmSuperres() {
+			super(withoutTile(SuperresSettings.DEFAULTS.values()));
+		}
+
+		private static Map<String, String> withoutTile(final Map<String, String> values) {
+			final Map<String, String> m = new LinkedHashMap<>(values);
+			m.remove("tile");
+			return m;
 		}
 	}
 

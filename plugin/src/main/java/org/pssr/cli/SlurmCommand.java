@@ -41,6 +41,7 @@ public final class SlurmCommand implements Runnable {
 	}
 
 	@Command(name = "superres", mixinStandardHelpOptions = true, sortOptions = false,
+		defaultValueProvider = SettingDefaults.SlurmSuperres.class,
 		description = { "An array job super-resolving a movie or a folder of movies, one task per " +
 			"movie or per chunk of --chunk-frames frames (each task reads the frames around its " +
 			"chunk: the result is that of one run), and a join job that assembles each movie once " +

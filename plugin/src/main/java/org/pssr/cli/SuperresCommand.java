@@ -11,6 +11,7 @@ import org.pssr.app.ModelFiles;
 import org.pssr.app.MovieParts;
 import org.pssr.app.OpenModel;
 import org.pssr.app.SuperresJob;
+import org.pssr.app.SuperresSettings;
 import org.pssr.crappify.Logger;
 import org.pssr.crappify.Movie;
 import org.pssr.imagej.MovieFiles;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "superres", mixinStandardHelpOptions = true,
+	defaultValueProvider = SettingDefaults.Superres.class,
 	description = { "Super-resolve a movie (or every movie in a folder) with a trained model. The " +
 		"output has as many frames as the input (the frame window is mirrored at the ends), the " +
 		"input's intensity units and its calibration divided by the scale factor. Frames are " +
@@ -48,7 +50,7 @@ public final class SuperresCommand implements Callable<Integer> {
 			"result is the movie one run without --frames writes.")
 	String frames;
 
-	@Option(names = "--uncertainty", defaultValue = "0", paramLabel = "DRAWS",
+	@Option(names = "--uncertainty", paramLabel = "DRAWS",
 		description = "Add an uncertainty map as a second channel: the spread of the output over " +
 			"DRAWS re-noisings of the input with the model's noise model (e.g. 8; each draw costs " +
 			"one more super-resolution). 0: none (default).")
@@ -66,8 +68,8 @@ public final class SuperresCommand implements Callable<Integer> {
 		final Logger log = ConsoleLogger.stdout();
 		log.log(ComputeResources.current().describe());
 		try (OpenModel opened = ModelFiles.open(model.model, model.device)) {
-			final SuperresJob job = new SuperresJob(opened, model.tile, bits.bits);
-			if (uncertainty != 0) job.withUncertainty(uncertainty);
+			final SuperresJob job = new SuperresJob(opened, SuperresSettings.builder().tile(model.tile)
+				.bits(bits.bits).uncertainty(uncertainty).build());
 			log.log("Model " + model.model.getFileName() + ": " + job.describe());
 			if (Files.isDirectory(input)) {
 				final List<Path> written = job.folder(input, output, model.movie.channel, MovieFiles.IMAGEJ,

@@ -8,6 +8,7 @@ import ij.ImagePlus;
 
 import org.pssr.app.ModelFiles;
 import org.pssr.app.OpenModel;
+import org.pssr.app.SuperresSettings;
 import org.pssr.crappify.Movie;
 import org.scijava.plugin.Parameter;
 import org.scijava.widget.FileWidget;
@@ -37,7 +38,7 @@ abstract class InferenceCommand extends AdvancedCommand {
 	@Parameter(label = "Tile size (0 = automatic)", min = "0",
 		description = "Frames are processed in overlapping tiles of this many input pixels a side. " +
 			"0 picks the size from the memory of the device (and halves it if memory runs out).")
-	int tile;
+	int tile = SuperresSettings.DEFAULTS.tile();
 
 	@Advanced
 	@Parameter(label = "Run on", initializer = "listDevices",

@@ -11,6 +11,7 @@ import org.pssr.app.FrameRange;
 import org.pssr.app.MovieParts;
 import org.pssr.app.OpenModel;
 import org.pssr.app.SuperresJob;
+import org.pssr.app.SuperresSettings;
 import org.pssr.crappify.Movie;
 import org.pssr.imagej.ImageJLogger;
 import org.pssr.imagej.ImageStackWriter;
@@ -42,7 +43,7 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 	@Parameter(label = "Output pixel type", initializer = "listBits",
 		description = "32: 32-bit floating point, exact. 16: 16-bit integers, rounded and clipped " +
 			"to 0-65535; half the size.")
-	String bits = "32";
+	String bits = String.valueOf(SuperresSettings.DEFAULTS.bits());
 
 	@Advanced
 	@Parameter(label = "Frames FIRST:LAST (empty = all)", required = false, persist = false,
@@ -54,7 +55,7 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 		description = "Add a second channel (Fire LUT): how much each output pixel changes over this " +
 			"many re-noisings of the input with the model's noise model; bright = depends on the " +
 			"noise, do not trust. Each draw costs one more super-resolution. 0: none.")
-	int uncertainty = 0;
+	int uncertainty = SuperresSettings.DEFAULTS.uncertainty();
 
 	@Parameter
 	private ThreadService threads;
@@ -71,7 +72,7 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 
 	/** The output's sample formats the job writes. */
 	void listBits() {
-		choices("bits", SuperresJob.BITS);
+		choices("bits", SuperresSettings.BITS);
 	}
 
 	@Override
@@ -84,8 +85,8 @@ public final class SuperResolveMovieCommand extends InferenceCommand {
 
 	ImagePlus superResolve(final OpenModel model) throws IOException {
 		final Movie movie = movie();
-		final SuperresJob job = new SuperresJob(model, tile, Integer.parseInt(bits));
-		if (uncertainty != 0) job.withUncertainty(uncertainty);
+		final SuperresJob job = new SuperresJob(model, SuperresSettings.builder().tile(tile).bits(Integer
+			.parseInt(bits)).uncertainty(uncertainty).build());
 		final FrameRange range = frames == null || frames.trim().isEmpty() ? new FrameRange(1, Math.max(
 			1, movie.frames())) : FrameRange.parse(frames);
 		final String title = Commands.title(image, inputfile) + "_pssr";
