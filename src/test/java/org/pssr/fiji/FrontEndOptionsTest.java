@@ -86,7 +86,7 @@ class FrontEndOptionsTest {
 			final String field = renamed.getOrDefault(name, name);
 			final String fromCli = defaultOf(spec, o);
 			if (fromCli == null || field.equals("progressevery")) continue;
-			final Object value = value(command, field);
+			final Object value = AdvancedSettings.valueOf(command, field);
 			final String what = fiji.getSimpleName() + "." + field + " = " + value + ", --" + name + " " +
 				fromCli;
 			if (value instanceof Number || value instanceof String && ((String) value).matches("[0-9.]+"))
@@ -105,23 +105,6 @@ class FrontEndOptionsTest {
 		catch (final Exception e) {
 			throw new AssertionError(e);
 		}
-	}
-
-	private static Object value(final Object command, final String name) {
-		for (Class<?> c = command.getClass(); c != Object.class; c = c.getSuperclass()) {
-			try {
-				final Field f = c.getDeclaredField(name);
-				f.setAccessible(true);
-				return f.get(command);
-			}
-			catch (final NoSuchFieldException e) {
-				continue;
-			}
-			catch (final IllegalAccessException e) {
-				throw new AssertionError(e);
-			}
-		}
-		throw new AssertionError(command.getClass().getSimpleName() + " has no " + name);
 	}
 
 	/**

@@ -310,9 +310,9 @@ public final class QualityStudy {
 		final List<Path> others = new ArrayList<>(movies);
 		others.remove(heldOut);
 		final List<SourceMovie> sources = SourceMovies.open(others, draw.channel(), draw.zAsTime(), opener);
-		final long seed = Long.parseLong(settings.get("seed"));
-		final TrainJob job = new TrainJob(options(settings), model);
-		try (TwinDatasetOpener.Split split = TrainJob.movies(sources, draw, seed)) {
+		final TrainingOptions options = options(settings);
+		final TrainJob job = new TrainJob(options, model);
+		try (TwinDatasetOpener.Split split = TrainJob.movies(sources, draw, options.seed())) {
 			log.log("study: " + job.run(split, log, TrainingListener.NONE));
 		}
 	}

@@ -1,5 +1,6 @@
 package org.pssr.app;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +37,11 @@ public final class TwinDraw {
 	public static final TwinDraw DEFAULTS = builder().build();
 
 	/**
-	 * The settings a user names with one value, as the CLI's options do without their dashes;
-	 * {@link #values()} and {@link Builder#set} take these (the recipe's parameters are the recipe's).
+	 * The settings a user names with one value, as the CLI's options do without their dashes: the
+	 * keys of {@link #values()}, which {@link Builder#set} takes (the recipe's parameters are the
+	 * recipe's).
 	 */
-	public static final Set<String> NAMES = Set.of("scale", "frames", "tile", "samples", "recipe",
-		"channel", "validation", "min-signal", "augment", "z-as-time");
+	public static final Set<String> NAMES = Collections.unmodifiableSet(DEFAULTS.values().keySet());
 
 	private final int scale;
 	private final int frames;

@@ -83,7 +83,8 @@ public final class AdvancedSettings extends AbstractPreprocessorPlugin {
 		}
 	}
 
-	private static Object valueOf(final Object command, final String name) {
+	/** The field {@code name} of {@code command}, declared in its class or above. */
+	static Object valueOf(final Object command, final String name) {
 		for (Class<?> c = command.getClass(); c != null; c = c.getSuperclass())
 			try {
 				final Field f = c.getDeclaredField(name);

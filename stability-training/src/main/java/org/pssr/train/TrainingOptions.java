@@ -1,6 +1,7 @@
 package org.pssr.train;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -23,11 +24,10 @@ public final class TrainingOptions {
 	public static final TrainingOptions DEFAULTS = builder().build();
 
 	/**
-	 * The settings a user names, as the CLI's options do without their dashes; {@link #values()}
-	 * and {@link Builder#set} take these.
+	 * The settings a user names, as the CLI's options do without their dashes: the keys of
+	 * {@link #values()}, which {@link Builder#set} takes.
 	 */
-	public static final Set<String> NAMES = Set.of("preset", "epochs", "batch", "lr", "wd", "stability",
-		"seed", "device", "progress-every");
+	public static final Set<String> NAMES = Collections.unmodifiableSet(DEFAULTS.values().keySet());
 
 	private final String preset;
 	private final int epochs;
